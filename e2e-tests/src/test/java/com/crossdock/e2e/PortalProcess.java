@@ -1,0 +1,222 @@
+package com.crossdock.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The packaged portal jar, started as a separate JVM with an empty home, so it runs exactly as it would be
+ * deployed: embedded PostgreSQL, Flyway migrations and demo data included.
+ */
+final class PortalProcess implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final int LOG_TAIL_LINES = 80;
+
+    private final Process process;
+    private final String baseUrl;
+    private final Path workdir;
+    private final Path log;
+
+    private PortalProcess(Process process, String baseUrl, Path workdir, Path log) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.workdir = workdir;
+        this.log = log;
+    }
+
+    /** Starts the portal and returns once {@code /login} answers 200; fails with the tail of its log otherwise. */
+    static PortalProcess start() {
+        Path jar = Path.of(requiredProperty("portal.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No portal jar at " + jar + "; package portal-app first.");
+        }
+        Path workdir = Path.of(requiredProperty("portal.workdir")).toAbsolutePath();
+        stopLeftoverPostgres(workdir);
+        recreate(workdir);
+        Path log = workdir.resolve("portal.log");
+        int port = freePort();
+        List<String> command = List.of(javaExecutable(), "-Xmx512m",
+                "-Djava.io.tmpdir=" + workdir.resolve("tmp"),
+                "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--crossdock.home=" + workdir.resolve("home"));
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .directory(workdir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + command, e);
+        }
+        PortalProcess portal = new PortalProcess(process, "http://127.0.0.1:" + port, workdir, log);
+        portal.awaitLoginPage();
+        return portal;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    private void awaitLoginPage() {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        try (HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw startupFailure("exited with code " + process.exitValue() + " before it answered");
+                }
+                if (answersOk(client, request)) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw startupFailure("did not answer 200 on /login within " + STARTUP_TIMEOUT.toSeconds() + " s");
+                }
+                // returns early when the process exits, so a crash is reported at once
+                process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw startupFailure("startup wait was interrupted");
+        }
+    }
+
+    private static boolean answersOk(HttpClient client, HttpRequest request) throws InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        }
+    }
+
+    private IllegalStateException startupFailure(String what) {
+        close();
+        return new IllegalStateException("The portal " + what + ". Last lines of " + log + ":\n" + logTail());
+    }
+
+    private String logTail() {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            List<String> all = lines.toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - LOG_TAIL_LINES), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(could not read the log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Stops the portal gracefully (SIGTERM lets Spring stop the embedded PostgreSQL), forcibly after a grace
+     * period, then anything it started that is still running.
+     */
+    @Override
+    public void close() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        stop(process.toHandle());
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(PortalProcess::stop);
+        stopLeftoverPostgres(workdir);
+    }
+
+    private static void stop(ProcessHandle handle) {
+        handle.destroy();
+        try {
+            handle.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception stillRunning) {
+            handle.destroyForcibly();
+        }
+    }
+
+    /**
+     * PostgreSQL daemonizes, so it is no descendant of the portal; a killed portal leaves it running. Its pid is
+     * in {@code postmaster.pid} under the work directory.
+     */
+    private static void stopLeftoverPostgres(Path workdir) {
+        if (!Files.isDirectory(workdir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.find(workdir, 8, (path, attrs) -> path.endsWith("postmaster.pid"))) {
+            files.map(PortalProcess::postmasterPid)
+                    .flatMap(Optional::stream)
+                    .flatMap(pid -> ProcessHandle.of(pid).stream())
+                    .filter(PortalProcess::isPostgres)
+                    .forEach(PortalProcess::stop);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not look for a leftover PostgreSQL under " + workdir + ": " + e.getMessage());
+        }
+    }
+
+    private static Optional<Long> postmasterPid(Path pidFile) {
+        try (Stream<String> lines = Files.lines(pidFile)) {
+            return lines.findFirst().map(String::trim).filter(s -> s.matches("\\d+")).map(Long::valueOf);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle handle) {
+        return handle.info().command().map(command -> command.contains("postgres")).orElse(false);
+    }
+
+    private static void recreate(Path workdir) {
+        try {
+            if (Files.exists(workdir)) {
+                try (Stream<Path> paths = Files.walk(workdir)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(workdir.resolve("tmp"));
+            Files.createDirectories(workdir.resolve("home"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not recreate " + workdir, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    /** The java running these tests, so the portal runs on the same JDK the build chose. */
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set; run the tests through Maven "
+                    + "(./mvnw -pl e2e-tests verify) or pass -D" + name + "=...");
+        }
+        return value;
+    }
+}

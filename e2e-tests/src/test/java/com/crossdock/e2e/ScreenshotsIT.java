@@ -1,0 +1,53 @@
+package com.crossdock.e2e;
+
+import com.crossdock.e2e.DemoUser.DemoTenant;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Captures each main screen on every run, so a reviewer can see the portal without starting it. Each test
+ * waits for the screen's content before capturing it.
+ */
+@ExtendWith(PortalBrowserExtension.class)
+class ScreenshotsIT {
+
+    @Test
+    void capturesTheLoginScreen(Page page) {
+        LoginPage.open(page);
+        Screenshots.save(page, "login");
+    }
+
+    @Test
+    void capturesTheTenantsScreenAndTheTenantForm(Page page) {
+        TenantsPage tenants = LoginPage.open(page)
+                .signInAs(DemoUser.PLATFORM_ADMIN)
+                .goToTenants()
+                .assertListed(DemoTenant.HARBOR_AND_PINE.displayName())
+                .assertListed(DemoTenant.OAKLINE.displayName());
+        Screenshots.save(page, "tenants");
+
+        tenants.newTenant();
+        Screenshots.save(page, "tenant-form");
+    }
+
+    @Test
+    void capturesTheOverviewForA3plUser(Page page) {
+        MainLayoutPage shell = LoginPage.open(page).signInAs(DemoUser.ACCOUNT_MANAGER);
+        shell.goToOverview();
+        shell.switchTenant(DemoTenant.OAKLINE.displayName());
+        new OverviewPage(page).assertTenantName(DemoTenant.OAKLINE.displayName())
+                .assertOnboardingStageAndNextStepShown();
+        Screenshots.save(page, "overview-3pl");
+    }
+
+    @Test
+    void capturesTheOverviewForABrandUser(Page page) {
+        LoginPage.open(page)
+                .signInAs(DemoUser.BRAND_USER)
+                .goToOverview()
+                .assertTenantName(DemoTenant.HARBOR_AND_PINE.displayName())
+                .assertOnboardingStageAndNextStepShown();
+        Screenshots.save(page, "overview-brand");
+    }
+}

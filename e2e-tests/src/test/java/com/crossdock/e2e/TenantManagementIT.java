@@ -1,0 +1,60 @@
+package com.crossdock.e2e;
+
+import com.crossdock.e2e.DemoUser.DemoTenant;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PortalBrowserExtension.class)
+class TenantManagementIT {
+
+    private static final String LOADED_TENANT = DemoTenant.HARBOR_AND_PINE.displayName();
+
+    @Test
+    void aPlatformAdminCreatesATenantThroughTheFormAndSeesItInTheGrid(Page page) {
+        TenantsPage tenants = LoginPage.open(page)
+                .signInAs(DemoUser.PLATFORM_ADMIN)
+                .goToTenants()
+                .assertListed(LOADED_TENANT);
+
+        tenants.newTenant()
+                .name("Northwind Outfitters")
+                .code("NWO")
+                .status("Active")
+                .accentColor("#2A6F97")
+                .save()
+                .assertListed("Northwind Outfitters")
+                .assertListed("NWO");
+
+        tenants.reload().assertListed("Northwind Outfitters");
+    }
+
+    @Test
+    void savingWithAnEmptyNameOrABadCodeShowsFieldErrorsAndCreatesNothing(Page page) {
+        TenantsPage tenants = LoginPage.open(page)
+                .signInAs(DemoUser.PLATFORM_ADMIN)
+                .goToTenants();
+
+        tenants.newTenant()
+                .name("")
+                .code("not a code!")
+                .saveExpectingErrors()
+                .assertFieldError("tenant-name")
+                .assertFieldError("tenant-code")
+                .name("Rejected Brand Co")
+                .saveExpectingErrors()
+                .assertFieldError("tenant-code");
+
+        tenants.reload().assertNotListed("Rejected Brand Co", LOADED_TENANT);
+    }
+
+    @Test
+    void aLeadershipViewerSeesTheTenantsButIsNotOfferedToCreateOne(Page page) {
+        LoginPage.open(page)
+                .signInAs(DemoUser.LEADERSHIP)
+                .goToTenants()
+                .assertListed(DemoTenant.HARBOR_AND_PINE.displayName())
+                .assertListed(DemoTenant.OAKLINE.displayName())
+                .assertNewTenantOffered(false);
+    }
+}

@@ -1,0 +1,34 @@
+package com.crossdock.portal.identity;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Runs start-up and scheduled work as a named system actor with the platform-admin role, so services keep
+ * their method security and audit fields name who acted (for example {@code system:demo}).
+ */
+public final class SystemActor {
+
+    private SystemActor() {
+    }
+
+    public static <T> T call(String purpose, Supplier<T> work) {
+        SignedInUser system = new SignedInUser(new UUID(0L, 1L), "system:" + purpose, "Crossdock (" + purpose + ")",
+                Set.of(Role.PLATFORM_ADMIN), null);
+        CrossdockUserDetails details = new CrossdockUserDetails(system, "", true);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null,
+                details.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.crossdock.portal.scheduling;
+
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.time.Duration;
+import java.util.List;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where per-tenant jobs are registered. A job is keyed by tenant + job name (for example
+ * {@code <connection>:order-import}) in the group {@code tenant:<id>}; its {@code JobDataMap} carries the tenant id
+ * under {@link #TENANT_ID}. Registering again replaces the schedule but never fires a slot twice.
+ * Jobs must be thin: read the ids, open the tenant scope, call one service method.
+ */
+@Component
+public class TenantJobs {
+
+    /** JobDataMap key holding the tenant id as text. */
+    public static final String TENANT_ID = "tenantId";
+
+    private final Scheduler scheduler;
+
+    TenantJobs(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Schedules {@code jobClass} for {@code tenant} every {@code interval}, replacing an earlier schedule. */
+    public void scheduleEvery(TenantId tenant, String name, Class<? extends Job> jobClass, Duration interval) {
+        JobKey jobKey = JobKey.jobKey(name, group(tenant));
+        JobDetail job = JobBuilder.newJob(jobClass)
+                .withIdentity(jobKey)
+                .usingJobData(TENANT_ID, tenant.toString())
+                .requestRecovery()
+                .storeDurably()
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(TriggerKey.triggerKey(name, group(tenant)))
+                .forJob(jobKey)
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .startNow()
+                .build();
+        try {
+            scheduler.addJob(job, true);
+            if (scheduler.checkExists(trigger.getKey())) {
+                scheduler.rescheduleJob(trigger.getKey(), trigger);
+            } else {
+                scheduler.scheduleJob(trigger);
+            }
+        } catch (SchedulerException e) {
+            throw new SchedulingException("Could not schedule " + name + " for tenant " + tenant, e);
+        }
+    }
+
+    /** Removes one job of a tenant. */
+    public boolean unschedule(TenantId tenant, String name) {
+        try {
+            return scheduler.deleteJob(JobKey.jobKey(name, group(tenant)));
+        } catch (SchedulerException e) {
+            throw new SchedulingException("Could not remove " + name + " for tenant " + tenant, e);
+        }
+    }
+
+    /** The names of a tenant's jobs. */
+    public List<String> jobsOf(TenantId tenant) {
+        try {
+            return scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group(tenant))).stream()
+                    .map(JobKey::getName).sorted().toList();
+        } catch (SchedulerException e) {
+            throw new SchedulingException("Could not list the jobs of tenant " + tenant, e);
+        }
+    }
+
+    /** Reads the tenant id a job was registered for. */
+    public static TenantId tenantOf(org.quartz.JobExecutionContext context) {
+        return TenantId.parse(context.getMergedJobDataMap().getString(TENANT_ID));
+    }
+
+    static String group(TenantId tenant) {
+        return "tenant:" + tenant;
+    }
+}

@@ -1,0 +1,40 @@
+package com.crossdock.portal.shell;
+
+import com.crossdock.portal.identity.Role;
+import com.crossdock.portal.identity.SignedInUser;
+import com.crossdock.portal.tenant.ui.OverviewView;
+import com.crossdock.portal.tenant.ui.TenantsView;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The sections of the portal and who sees each. A section is listed here only once its view works; the views'
+ * own access annotations enforce the same rule on the server.
+ */
+final class Navigation {
+
+    record Section(String id, String label, VaadinIcon icon, Class<? extends Component> view,
+            Predicate<SignedInUser> visibleTo) {
+    }
+
+    static final List<Section> SECTIONS = List.of(
+            new Section("nav-overview", "Overview", VaadinIcon.DASHBOARD, OverviewView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-tenants", "Tenants", VaadinIcon.BUILDING, TenantsView.class,
+                    user -> user.isThreePlStaff() && (user.has(Role.PLATFORM_ADMIN) || user.has(Role.ACCOUNT_MANAGER)
+                            || user.has(Role.LEADERSHIP_VIEWER))));
+
+    private Navigation() {
+    }
+
+    static List<Section> visibleTo(SignedInUser user) {
+        return SECTIONS.stream().filter(section -> section.visibleTo().test(user)).toList();
+    }
+
+    /** Whether the tenant switcher is shown: to the 3PL's people, never to a brand's. */
+    static boolean showsTenantSwitcher(SignedInUser user) {
+        return user.isThreePlStaff();
+    }
+}

@@ -1,0 +1,133 @@
+package com.crossdock.portal.tenant;
+
+import com.crossdock.tenantconfig.tenant.TenantStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A brand client of the 3PL. The root of all tenant-owned data; itself not tenant-filtered. */
+@Entity
+@Table(name = "tenant")
+class Tenant {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TenantStatus status;
+
+    @Column(name = "account_manager_id")
+    private @Nullable UUID accountManagerId;
+
+    @Column(name = "accent_color")
+    private @Nullable String accentColor;
+
+    private byte @Nullable [] logo;
+
+    @Column(name = "logo_content_type")
+    private @Nullable String logoContentType;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    private String updatedBy;
+
+    @Version
+    private long version;
+
+    protected Tenant() {
+        this.id = UUID.randomUUID();
+        this.code = "";
+        this.name = "";
+        this.status = TenantStatus.ACTIVE;
+        this.createdAt = Instant.EPOCH;
+        this.createdBy = "";
+        this.updatedAt = Instant.EPOCH;
+        this.updatedBy = "";
+    }
+
+    Tenant(UUID id, Instant now, String actor) {
+        this();
+        this.id = id;
+        this.createdAt = now;
+        this.createdBy = actor;
+        this.updatedAt = now;
+        this.updatedBy = actor;
+    }
+
+    void describe(String name, String code, TenantStatus status, @Nullable UUID accountManagerId,
+            @Nullable String accentColor) {
+        this.name = name;
+        this.code = code;
+        this.status = status;
+        this.accountManagerId = accountManagerId;
+        this.accentColor = accentColor;
+    }
+
+    void logo(byte @Nullable [] bytes, @Nullable String contentType) {
+        this.logo = bytes;
+        this.logoContentType = contentType;
+    }
+
+    void touched(Instant now, String actor) {
+        this.updatedAt = now;
+        this.updatedBy = actor;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String code() {
+        return code;
+    }
+
+    String name() {
+        return name;
+    }
+
+    TenantStatus status() {
+        return status;
+    }
+
+    @Nullable UUID accountManagerId() {
+        return accountManagerId;
+    }
+
+    @Nullable String accentColor() {
+        return accentColor;
+    }
+
+    byte @Nullable [] logoBytes() {
+        return logo;
+    }
+
+    @Nullable String logoContentType() {
+        return logoContentType;
+    }
+
+    long version() {
+        return version;
+    }
+}

@@ -1,0 +1,130 @@
+package com.crossdock.portal.tenant.ui;
+
+import com.crossdock.portal.identity.UserSummary;
+import com.crossdock.portal.tenant.TenantCommand;
+import com.crossdock.portal.tenant.TenantDetails;
+import com.crossdock.tenantconfig.tenant.TenantStatus;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tenant form. It only collects input and raises save and cancel events; the view calls the service and
+ * hands field errors back with {@link #showErrors(Map)}.
+ */
+class TenantForm extends FormLayout {
+
+    private final TextField name = new TextField("Name");
+    private final TextField code = new TextField("Code");
+    private final Select<TenantStatus> status = new Select<>();
+    private final ComboBox<UserSummary> accountManager = new ComboBox<>("Account manager");
+    private final TextField accentColor = new TextField("Accent colour");
+    private final Button save = new Button("Save");
+    private final Button cancel = new Button("Cancel");
+    private final Map<String, HasValidation> fields;
+
+    TenantForm(List<UserSummary> accountManagers) {
+        setId("tenant-form");
+        name.setId("tenant-name");
+        name.setRequiredIndicatorVisible(true);
+        name.setMaxLength(120);
+        name.setHelperText("The brand as the 3PL's team knows it");
+        code.setId("tenant-code");
+        code.setRequiredIndicatorVisible(true);
+        code.setHelperText("2–16 letters, digits or hyphens; used on documents and in the WMS");
+        status.setId("tenant-status");
+        status.setLabel("Status");
+        status.setItems(TenantStatus.values());
+        status.setItemLabelGenerator(TenantStatus::label);
+        status.setValue(TenantStatus.ACTIVE);
+        accountManager.setId("tenant-account-manager");
+        accountManager.setItems(accountManagers);
+        accountManager.setItemLabelGenerator(UserSummary::displayName);
+        accountManager.setClearButtonVisible(true);
+        accountManager.setHelperText("Who onboards this client; they will see it in their portfolio");
+        accentColor.setId("tenant-accent-color");
+        accentColor.setPlaceholder("#1f5fbf");
+        accentColor.setHelperText("The brand's colour in the portal, as #rrggbb; empty for the default");
+        save.setId("save-tenant");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClickListener(click -> fireEvent(new SaveEvent(this, command())));
+        cancel.setId("cancel-tenant");
+        cancel.addClickListener(click -> fireEvent(new CancelEvent(this)));
+        fields = Map.of("name", name, "code", code, "status", status, "accountManager", accountManager,
+                "accentColor", accentColor);
+        add(name, code, status, accountManager, accentColor, new HorizontalLayout(save, cancel));
+        setColspan(getChildren().toList().getLast(), 2);
+    }
+
+    void edit(@Nullable TenantDetails details) {
+        clearErrors();
+        name.setValue(details == null ? "" : details.name());
+        code.setValue(details == null ? "" : details.code());
+        status.setValue(details == null ? TenantStatus.ACTIVE : details.status());
+        accountManager.setValue(details == null || details.accountManagerId() == null ? null
+                : accountManager.getListDataView().getItems()
+                        .filter(m -> Objects.equals(m.id(), details.accountManagerId())).findFirst().orElse(null));
+        accentColor.setValue(details == null || details.accentColor() == null ? "" : details.accentColor());
+        name.focus();
+    }
+
+    void showErrors(Map<String, String> errors) {
+        clearErrors();
+        errors.forEach((field, message) -> {
+            HasValidation target = fields.get(field);
+            if (target != null) {
+                target.setErrorMessage(message);
+                target.setInvalid(true);
+            }
+        });
+    }
+
+    private void clearErrors() {
+        fields.values().forEach(field -> field.setInvalid(false));
+    }
+
+    private TenantCommand command() {
+        UserSummary manager = accountManager.getValue();
+        return new TenantCommand(name.getValue(), code.getValue(), status.getValue(),
+                manager == null ? null : manager.id(), accentColor.getValue());
+    }
+
+    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
+    }
+
+    Registration addCancelListener(ComponentEventListener<CancelEvent> listener) {
+        return addListener(CancelEvent.class, listener);
+    }
+
+    static final class SaveEvent extends ComponentEvent<TenantForm> {
+        private final TenantCommand command;
+
+        SaveEvent(TenantForm source, TenantCommand command) {
+            super(source, false);
+            this.command = command;
+        }
+
+        TenantCommand command() {
+            return command;
+        }
+    }
+
+    static final class CancelEvent extends ComponentEvent<TenantForm> {
+        CancelEvent(TenantForm source) {
+            super(source, false);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package com.crossdock.portal.tenant.ui;
+
+import com.crossdock.portal.tenant.TenantDetails;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.portal.tenant.TenantSummary;
+import com.crossdock.portal.tenant.TenantValidationException;
+import com.crossdock.portal.uikit.FailureMessages;
+import com.crossdock.portal.uikit.Notices;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The 3PL's list of brand clients, with the form to create and edit them. */
+@Route("tenants")
+@PageTitle("Tenants · Crossdock")
+@RolesAllowed({"PLATFORM_ADMIN", "ACCOUNT_MANAGER", "LEADERSHIP_VIEWER"})
+public class TenantsView extends VerticalLayout {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantsView.class);
+
+    private final TenantService tenants;
+    private final Grid<TenantSummary> grid = new Grid<>();
+    private final Div emptyState = new Div();
+    private final Dialog dialog = new Dialog();
+    private @Nullable TenantForm form;
+    private @Nullable TenantDetails editing;
+
+    TenantsView(TenantService tenants) {
+        this.tenants = tenants;
+        addClassName("cd-page");
+        setPadding(false);
+        setSizeFull();
+
+        H2 title = new H2("Tenants");
+        HorizontalLayout header = new HorizontalLayout(title);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(title);
+        if (tenants.canManageTenants()) {
+            Button create = new Button("New tenant", VaadinIcon.PLUS.create(), click -> open(null));
+            create.setId("new-tenant");
+            create.addThemeVariants(ButtonVariant.PRIMARY);
+            header.add(create);
+        }
+
+        grid.setId("tenants-grid");
+        grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
+        grid.addColumn(TenantSummary::name).setHeader("Name").setSortable(true).setFlexGrow(2);
+        grid.addColumn(t -> t.code().value()).setHeader("Code").setSortable(true).setAutoWidth(true);
+        grid.addColumn(t -> t.status().label()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(t -> t.accountManagerName() == null ? "Not assigned" : t.accountManagerName())
+                .setHeader("Account manager").setAutoWidth(true);
+        grid.addColumn(t -> t.stage().label()).setHeader("Stage").setAutoWidth(true);
+        if (tenants.canManageTenants()) {
+            grid.addItemClickListener(click -> open(click.getItem()));
+        }
+
+        emptyState.setId("tenants-empty");
+        emptyState.addClassNames("cd-card", "cd-empty-state");
+        emptyState.add(new Paragraph(tenants.canManageTenants()
+                ? "No tenants yet. Create your first brand client with “New tenant”; its people can then be invited."
+                : "No tenants are visible to you yet."));
+
+        dialog.setHeaderTitle("Tenant");
+        dialog.setWidth("640px");
+        add(header, emptyState, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        List<TenantSummary> visible = tenants.visibleTenants();
+        grid.setItems(visible);
+        grid.setVisible(!visible.isEmpty());
+        emptyState.setVisible(visible.isEmpty());
+    }
+
+    private void open(@Nullable TenantSummary summary) {
+        try {
+            editing = summary == null ? null : tenants.details(summary.id());
+        } catch (RuntimeException e) {
+            log.warn("Could not open tenant {}", summary, e);
+            Notices.error(FailureMessages.explain(e));
+            return;
+        }
+        TenantForm tenantForm = new TenantForm(tenants.assignableAccountManagers());
+        tenantForm.addSaveListener(save -> save(tenantForm, save.command()));
+        tenantForm.addCancelListener(cancel -> dialog.close());
+        tenantForm.edit(editing);
+        form = tenantForm;
+        dialog.removeAll();
+        dialog.setHeaderTitle(editing == null ? "New tenant" : "Edit " + editing.name());
+        dialog.add(tenantForm);
+        dialog.open();
+    }
+
+    private void save(TenantForm tenantForm, com.crossdock.portal.tenant.TenantCommand command) {
+        try {
+            TenantSummary saved = editing == null ? tenants.create(command)
+                    : tenants.update(editing.id(), command, editing.version());
+            dialog.close();
+            refresh();
+            grid.select(saved);
+            Notices.success((editing == null ? "Created " : "Saved ") + saved.name());
+        } catch (TenantValidationException invalid) {
+            tenantForm.showErrors(invalid.fieldErrors());
+        } catch (RuntimeException e) {
+            log.warn("Saving a tenant failed", e);
+            Notices.error(FailureMessages.explain(e));
+        }
+    }
+}
