@@ -23,6 +23,15 @@ class EmbeddedPostgresServerIT {
     Path home;
 
     @Test
+    void keptDataIsWrittenDurably() throws SQLException {
+        try (EmbeddedPostgresServer server = start(home.resolve("pgdata"))) {
+            assertThat(queryOne(server, "SHOW fsync")).isEqualTo("on");
+            assertThat(queryOne(server, "SHOW synchronous_commit")).isEqualTo("on");
+            assertThat(queryOne(server, "SHOW listen_addresses")).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
     void dataSurvivesARestart() throws SQLException {
         Path data = home.resolve("pgdata");
         try (EmbeddedPostgresServer first = start(data)) {

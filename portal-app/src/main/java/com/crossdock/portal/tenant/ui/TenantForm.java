@@ -11,6 +11,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.crossdock.portal.tenant.TenantService;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -34,6 +39,8 @@ class TenantForm extends FormLayout {
     private final Button save = new Button("Save");
     private final Button cancel = new Button("Cancel");
     private final Map<String, HasValidation> fields;
+    private final Upload logo = new Upload();
+    private final Span logoHelp = new Span();
 
     TenantForm(List<UserSummary> accountManagers) {
         setId("tenant-form");
@@ -64,7 +71,18 @@ class TenantForm extends FormLayout {
         cancel.addClickListener(click -> fireEvent(new CancelEvent(this)));
         fields = Map.of("name", name, "code", code, "status", status, "accountManager", accountManager,
                 "accentColor", accentColor);
-        add(name, code, status, accountManager, accentColor, new HorizontalLayout(save, cancel));
+        logo.setId("tenant-logo-upload");
+        logo.setAcceptedFileTypes(TenantService.LOGO_TYPES.toArray(String[]::new));
+        logo.setMaxFileSize(TenantService.MAX_LOGO_BYTES);
+        logo.setMaxFiles(1);
+        logo.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() ->
+                fireEvent(new LogoEvent(this, bytes, metadata.contentType()))))));
+        logo.addFileRejectedListener(rejected -> showErrors(Map.of("logo", rejected.getErrorMessage())));
+        logoHelp.addClassName("cd-muted");
+        Div logoField = new Div(new Span("Logo"), logo, logoHelp);
+        logoField.setId("tenant-logo-field");
+        add(name, code, status, accountManager, accentColor, logoField, new HorizontalLayout(save, cancel));
+        setColspan(logoField, 2);
         setColspan(getChildren().toList().getLast(), 2);
     }
 
@@ -77,11 +95,20 @@ class TenantForm extends FormLayout {
                 : accountManager.getListDataView().getItems()
                         .filter(m -> Objects.equals(m.id(), details.accountManagerId())).findFirst().orElse(null));
         accentColor.setValue(details == null || details.accentColor() == null ? "" : details.accentColor());
+        logo.setVisible(details != null);
+        logo.clearFileList();
+        logoHelp.setText(details == null ? "Save the tenant first, then upload its logo."
+                : (details.hasLogo() ? "A logo is set; uploading replaces it. " : "")
+                        + "PNG, JPEG, SVG or WebP up to 256 KB; shown in the portal for this brand.");
         name.focus();
     }
 
     void showErrors(Map<String, String> errors) {
         clearErrors();
+        if (errors.containsKey("logo")) {
+            logoHelp.setText(errors.get("logo"));
+            logoHelp.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
         errors.forEach((field, message) -> {
             HasValidation target = fields.get(field);
             if (target != null) {
@@ -93,6 +120,11 @@ class TenantForm extends FormLayout {
 
     private void clearErrors() {
         fields.values().forEach(field -> field.setInvalid(false));
+        logoHelp.getStyle().remove("color");
+    }
+
+    void logoSaved() {
+        logoHelp.setText("Logo saved. It is shown in the portal for this brand.");
     }
 
     private TenantCommand command() {
@@ -119,6 +151,29 @@ class TenantForm extends FormLayout {
 
         TenantCommand command() {
             return command;
+        }
+    }
+
+    Registration addLogoListener(ComponentEventListener<LogoEvent> listener) {
+        return addListener(LogoEvent.class, listener);
+    }
+
+    static final class LogoEvent extends ComponentEvent<TenantForm> {
+        private final byte[] bytes;
+        private final String contentType;
+
+        LogoEvent(TenantForm source, byte[] bytes, String contentType) {
+            super(source, false);
+            this.bytes = bytes.clone();
+            this.contentType = contentType;
+        }
+
+        byte[] bytes() {
+            return bytes.clone();
+        }
+
+        String contentType() {
+            return contentType;
         }
     }
 

@@ -101,12 +101,30 @@ public class TenantsView extends VerticalLayout {
         TenantForm tenantForm = new TenantForm(tenants.assignableAccountManagers());
         tenantForm.addSaveListener(save -> save(tenantForm, save.command()));
         tenantForm.addCancelListener(cancel -> dialog.close());
+        tenantForm.addLogoListener(upload -> changeLogo(tenantForm, upload));
         tenantForm.edit(editing);
         form = tenantForm;
         dialog.removeAll();
         dialog.setHeaderTitle(editing == null ? "New tenant" : "Edit " + editing.name());
         dialog.add(tenantForm);
         dialog.open();
+    }
+
+    private void changeLogo(TenantForm tenantForm, TenantForm.LogoEvent upload) {
+        if (editing == null) {
+            return;
+        }
+        try {
+            tenants.changeLogo(editing.id(), upload.bytes(), upload.contentType());
+            editing = tenants.details(editing.id());
+            tenantForm.logoSaved();
+            Notices.success("Logo saved for " + editing.name());
+        } catch (TenantValidationException invalid) {
+            tenantForm.showErrors(invalid.fieldErrors());
+        } catch (RuntimeException e) {
+            log.warn("Saving a logo failed", e);
+            Notices.error(FailureMessages.explain(e));
+        }
     }
 
     private void save(TenantForm tenantForm, com.crossdock.portal.tenant.TenantCommand command) {
