@@ -12,7 +12,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -47,7 +46,10 @@ public class TenantsView extends VerticalLayout {
         setPadding(false);
         setSizeFull();
 
-        H2 title = new H2("Tenants");
+        Paragraph title = new Paragraph(tenants.canManageTenants()
+                ? "The 3PL's brand clients. Open one to change its details, account manager or branding."
+                : "The 3PL's brand clients and where each stands in onboarding.");
+        title.addClassName("cd-muted");
         HorizontalLayout header = new HorizontalLayout(title);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
