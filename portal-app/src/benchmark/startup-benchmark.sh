@@ -86,13 +86,20 @@ if $cold; then
 fi
 rows+=("| README start command, warm (Maven repository filled) | $(readme_start warm env) s |")
 
-port="$(free_port)"
-started="$(date +%s%3N)"
-"$java_bin" -Djava.io.tmpdir="$work" -jar portal-app/target/portal-app.jar --server.port="$port" \
-    --crossdock.home="$work/jar-home" >"$work/jar.log" 2>&1 &
-jar_pid=$!
-pids+=("$jar_pid")
-rows+=("| java -jar portal-app.jar, first start (creates the database) | $(await_page "$started" "$port" "$work/jar.log") s |")
+# Starts the packaged jar on the given home; sets jar_pid and seconds (to the first page).
+start_jar() {
+    local home="$1" log="$2" port started
+    port="$(free_port)"
+    started="$(date +%s%3N)"
+    "$java_bin" -Djava.io.tmpdir="$work" -jar portal-app/target/portal-app.jar --server.port="$port" \
+        --crossdock.home="$home" >"$log" 2>&1 &
+    jar_pid=$!
+    pids+=("$jar_pid")
+    seconds=$(await_page "$started" "$port" "$log")
+}
+
+start_jar "$work/jar-home" "$work/jar.log"
+rows+=("| java -jar portal-app.jar, first start (creates the database) | $seconds s |")
 sleep 30
 pg_pids=$(pgrep -f "postgres.*$work/jar-home" || true)
 rows+=("| idle RSS after 30 s: portal JVM | $(rss_mb "$jar_pid") MB |")
@@ -100,13 +107,8 @@ rows+=("| idle RSS after 30 s: embedded PostgreSQL (all processes) | $(rss_mb $p
 kill -TERM "$jar_pid"
 wait "$jar_pid" 2>/dev/null || true
 
-port="$(free_port)"
-started="$(date +%s%3N)"
-"$java_bin" -Djava.io.tmpdir="$work" -jar portal-app/target/portal-app.jar --server.port="$port" \
-    --crossdock.home="$work/jar-home" >"$work/jar2.log" 2>&1 &
-jar_pid=$!
-pids+=("$jar_pid")
-rows+=("| java -jar portal-app.jar, restart (existing database) | $(await_page "$started" "$port" "$work/jar2.log") s |")
+start_jar "$work/jar-home" "$work/jar2.log"
+rows+=("| java -jar portal-app.jar, restart (existing database) | $seconds s |")
 kill -TERM "$jar_pid"
 wait "$jar_pid" 2>/dev/null || true
 

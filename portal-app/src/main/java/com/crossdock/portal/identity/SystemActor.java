@@ -3,9 +3,6 @@ package com.crossdock.portal.identity;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Runs start-up and scheduled work as a named system actor with the platform-admin role, so services keep
@@ -19,16 +16,6 @@ public final class SystemActor {
     public static <T> T call(String purpose, Supplier<T> work) {
         SignedInUser system = new SignedInUser(new UUID(0L, 1L), "system:" + purpose, "Crossdock (" + purpose + ")",
                 Set.of(Role.PLATFORM_ADMIN), null);
-        CrossdockUserDetails details = new CrossdockUserDetails(system, "", true);
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null,
-                details.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return RunAs.call(new CrossdockUserDetails(system, "", true), work);
     }
 }
