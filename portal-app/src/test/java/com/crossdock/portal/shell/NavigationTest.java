@@ -1,0 +1,56 @@
+package com.crossdock.portal.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crossdock.portal.identity.Role;
+import com.crossdock.portal.identity.SignedInUser;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class NavigationTest {
+
+    private static final TenantId BRAND = TenantId.random();
+
+    @Test
+    void thePlatformAdminAndAccountManagerSeeTenantsAndOverviewWithTheSwitcher() {
+        for (Role role : Set.of(Role.PLATFORM_ADMIN, Role.ACCOUNT_MANAGER)) {
+            SignedInUser user = user(Set.of(role), null);
+            assertThat(sectionIds(user)).containsExactly("nav-overview", "nav-tenants");
+            assertThat(Navigation.showsTenantSwitcher(user)).isTrue();
+        }
+    }
+
+    @Test
+    void brandPeopleSeeOnlyTheirOverviewAndNeverTheSwitcher() {
+        for (Role role : Set.of(Role.BRAND_ADMIN, Role.BRAND_USER, Role.LEADERSHIP_VIEWER)) {
+            SignedInUser user = user(Set.of(role), BRAND);
+            assertThat(sectionIds(user)).containsExactly("nav-overview");
+            assertThat(Navigation.showsTenantSwitcher(user)).isFalse();
+        }
+    }
+
+    @Test
+    void theThreePlLeadershipSeesAllTenantsReadOnly() {
+        SignedInUser leader = user(Set.of(Role.LEADERSHIP_VIEWER), null);
+        assertThat(sectionIds(leader)).containsExactly("nav-overview", "nav-tenants");
+        assertThat(Navigation.showsTenantSwitcher(leader)).isTrue();
+    }
+
+    @Test
+    void someoneWithoutRoleOrTenantSeesNothing() {
+        assertThat(sectionIds(user(Set.of(), null))).isEmpty();
+        assertThat(sectionIds(user(Set.of(Role.BRAND_USER), null))).isEmpty();
+        assertThat(user(Set.of(Role.BRAND_USER), null).hasNoAccess()).isTrue();
+    }
+
+    private static java.util.List<String> sectionIds(SignedInUser user) {
+        return Navigation.visibleTo(user).stream().map(Navigation.Section::id).toList();
+    }
+
+    private static SignedInUser user(Set<Role> roles, @Nullable TenantId tenant) {
+        return new SignedInUser(UUID.randomUUID(), "u", "U", roles, tenant);
+    }
+}
