@@ -2,6 +2,7 @@ package com.crossdock.portal.tenancy;
 
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,8 +17,10 @@ public class TenantTransactions {
 
     private final TransactionTemplate writes;
     private final TransactionTemplate reads;
+    private final JdbcClient jdbc;
 
-    TenantTransactions(PlatformTransactionManager transactionManager) {
+    TenantTransactions(PlatformTransactionManager transactionManager, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.writes = new TransactionTemplate(transactionManager);
         this.reads = new TransactionTemplate(transactionManager);
         this.reads.setReadOnly(true);
@@ -26,13 +29,30 @@ public class TenantTransactions {
     /** Reads data of {@code tenant} in a read-only transaction. */
     public <T> T read(TenantId tenant, Supplier<T> work) {
         requireNoUnscopedTransaction(tenant);
-        return TenantScope.callIn(tenant, () -> reads.execute(status -> work.get()));
+        return TenantScope.callIn(tenant, () -> reads.execute(status -> {
+            bindRowLevelSecurity(tenant);
+            return work.get();
+        }));
     }
 
     /** Changes data of {@code tenant} in one transaction: all of it is written, or none. */
     public <T> T write(TenantId tenant, Supplier<T> work) {
         requireNoUnscopedTransaction(tenant);
-        return TenantScope.callIn(tenant, () -> writes.execute(status -> work.get()));
+        return TenantScope.callIn(tenant, () -> writes.execute(status -> {
+            bindRowLevelSecurity(tenant);
+            return work.get();
+        }));
+    }
+
+    /**
+     * Tells PostgreSQL's row-level security which tenant this transaction is for. The setting is local to the
+     * transaction, so the pooled connection forgets it at commit or rollback.
+     */
+    private void bindRowLevelSecurity(TenantId tenant) {
+        jdbc.sql("SELECT set_config('crossdock.tenant_id', :tenant, true)")
+                .param("tenant", tenant.value().toString())
+                .query(String.class)
+                .single();
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.crossdock.portal.support;
 
+import com.crossdock.portal.database.DatabaseLayout;
 import com.crossdock.portal.database.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,11 +9,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real PostgreSQL for the whole test JVM, and a fresh database per test class, so test classes never see
- * each other's rows. The server is stopped when the JVM exits.
+ * each other's rows. Each database has the production layout: migrations run as the owner role, the application
+ * connects as the application role under row-level security. The server is stopped when the JVM exits.
  */
 public final class TestDatabases {
 
@@ -23,28 +27,48 @@ public final class TestDatabases {
 
     /** Points the Spring context of {@code testClass} at a new, empty database of its own. */
     public static void register(DynamicPropertyRegistry registry, Class<?> testClass) {
-        String url = createDatabaseFor(testClass);
+        DatabaseLayout layout = createDatabaseFor(testClass);
+        String url = layout.jdbcUrl(server().port());
         registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.username", layout::appRole);
         registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.url", () -> url);
+        registry.add("spring.flyway.user", layout::ownerRole);
+        registry.add("spring.flyway.password", () -> "");
+        registry.add("spring.flyway.placeholders.app_role", layout::appRole);
         registry.add("crossdock.demo.enabled", () -> "false");
     }
 
-    /** Creates an empty database named after {@code testClass} and returns its JDBC URL. */
-    public static synchronized String createDatabaseFor(Class<?> testClass) {
-        EmbeddedPostgresServer postgres = server();
-        String name = testClass.getSimpleName().toLowerCase(Locale.ROOT);
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "");
+    /** Creates an empty database named after {@code testClass}, dropping an earlier one. */
+    public static synchronized DatabaseLayout createDatabaseFor(Class<?> testClass) {
+        DatabaseLayout layout = layoutOf(testClass);
+        try (Connection connection = DriverManager.getConnection(server().jdbcUrl(), "postgres", "");
                 Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("DROP DATABASE IF EXISTS " + layout.database() + " WITH (FORCE)");
+            layout.createIfMissing(connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the test database " + name, e);
+            throw new IllegalStateException("Could not create the test database " + layout.database(), e);
         }
-        return "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + name;
+        return layout;
     }
 
-    private static EmbeddedPostgresServer server() {
+    /** The database of {@code testClass} as a superuser, who alone sees past row-level security. */
+    public static JdbcClient superuser(Class<?> testClass) {
+        return connect(testClass, "postgres");
+    }
+
+    /** The database of {@code testClass} as {@code role}, with no pool. */
+    public static JdbcClient connect(Class<?> testClass, String role) {
+        return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(),
+                layoutOf(testClass).jdbcUrl(server().port()), role, ""));
+    }
+
+    private static DatabaseLayout layoutOf(Class<?> testClass) {
+        return new DatabaseLayout(testClass.getSimpleName().toLowerCase(Locale.ROOT),
+                DatabaseLayout.EMBEDDED.ownerRole(), DatabaseLayout.EMBEDDED.appRole());
+    }
+
+    private static synchronized EmbeddedPostgresServer server() {
         if (server == null) {
             Path root = Path.of(System.getProperty("java.io.tmpdir"), "crossdock-test-db");
             server = EmbeddedPostgresServer.start(root.resolve("data-" + ProcessHandle.current().pid()),

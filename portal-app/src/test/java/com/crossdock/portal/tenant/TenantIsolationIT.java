@@ -45,7 +45,7 @@ class TenantIsolationIT {
     @Autowired TenantActivityRepository activity;
     @Autowired TenantTransactions tenantTransactions;
     @Autowired TransactionTemplate transactions;
-    @Autowired JdbcClient jdbc;
+    final JdbcClient superuser = TestDatabases.superuser(TenantIsolationIT.class);
 
     TenantId apparel;
     TenantId home;
@@ -105,7 +105,7 @@ class TenantIsolationIT {
 
     @Test
     void tenantOwnedRowsAreFilteredByTheOpenTenantScope() {
-        long allRows = jdbc.sql("SELECT count(*) FROM tenant_activity").query(Long.class).single();
+        long allRows = superuser.sql("SELECT count(*) FROM tenant_activity").query(Long.class).single();
         assertThat(allRows).isGreaterThanOrEqualTo(4);
 
         List<TenantActivity> apparelRows = tenantTransactions.read(apparel, () -> activity.findAll());
@@ -119,11 +119,11 @@ class TenantIsolationIT {
         List<TenantActivity> unscoped = transactions.execute(status -> activity.findAll());
         assertThat(unscoped).isEmpty();
 
-        long before = jdbc.sql("SELECT count(*) FROM tenant_activity").query(Long.class).single();
+        long before = superuser.sql("SELECT count(*) FROM tenant_activity").query(Long.class).single();
         assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
                 activity.saveAndFlush(new TenantActivity(Instant.now(), "test", "Orphan", "no tenant"))))
                 .isInstanceOf(RuntimeException.class);
-        assertThat(jdbc.sql("SELECT count(*) FROM tenant_activity").query(Long.class).single()).isEqualTo(before);
+        assertThat(superuser.sql("SELECT count(*) FROM tenant_activity").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test
