@@ -2,6 +2,7 @@ package com.crossdock.portal.shell;
 
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SignedInUser;
+import com.crossdock.portal.tenant.ui.AuditView;
 import com.crossdock.portal.tenant.ui.OverviewView;
 import com.crossdock.portal.tenant.ui.TenantsView;
 import com.vaadin.flow.component.Component;
@@ -24,7 +25,10 @@ final class Navigation {
                     user -> !user.hasNoAccess()),
             new Section("nav-tenants", "Tenants", VaadinIcon.BUILDING, TenantsView.class,
                     user -> user.isThreePlStaff() && (user.has(Role.PLATFORM_ADMIN) || user.has(Role.ACCOUNT_MANAGER)
-                            || user.has(Role.LEADERSHIP_VIEWER))));
+                            || user.has(Role.LEADERSHIP_VIEWER))),
+            new Section("nav-audit", "Audit", VaadinIcon.CLIPBOARD_TEXT, AuditView.class,
+                    user -> !user.hasNoAccess() && (user.has(Role.PLATFORM_ADMIN) || user.has(Role.ACCOUNT_MANAGER)
+                            || (user.homeTenant() != null && user.has(Role.BRAND_ADMIN)))));
 
     private Navigation() {
     }

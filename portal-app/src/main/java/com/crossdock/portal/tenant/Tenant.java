@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 /** A brand client of the 3PL. The root of all tenant-owned data; itself not tenant-filtered. */
 @Entity
 @Table(name = "tenant")
+@Audited
 class Tenant {
 
     @Id
@@ -36,23 +39,29 @@ class Tenant {
     @Column(name = "accent_color")
     private @Nullable String accentColor;
 
+    @NotAudited
     private byte @Nullable [] logo;
 
     @Column(name = "logo_content_type")
     private @Nullable String logoContentType;
 
+    @NotAudited
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @NotAudited
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
+    @NotAudited
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @NotAudited
     @Column(name = "updated_by", nullable = false)
     private String updatedBy;
 
+    @NotAudited
     @Version
     private long version;
 

@@ -1,5 +1,8 @@
 package com.crossdock.portal.tenant;
 
+import com.crossdock.portal.audit.AuditEntry;
+import com.crossdock.portal.audit.AuditFilter;
+import com.crossdock.portal.audit.FieldChange;
 import com.crossdock.portal.identity.CurrentUser;
 import com.crossdock.portal.identity.IdentityService;
 import com.crossdock.portal.identity.Role;
@@ -13,6 +16,7 @@ import com.crossdock.tenantconfig.tenant.AccentColor;
 import com.crossdock.tenantconfig.tenant.TenantCode;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -21,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.envers.AuditReader;
+import org.hibernate.envers.AuditReaderFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -48,9 +54,11 @@ public class TenantService {
     private final IdentityService identity;
     private final TenantTransactions tenantTransactions;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     TenantService(TenantRepository tenants, TenantActivityRepository activity, IdentityService identity,
-            TenantTransactions tenantTransactions, Clock clock) {
+            TenantTransactions tenantTransactions, Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.tenants = tenants;
         this.activity = activity;
         this.identity = identity;
@@ -194,16 +202,15 @@ public class TenantService {
         activity.save(new TenantActivity(clock.instant(), user.username(), action, detail));
     }
 
+    /** A tenant the caller may see; any other is "not found", so its existence does not leak. */
     private Tenant visible(TenantId id) {
-        Tenant tenant = tenants.findById(id.value()).orElseThrow(() -> new NoSuchTenantException(id));
-        if (!TenantAccess.canSee(CurrentUser.require(), tenant)) {
-            throw new AccessDeniedException("You do not have access to this tenant");
-        }
-        return tenant;
+        return tenants.findById(id.value())
+                .filter(tenant -> TenantAccess.canSee(CurrentUser.require(), tenant))
+                .orElseThrow(() -> new NoSuchTenantException(id));
     }
 
     private Tenant changeable(TenantId id) {
-        Tenant tenant = tenants.findById(id.value()).orElseThrow(() -> new NoSuchTenantException(id));
+        Tenant tenant = visible(id);
         if (!TenantAccess.canChange(CurrentUser.require(), tenant)) {
             throw new AccessDeniedException("Only a platform admin or the tenant's account manager can change it");
         }
@@ -285,6 +292,38 @@ public class TenantService {
 
     private record Valid(String name, TenantCode code, TenantStatus status, @Nullable UUID accountManagerId,
             @Nullable String accent) {
+    }
+
+    /**
+     * The audit trail of a tenant's configuration: who changed what and when, newest first. Brand admins see
+     * their own tenant's; account managers and platform admins the tenants they may see.
+     */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN')")
+    public List<AuditEntry> auditTrail(TenantId id, AuditFilter filter) {
+        return tenantTransactions.read(id, () -> {
+            visible(id);
+            AuditReader reader = AuditReaderFactory.get(entityManager);
+            return TenantHistory.TENANT.of(reader, id.value()).stream().filter(filter::matches)
+                    .map(this::withManagerNames).toList();
+        });
+    }
+
+    private AuditEntry withManagerNames(AuditEntry entry) {
+        List<FieldChange> named = entry.changes().stream()
+                .map(change -> !"account manager".equals(change.field()) ? change
+                        : new FieldChange(change.field(), nameOf(change.before()), nameOf(change.after())))
+                .toList();
+        return new AuditEntry(entry.revision(), entry.occurredAt(), entry.actor(), entry.entityType(),
+                entry.entityLabel(), entry.kind(), named);
+    }
+
+    private @Nullable String nameOf(@Nullable String userId) {
+        return userId == null ? null : managerName(UUID.fromString(userId));
+    }
+
+    /** The kinds of record the audit trail can show, for its filter. */
+    public List<String> auditedTypes() {
+        return List.of(TenantHistory.TENANT_TYPE);
     }
 
     /** Looks a tenant up for other features. */

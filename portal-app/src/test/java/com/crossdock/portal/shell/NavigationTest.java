@@ -15,17 +15,24 @@ class NavigationTest {
     private static final TenantId BRAND = TenantId.random();
 
     @Test
-    void thePlatformAdminAndAccountManagerSeeTenantsAndOverviewWithTheSwitcher() {
+    void thePlatformAdminAndAccountManagerSeeTenantsOverviewAndAuditWithTheSwitcher() {
         for (Role role : Set.of(Role.PLATFORM_ADMIN, Role.ACCOUNT_MANAGER)) {
             SignedInUser user = user(Set.of(role), null);
-            assertThat(sectionIds(user)).containsExactly("nav-overview", "nav-tenants");
+            assertThat(sectionIds(user)).containsExactly("nav-overview", "nav-tenants", "nav-audit");
             assertThat(Navigation.showsTenantSwitcher(user)).isTrue();
         }
     }
 
     @Test
-    void brandPeopleSeeOnlyTheirOverviewAndNeverTheSwitcher() {
-        for (Role role : Set.of(Role.BRAND_ADMIN, Role.BRAND_USER, Role.LEADERSHIP_VIEWER)) {
+    void aBrandAdminSeesTheirOverviewAndAuditButNeverTheSwitcher() {
+        SignedInUser admin = user(Set.of(Role.BRAND_ADMIN), BRAND);
+        assertThat(sectionIds(admin)).containsExactly("nav-overview", "nav-audit");
+        assertThat(Navigation.showsTenantSwitcher(admin)).isFalse();
+    }
+
+    @Test
+    void otherBrandPeopleSeeOnlyTheirOverviewAndNeverTheSwitcher() {
+        for (Role role : Set.of(Role.BRAND_USER, Role.LEADERSHIP_VIEWER)) {
             SignedInUser user = user(Set.of(role), BRAND);
             assertThat(sectionIds(user)).containsExactly("nav-overview");
             assertThat(Navigation.showsTenantSwitcher(user)).isFalse();

@@ -3,6 +3,7 @@ package com.crossdock.portal.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crossdock.portal.audit.AuditFilter;
 import com.crossdock.portal.identity.IdentityService;
 import com.crossdock.portal.identity.NewUser;
 import com.crossdock.portal.identity.Role;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,8 +76,10 @@ class TenantIsolationIT {
         AsUser.run(users, "apparel.admin", () -> {
             assertThat(tenants.visibleTenants()).extracting(TenantSummary::id).containsExactly(apparel);
             assertThat(tenants.canOpen(home)).isFalse();
-            assertThatThrownBy(() -> tenants.overview(home)).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> tenants.branding(home)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> tenants.overview(home)).isInstanceOf(NoSuchTenantException.class);
+            assertThatThrownBy(() -> tenants.branding(home)).isInstanceOf(NoSuchTenantException.class);
+            assertThatThrownBy(() -> tenants.auditTrail(home, AuditFilter.ALL))
+                    .isInstanceOf(NoSuchTenantException.class);
         });
     }
 
@@ -100,7 +102,7 @@ class TenantIsolationIT {
                 .extracting(TenantSummary::id).containsExactly(home);
         AsUser.run(users, "am.apparel", () ->
                 assertThatThrownBy(() -> tenants.update(home, new TenantCommand("Taken over", "HOME",
-                        TenantStatus.ACTIVE, null, null), 0)).isInstanceOf(AccessDeniedException.class));
+                        TenantStatus.ACTIVE, null, null), 0)).isInstanceOf(NoSuchTenantException.class));
     }
 
     @Test

@@ -11,6 +11,11 @@ import com.crossdock.portal.support.AsUser;
 import com.crossdock.portal.support.TestDatabases;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
+import com.crossdock.portal.audit.AuditEntry;
+import com.crossdock.portal.audit.AuditFilter;
+import com.crossdock.portal.audit.FieldChange;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,6 +130,35 @@ class TenantServiceIT {
         });
         assertThat(AsUser.call(users, "admin", () -> tenants.overview(other)).recent())
                 .noneSatisfy(entry -> assertThat(entry.detail()).contains("Active → Paused"));
+    }
+
+    @Test
+    void theAuditTrailShowsWhoChangedWhatWithBeforeAndAfter() {
+        TenantSummary audited = AsUser.call(users, "manager", () -> tenants.create(
+                new TenantCommand("Audited Brand", "AUD", TenantStatus.ACTIVE, null, null)));
+        TenantDetails seen = AsUser.call(users, "admin", () -> tenants.details(audited.id()));
+        AsUser.call(users, "admin", () -> tenants.update(audited.id(), new TenantCommand("Audited Brand",
+                "AUD", TenantStatus.ACTIVE, seen.accountManagerId(), "#112233"), seen.version()));
+
+        List<AuditEntry> trail = AsUser.call(users, "admin", () -> tenants.auditTrail(audited.id(), AuditFilter.ALL));
+
+        assertThat(trail).hasSize(2);
+        assertThat(trail.getFirst().kind()).isEqualTo(AuditEntry.Kind.CHANGED);
+        assertThat(trail.getFirst().actor()).isEqualTo("admin");
+        assertThat(trail.getFirst().changes()).containsExactly(new FieldChange("accent colour", null, "#112233"));
+        assertThat(trail.getLast().kind()).isEqualTo(AuditEntry.Kind.CREATED);
+        assertThat(trail.getLast().actor()).isEqualTo("manager");
+        assertThat(trail.getLast().changes()).contains(new FieldChange("code", null, "AUD"),
+                new FieldChange("account manager", null, "Mia Manager"));
+
+        assertThat(AsUser.call(users, "admin", () -> tenants.auditTrail(audited.id(),
+                new AuditFilter("MANAG", null, null, null)))).hasSize(1);
+        assertThat(AsUser.call(users, "admin", () -> tenants.auditTrail(audited.id(),
+                new AuditFilter(null, null, Instant.now().plusSeconds(3600), null)))).isEmpty();
+        assertThat(AsUser.call(users, "admin", () -> tenants.auditTrail(first, AuditFilter.ALL)))
+                .noneSatisfy(entry -> assertThat(entry.entityLabel()).contains("Audited Brand"));
+        assertThat(superuser.sql("SELECT tenant_id FROM audit_revision ORDER BY id DESC LIMIT 1")
+                .query(java.util.UUID.class).single()).isEqualTo(audited.id().value());
     }
 
     @Test
