@@ -26,11 +26,14 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,7 +52,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private final Div brand = new Div();
     private final ComboBox<TenantSummary> switcher = new ComboBox<>();
 
-    MainLayout(TenantService tenants, TenantSelection selection, AuthenticationContext authentication) {
+    MainLayout(TenantService tenants, TenantSelection selection, AuthenticationContext authentication,
+            ServerProperties server) {
         this.tenants = tenants;
         this.selection = selection;
         this.user = CurrentUser.require();
@@ -73,7 +77,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.TERTIARY);
         header.add(name, role, signOut);
-        addToNavbar(true, header);
+        addToNavbar(true, header, new IdleWarning(sessionTimeout(server)));
+    }
+
+    private static Duration sessionTimeout(ServerProperties server) {
+        Duration timeout = server.getServlet().getSession().getTimeout();
+        return timeout != null ? timeout : Duration.ofMinutes(30);
     }
 
     private SideNav navigation() {
@@ -119,12 +128,13 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             switcher.setValue(current.flatMap(id -> visible.stream().filter(t -> t.id().equals(id)).findFirst())
                     .orElse(null));
         }
-        applyBranding(current.map(tenants::branding));
+        // white-labelling is for the brand's own people; the 3PL's staff keep the Crossdock look
+        applyBranding(user.home().map(tenants::branding));
     }
 
     private String currentTitle() {
-        String title = getContent() == null ? "" : UI.getCurrent().getInternals().getTitle();
-        return title == null ? "" : title.replace(" · Crossdock", "");
+        PageTitle title = getContent() == null ? null : getContent().getClass().getAnnotation(PageTitle.class);
+        return title == null ? "" : title.value().replace(" · Crossdock", "");
     }
 
     private void applyBranding(Optional<Branding> branding) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -73,12 +74,11 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
 
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
-        grid.addColumn(entry -> WHEN.format(entry.occurredAt())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
-        grid.addColumn(entry -> entry.entityType() + ": " + entry.entityLabel()).setHeader("Record")
-                .setAutoWidth(true);
-        grid.addColumn(entry -> entry.kind().label()).setHeader("Change").setAutoWidth(true);
-        grid.addColumn(AuditEntry::summary).setHeader("Before → after").setFlexGrow(1);
+        grid.addColumn(entry -> WHEN.format(entry.occurredAt())).setHeader("When").setWidth("200px").setFlexGrow(0);
+        grid.addColumn(AuditEntry::actor).setHeader("Who").setWidth("150px").setFlexGrow(0);
+        grid.addColumn(entry -> entry.entityType() + ": " + entry.entityLabel()).setHeader("Record").setFlexGrow(1);
+        grid.addColumn(entry -> entry.kind().label()).setHeader("Change").setWidth("100px").setFlexGrow(0);
+        grid.addComponentColumn(AuditView::changes).setHeader("Before → after").setFlexGrow(2);
 
         empty.setId("audit-empty");
         empty.addClassNames("cd-card", "cd-empty-state");
@@ -111,6 +111,19 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         empty.removeAll();
         empty.add(new Paragraph(whenEmpty));
         empty.setVisible(entries.isEmpty());
+    }
+
+    private static Div changes(AuditEntry entry) {
+        Div lines = new Div();
+        entry.changes().forEach(change -> {
+            Div line = new Div();
+            Span field = new Span(change.field() + ": ");
+            field.addClassName("cd-muted");
+            line.add(field, new Span((change.before() == null ? "none" : change.before()) + " → "
+                    + (change.after() == null ? "none" : change.after())));
+            lines.add(line);
+        });
+        return lines;
     }
 
     private static java.time.@Nullable Instant startOf(@Nullable LocalDate day) {

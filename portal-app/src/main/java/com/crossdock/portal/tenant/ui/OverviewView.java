@@ -111,9 +111,10 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver 
         }
         Grid<ActivityEntry> grid = new Grid<>();
         grid.setId("activity-grid");
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(entry -> WHEN.format(entry.occurredAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(ActivityEntry::action).setHeader("What").setAutoWidth(true);
-        grid.addColumn(ActivityEntry::detail).setHeader("Details").setFlexGrow(1);
+        grid.addColumn(ActivityEntry::detail).setHeader("Details").setFlexGrow(3);
         grid.addColumn(ActivityEntry::actor).setHeader("Who").setAutoWidth(true);
         grid.setItems(overview.recent());
         grid.setAllRowsVisible(true);

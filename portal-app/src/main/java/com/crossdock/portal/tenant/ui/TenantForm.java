@@ -79,7 +79,10 @@ class TenantForm extends FormLayout {
                 fireEvent(new LogoEvent(this, bytes, metadata.contentType()))))));
         logo.addFileRejectedListener(rejected -> showErrors(Map.of("logo", rejected.getErrorMessage())));
         logoHelp.addClassName("cd-muted");
-        Div logoField = new Div(new Span("Logo"), logo, logoHelp);
+        Span logoLabel = new Span("Logo");
+        logoLabel.addClassName("cd-field-label");
+        logoHelp.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xs)");
+        Div logoField = new Div(logoLabel, logo, logoHelp);
         logoField.setId("tenant-logo-field");
         add(name, code, status, accountManager, accentColor, logoField, new HorizontalLayout(save, cancel));
         setColspan(logoField, 2);
