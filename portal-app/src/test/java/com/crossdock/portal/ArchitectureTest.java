@@ -4,6 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.crossdock.portal.tenancy.TenantScope;
+import com.crossdock.portal.tenancy.TenantTransactions;
+import com.crossdock.tenantconfig.tenant.TenantId;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -41,6 +44,16 @@ class ArchitectureTest {
     void jobsNeverTouchRepositories() {
         noClasses().that().implement(Job.class)
                 .should().dependOnClassesThat().areAssignableTo(Repository.class)
+                .check(portal);
+    }
+
+    @Test
+    void onlyServicesOpenTenantScopes() {
+        noClasses().that().resideInAnyPackage("..ui..", "com.crossdock.portal.shell..")
+                .or().implement(Job.class)
+                .should().dependOnClassesThat().areAssignableTo(TenantTransactions.class)
+                .orShould().callMethod(TenantScope.class, "callIn", TenantId.class, java.util.function.Supplier.class)
+                .orShould().callMethod(TenantScope.class, "runIn", TenantId.class, Runnable.class)
                 .check(portal);
     }
 

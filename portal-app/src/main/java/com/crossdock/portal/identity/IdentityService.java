@@ -1,5 +1,6 @@
 package com.crossdock.portal.identity;
 
+import com.crossdock.portal.tenancy.TenantScope;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.time.Clock;
 import java.util.List;
@@ -53,17 +54,19 @@ public class IdentityService {
                 .isPresent();
     }
 
-    /** How many of a tenant's people have signed in at least once: an onboarding fact. */
+    /** How many of a tenant's people have signed in at least once: an onboarding fact. Needs the tenant's scope. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public int brandUsersSignedIn(TenantId tenant) {
+        TenantScope.requireCurrent(tenant);
         return users.countSignedInOfTenant(tenant.value());
     }
 
-    /** How many people a tenant has. */
+    /** How many people a tenant has. Needs the tenant's scope. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public long brandUsers(TenantId tenant) {
+        TenantScope.requireCurrent(tenant);
         return users.countByTenantId(tenant.value());
     }
 

@@ -1,4 +1,4 @@
-package com.crossdock.portal.tenant;
+package com.crossdock.portal.tenancy;
 
 import com.crossdock.tenantconfig.tenant.TenantId;
 

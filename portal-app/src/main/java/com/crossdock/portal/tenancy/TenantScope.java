@@ -40,6 +40,16 @@ public final class TenantScope {
         });
     }
 
+    /**
+     * Fails unless the running call is scoped to {@code tenant}. Methods of other features that take a tenant id
+     * but cannot check access themselves use it: only a service that has checked the caller opens the scope.
+     */
+    public static void requireCurrent(TenantId tenant) {
+        if (!tenant.equals(CURRENT.get())) {
+            throw new NoSuchTenantException(tenant);
+        }
+    }
+
     /** The tenant of the running call, if any. */
     public static Optional<TenantId> current() {
         return Optional.ofNullable(CURRENT.get());

@@ -1,5 +1,6 @@
 package com.crossdock.portal.tenant;
 
+import com.crossdock.portal.tenancy.NoSuchTenantException;
 import com.crossdock.portal.audit.AuditEntry;
 import com.crossdock.portal.audit.AuditFilter;
 import com.crossdock.portal.audit.FieldChange;
@@ -8,6 +9,7 @@ import com.crossdock.portal.identity.IdentityService;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.identity.UserSummary;
+import com.crossdock.portal.tenancy.TenantScope;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.onboarding.OnboardingFacts;
 import com.crossdock.tenantconfig.onboarding.OnboardingStage;
@@ -224,9 +226,9 @@ public class TenantService {
 
     private TenantSummary summary(Tenant tenant) {
         TenantId id = new TenantId(tenant.id());
+        int signedIn = TenantScope.callIn(id, () -> identity.brandUsersSignedIn(id));
         return new TenantSummary(id, tenant.name(), new TenantCode(tenant.code()), tenant.status(),
-                tenant.accountManagerId(), managerName(tenant.accountManagerId()),
-                stageOf(id, identity.brandUsersSignedIn(id)));
+                tenant.accountManagerId(), managerName(tenant.accountManagerId()), stageOf(id, signedIn));
     }
 
     private @Nullable String managerName(@Nullable UUID accountManagerId) {
@@ -326,11 +328,4 @@ public class TenantService {
         return List.of(TenantHistory.TENANT_TYPE);
     }
 
-    /** Looks a tenant up for other features. */
-    @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
-    public Optional<TenantSummary> find(TenantId id) {
-        return tenants.findById(id.value()).filter(t -> TenantAccess.canSee(CurrentUser.require(), t))
-                .map(this::summary);
-    }
 }

@@ -1,5 +1,6 @@
 package com.crossdock.portal.tenant;
 
+import com.crossdock.portal.tenancy.NoSuchTenantException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
