@@ -2,6 +2,8 @@ package com.crossdock.portal.shell;
 
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SignedInUser;
+import com.crossdock.portal.catalog.ui.CatalogView;
+import com.crossdock.portal.catalog.ui.DataQualityView;
 import com.crossdock.portal.tenant.ui.AuditView;
 import com.crossdock.portal.tenant.ui.OverviewView;
 import com.crossdock.portal.tenant.ui.TenantsView;
@@ -22,6 +24,10 @@ final class Navigation {
 
     static final List<Section> SECTIONS = List.of(
             new Section("nav-overview", "Overview", VaadinIcon.DASHBOARD, OverviewView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-catalog", "Catalog", VaadinIcon.PACKAGE, CatalogView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-quality", "Data quality", VaadinIcon.CHECK_SQUARE_O, DataQualityView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-tenants", "Tenants", VaadinIcon.BUILDING, TenantsView.class,
                     user -> user.isThreePlStaff() && (user.has(Role.PLATFORM_ADMIN) || user.has(Role.ACCOUNT_MANAGER)

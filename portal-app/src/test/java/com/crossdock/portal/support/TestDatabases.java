@@ -37,6 +37,9 @@ public final class TestDatabases {
         registry.add("spring.flyway.password", () -> "");
         registry.add("spring.flyway.placeholders.app_role", layout::appRole);
         registry.add("crossdock.demo.enabled", () -> "false");
+        // every test class keeps its own cached context: small pools keep them within the server's connections
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 
     /** Creates an empty database named after {@code testClass}, dropping an earlier one. */

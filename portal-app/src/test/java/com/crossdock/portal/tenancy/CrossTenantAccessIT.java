@@ -147,16 +147,17 @@ class CrossTenantAccessIT {
             return false;
         }
         if (type.isRecord()) {
-            return recordOfNulls(type);
+            return recordFor(type, tenant);
         }
         return null;
     }
 
-    private static Object recordOfNulls(Class<?> type) {
+    private static Object recordFor(Class<?> type, TenantId tenant) {
         try {
             var components = type.getRecordComponents();
             Class<?>[] types = Arrays.stream(components).map(c -> c.getType()).toArray(Class<?>[]::new);
-            return type.getDeclaredConstructor(types).newInstance(new Object[components.length]);
+            return type.getDeclaredConstructor(types).newInstance(
+                    Arrays.stream(types).map(t -> argumentFor(t, tenant)).toArray());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot build a " + type, e);
         }

@@ -9,6 +9,14 @@ import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
+import com.crossdock.portal.catalog.AliasKind;
+import com.crossdock.portal.catalog.AliasLine;
+import com.crossdock.portal.catalog.CatalogService;
+import com.crossdock.portal.catalog.ItemCommand;
+import com.crossdock.portal.catalog.ItemStatus;
+import com.crossdock.portal.catalog.PackLevel;
+import com.crossdock.portal.catalog.PackLine;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +41,7 @@ class RowLevelSecurityIT {
     }
 
     @Autowired TenantService tenants;
+    @Autowired CatalogService catalog;
     @Autowired DataSource applicationDataSource;
 
     final JdbcClient superuser = TestDatabases.superuser(RowLevelSecurityIT.class);
@@ -44,6 +53,11 @@ class RowLevelSecurityIT {
         SystemActor.call("test", () -> {
             apparel = tenants.create(new TenantCommand("Apparel Co", "APP", TenantStatus.ACTIVE, null, null)).id();
             home = tenants.create(new TenantCommand("Home Co", "HOME", TenantStatus.ACTIVE, null, null)).id();
+            for (TenantId tenant : List.of(apparel, home)) {
+                catalog.save(tenant, null, new ItemCommand("SKU-" + tenant, "Item", ItemStatus.ACTIVE, false, false,
+                        false, false, List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)),
+                        List.of(new AliasLine(AliasKind.WALMART_SKU, "W-" + tenant))), 0);
+            }
             return null;
         });
     }
@@ -61,7 +75,8 @@ class RowLevelSecurityIT {
     @Test
     void noTenantOwnedTableLetsTenantASeeOrWriteTenantBsRows() throws Exception {
         RowLevelSecurityAudit audit = new RowLevelSecurityAudit(superuser, applicationDataSource);
-        assertThat(audit.tenantOwnedTables()).contains("tenant_activity");
+        assertThat(audit.tenantOwnedTables()).contains("tenant_activity", "catalog_item", "catalog_pack",
+                "catalog_alias");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -1,0 +1,114 @@
+package com.crossdock.portal.catalog;
+
+import com.crossdock.portal.tenancy.TenantOwnedEntity;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** One item of a tenant's item master. */
+@Entity
+@Table(name = "catalog_item")
+class CatalogItem extends TenantOwnedEntity {
+
+    @Id
+    private UUID id = UUID.randomUUID();
+
+    @Column(nullable = false)
+    private String sku = "";
+
+    @Column(nullable = false)
+    private String description = "";
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ItemStatus status = ItemStatus.ACTIVE;
+
+    @Column(name = "lot_tracked")
+    private boolean lotTracked;
+
+    @Column(name = "expiry_tracked")
+    private boolean expiryTracked;
+
+    @Column(name = "serial_tracked")
+    private boolean serialTracked;
+
+    private boolean hazmat;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt = Instant.EPOCH;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.EPOCH;
+
+    @Column(name = "updated_by", nullable = false)
+    private String updatedBy = "";
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "item", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("level")
+    private List<CatalogPack> packs = new ArrayList<>();
+
+    @OneToMany(mappedBy = "item", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("kind, value")
+    private List<CatalogAlias> aliases = new ArrayList<>();
+
+    protected CatalogItem() {
+    }
+
+    CatalogItem(Instant now) {
+        this.createdAt = now;
+    }
+
+    void describe(ItemCommand command, Instant now, String actor) {
+        this.sku = command.sku().strip();
+        this.description = command.description().strip();
+        this.status = command.status();
+        this.lotTracked = command.lotTracked();
+        this.expiryTracked = command.expiryTracked();
+        this.serialTracked = command.serialTracked();
+        this.hazmat = command.hazmat();
+        this.updatedAt = now;
+        this.updatedBy = actor;
+        packs.clear();
+        command.packs().forEach(line -> packs.add(new CatalogPack(this, line)));
+        aliases.clear();
+        command.aliases().forEach(line -> aliases.add(new CatalogAlias(this, line)));
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String sku() {
+        return sku;
+    }
+
+    long version() {
+        return version;
+    }
+
+    ItemSummary summary() {
+        String gtin = packs.stream().filter(p -> p.level() == PackLevel.EACH).map(CatalogPack::gtin14)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new ItemSummary(id, sku, description, status, gtin, packs.size(), aliases.size());
+    }
+
+    ItemDetails details() {
+        return new ItemDetails(id, new ItemCommand(sku, description, status, lotTracked, expiryTracked, serialTracked,
+                hazmat, packs.stream().map(CatalogPack::line).toList(),
+                aliases.stream().map(CatalogAlias::line).toList()), version);
+    }
+}

@@ -1,0 +1,53 @@
+package com.crossdock.portal.catalog;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+/** Tenant-owned: Hibernate adds the current tenant to every query, row-level security below it. */
+interface CatalogItemRepository extends JpaRepository<CatalogItem, UUID> {
+
+    String MATCHES = "(:text = '' or upper(i.sku) like :pattern or upper(i.description) like :pattern)";
+
+    @Query("""
+            select new com.crossdock.portal.catalog.ItemSummary(i.id, i.sku, i.description, i.status,
+                (select max(p.gtin14) from CatalogPack p where p.item = i and p.level = PackLevel.EACH),
+                (select cast(count(p) as int) from CatalogPack p where p.item = i),
+                (select cast(count(a) as int) from CatalogAlias a where a.item = i))
+            from CatalogItem i where """ + MATCHES)
+    List<ItemSummary> search(String text, String pattern, Pageable page);
+
+    @Query("select count(i) from CatalogItem i where " + MATCHES)
+    long countMatching(String text, String pattern);
+
+    boolean existsBySkuAndIdNot(String sku, UUID id);
+
+    @Query("""
+            select i.sku from CatalogItem i where upper(i.sku) in (
+                select upper(d.sku) from CatalogItem d group by upper(d.sku) having count(d) > 1)
+            order by upper(i.sku), i.sku""")
+    List<String> skusDuplicatedIgnoringCase();
+
+    @Query("""
+            select concat(a.kind, '|', a.value, '|', a.item.sku) from CatalogAlias a
+            where concat(a.kind, '|', a.value) in (
+                select concat(b.kind, '|', b.value) from CatalogAlias b group by b.kind, b.value
+                having count(distinct b.item) > 1)
+            order by a.kind, a.value, a.item.sku""")
+    List<String> collidingAliases();
+
+    @Query("""
+            select i.sku from CatalogItem i where i.status = ItemStatus.ACTIVE and not exists (
+                select p from CatalogPack p where p.item = i and p.level = PackLevel.EACH)
+            order by i.sku""")
+    List<String> activeWithoutEachPack();
+
+    @Query("select p.item.sku, p.level, p.eaches from CatalogPack p order by p.item.sku, p.level")
+    List<Object[]> packLevels();
+
+    @Query("""
+            select p.item.sku from CatalogPack p where p.gtin14 = :gtin14 and p.item.id <> :itemId""")
+    List<String> skusUsingGtin(String gtin14, UUID itemId);
+}

@@ -1,0 +1,249 @@
+package com.crossdock.portal.catalog;
+
+import com.crossdock.portal.identity.CurrentUser;
+import com.crossdock.portal.tenancy.NoSuchTenantException;
+import com.crossdock.portal.tenancy.TenantTransactions;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.catalog.Gtin;
+import com.crossdock.tenantconfig.catalog.Sku;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * A tenant's item master: the one entry point of the catalog feature. Every method checks that the caller may
+ * open the tenant, then works inside that tenant's scope.
+ */
+@Service
+public class CatalogService {
+
+    private static final String EDITORS = "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')";
+
+    private final CatalogItemRepository items;
+    private final TenantService tenants;
+    private final TenantTransactions tenantTransactions;
+    private final Clock clock;
+
+    CatalogService(CatalogItemRepository items, TenantService tenants, TenantTransactions tenantTransactions,
+            Clock clock) {
+        this.items = items;
+        this.tenants = tenants;
+        this.tenantTransactions = tenantTransactions;
+        this.clock = clock;
+    }
+
+    /** Whether the signed-in person may change catalogs (leadership reads only). */
+    @PreAuthorize("isAuthenticated()")
+    public boolean canEdit() {
+        var user = CurrentUser.require();
+        return user.roles().stream().anyMatch(role -> role != com.crossdock.portal.identity.Role.LEADERSHIP_VIEWER);
+    }
+
+    /** One page of items whose SKU or description contains {@code text}, sorted by SKU. */
+    @PreAuthorize("isAuthenticated()")
+    public List<ItemSummary> search(TenantId tenant, String text, int offset, int limit) {
+        requireAccess(tenant);
+        String filter = text == null ? "" : text.strip();
+        return tenantTransactions.read(tenant, () -> items.search(filter, pattern(filter),
+                PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1), Sort.by("sku"))));
+    }
+
+    /** How many items match {@code text}. */
+    @PreAuthorize("isAuthenticated()")
+    public long count(TenantId tenant, String text) {
+        requireAccess(tenant);
+        String filter = text == null ? "" : text.strip();
+        return tenantTransactions.read(tenant, () -> items.countMatching(filter, pattern(filter)));
+    }
+
+    /** An item with its packs and aliases. */
+    @PreAuthorize("isAuthenticated()")
+    public ItemDetails item(TenantId tenant, UUID id) {
+        requireAccess(tenant);
+        return tenantTransactions.read(tenant, () -> items.findById(Objects.requireNonNull(id, "item"))
+                .map(CatalogItem::details)
+                .orElseThrow(() -> new NoSuchItemException(id)));
+    }
+
+    /** Creates an item ({@code id} null) or changes one based on {@code expectedVersion}. */
+    @PreAuthorize(EDITORS)
+    public ItemSummary save(TenantId tenant, UUID id, ItemCommand command, long expectedVersion) {
+        requireAccess(tenant);
+        return tenantTransactions.write(tenant, () -> {
+            CatalogItem item = id == null ? new CatalogItem(clock.instant())
+                    : items.findById(id).orElseThrow(() -> new NoSuchItemException(id));
+            if (id != null && item.version() != expectedVersion) {
+                throw new ObjectOptimisticLockingFailureException(CatalogItem.class, id);
+            }
+            validate(command, item.id());
+            item.describe(command, clock.instant(), CurrentUser.actor());
+            return items.saveAndFlush(item).summary();
+        });
+    }
+
+    /** Removes an item with its packs and aliases. */
+    @PreAuthorize(EDITORS)
+    public void delete(TenantId tenant, UUID id) {
+        requireAccess(tenant);
+        tenantTransactions.writeAll(tenant, () -> items.delete(items.findById(Objects.requireNonNull(id, "item"))
+                .orElseThrow(() -> new NoSuchItemException(id))));
+    }
+
+    /** Every data-quality problem of the catalog, with how to fix it. */
+    @PreAuthorize("isAuthenticated()")
+    public List<Finding> findings(TenantId tenant) {
+        requireAccess(tenant);
+        return tenantTransactions.read(tenant, () -> {
+            List<Finding> findings = new ArrayList<>();
+            duplicateSkus(findings);
+            aliasCollisions(findings);
+            List<String> noEach = items.activeWithoutEachPack();
+            if (!noEach.isEmpty()) {
+                findings.add(new Finding(Finding.Kind.MISSING_EACH_PACK,
+                        noEach.size() + " active item(s) have no each pack",
+                        "Add an each pack (1 each, with its barcode) so orders and receipts can count units.", noEach));
+            }
+            inconsistentPacks(findings);
+            return findings;
+        });
+    }
+
+    private void duplicateSkus(List<Finding> findings) {
+        Map<String, List<String>> byFolded = new LinkedHashMap<>();
+        items.skusDuplicatedIgnoringCase().forEach(sku ->
+                byFolded.computeIfAbsent(sku.toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(sku));
+        byFolded.forEach((folded, skus) -> findings.add(new Finding(Finding.Kind.DUPLICATE_SKU,
+                "SKUs " + String.join(", ", skus) + " differ only in upper/lower case",
+                "Keep one SKU and move its aliases and barcodes there; channels and WMSs often ignore case.", skus)));
+    }
+
+    private void aliasCollisions(List<Finding> findings) {
+        Map<String, List<String>> byAlias = new LinkedHashMap<>();
+        for (String row : items.collidingAliases()) {
+            String[] parts = row.split("\\|", 3);
+            byAlias.computeIfAbsent(AliasKind.valueOf(parts[0]).label() + " " + parts[1], k -> new ArrayList<>())
+                    .add(parts[2]);
+        }
+        byAlias.forEach((alias, skus) -> findings.add(new Finding(Finding.Kind.ALIAS_COLLISION,
+                alias + " points to " + skus.size() + " items: " + String.join(", ", skus),
+                "A channel identifier must name exactly one item: remove it from all but the right one.", skus)));
+    }
+
+    private void inconsistentPacks(List<Finding> findings) {
+        Map<String, java.util.SortedMap<PackLevel, Integer>> bySku = new LinkedHashMap<>();
+        for (Object[] row : items.packLevels()) {
+            bySku.computeIfAbsent((String) row[0], sku -> new java.util.TreeMap<>())
+                    .put((PackLevel) row[1], ((Number) row[2]).intValue());
+        }
+        List<String> wrong = bySku.entrySet().stream().filter(entry -> !nests(entry.getValue().values()))
+                .map(Map.Entry::getKey).toList();
+        if (!wrong.isEmpty()) {
+            findings.add(new Finding(Finding.Kind.INCONSISTENT_PACKS,
+                    wrong.size() + " item(s) have pack sizes that do not nest",
+                    "Each larger pack must hold a whole number of the next smaller one (e.g. inner 6, case 24).",
+                    wrong));
+        }
+    }
+
+    /** Whether each pack size, smallest level first, is a larger whole multiple of the one before. */
+    private static boolean nests(java.util.Collection<Integer> eachesByLevel) {
+        int previous = 0;
+        for (int eaches : eachesByLevel) {
+            if (previous > 0 && (eaches <= previous || eaches % previous != 0)) {
+                return false;
+            }
+            previous = eaches;
+        }
+        return true;
+    }
+
+    private void validate(ItemCommand command, UUID id) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (command.sku() == null || command.sku().isBlank()) {
+            errors.put("sku", "Enter the master SKU");
+        } else {
+            try {
+                Sku sku = Sku.of(command.sku());
+                if (items.existsBySkuAndIdNot(sku.value(), id)) {
+                    errors.put("sku", "Another item already has this SKU");
+                }
+            } catch (IllegalArgumentException e) {
+                errors.put("sku", e.getMessage());
+            }
+        }
+        if (command.description() == null || command.description().isBlank()) {
+            errors.put("description", "Describe the item as the warehouse sees it");
+        } else if (command.description().strip().length() > 300) {
+            errors.put("description", "A description has at most 300 characters");
+        }
+        if (command.status() == null) {
+            errors.put("status", "Choose a status");
+        }
+        validatePacks(command.packs(), id, errors);
+        validateAliases(command.aliases(), errors);
+        if (!errors.isEmpty()) {
+            throw new CatalogValidationException(errors);
+        }
+    }
+
+    private void validatePacks(List<PackLine> packs, UUID id, Map<String, String> errors) {
+        Set<PackLevel> seen = EnumSet.noneOf(PackLevel.class);
+        for (int i = 0; i < packs.size(); i++) {
+            PackLine pack = packs.get(i);
+            String field = "packs[" + i + "]";
+            if (pack.level() == null || !seen.add(pack.level())) {
+                errors.put(field, pack.level() == null ? "Choose a pack level" : pack.level().label() + " is listed twice");
+                continue;
+            }
+            if (pack.eaches() < 1 || (pack.level() == PackLevel.EACH && pack.eaches() != 1)) {
+                errors.put(field, pack.level() == PackLevel.EACH ? "An each pack holds exactly 1"
+                        : "A pack holds at least 1 each");
+            }
+            if (pack.gtin() != null && !pack.gtin().isBlank()) {
+                String problem = Gtin.problemWith(pack.gtin().strip());
+                if (problem != null) {
+                    errors.put(field, problem);
+                } else {
+                    List<String> others = items.skusUsingGtin(Gtin.parse(pack.gtin().strip()).gtin14(), id);
+                    if (!others.isEmpty()) {
+                        errors.put(field, "Barcode " + pack.gtin().strip() + " is already used by " + others.getFirst());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void validateAliases(List<AliasLine> aliases, Map<String, String> errors) {
+        for (int i = 0; i < aliases.size(); i++) {
+            AliasLine alias = aliases.get(i);
+            if (alias.kind() == null || alias.value() == null || alias.value().isBlank()) {
+                errors.put("aliases[" + i + "]", "Choose the channel identifier and enter its value");
+            } else if (alias.value().strip().length() > 100) {
+                errors.put("aliases[" + i + "]", "An identifier has at most 100 characters");
+            }
+        }
+    }
+
+    private void requireAccess(TenantId tenant) {
+        if (tenant == null || !tenants.canOpen(tenant)) {
+            throw new NoSuchTenantException(tenant == null ? new TenantId(new UUID(0, 0)) : tenant);
+        }
+    }
+
+    private static String pattern(String text) {
+        return "%" + text.toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
