@@ -1,6 +1,13 @@
 package com.crossdock.portal.demo;
 
 import com.crossdock.portal.database.NoExternalDatabaseCondition;
+import com.crossdock.portal.catalog.AliasKind;
+import com.crossdock.portal.catalog.AliasLine;
+import com.crossdock.portal.catalog.CatalogService;
+import com.crossdock.portal.catalog.ItemCommand;
+import com.crossdock.portal.catalog.ItemStatus;
+import com.crossdock.portal.catalog.PackLevel;
+import com.crossdock.portal.catalog.PackLine;
 import com.crossdock.portal.identity.IdentityService;
 import com.crossdock.portal.identity.NewUser;
 import com.crossdock.portal.identity.Role;
@@ -9,6 +16,7 @@ import com.crossdock.portal.identity.UserSummary;
 import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.portal.tenant.TenantSummary;
+import com.crossdock.tenantconfig.catalog.Gtin;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
 import java.util.ArrayList;
@@ -31,12 +39,15 @@ public class DemoData {
 
     private final TenantService tenants;
     private final IdentityService identity;
+    private final CatalogService catalog;
     private final DemoProperties properties;
     private final Environment environment;
     private final List<String> credentials = new ArrayList<>();
 
-    DemoData(TenantService tenants, IdentityService identity, DemoProperties properties, Environment environment) {
+    DemoData(TenantService tenants, IdentityService identity, CatalogService catalog, DemoProperties properties,
+            Environment environment) {
         this.tenants = tenants;
+        this.catalog = catalog;
         this.identity = identity;
         this.properties = properties;
         this.environment = environment;
@@ -75,10 +86,54 @@ public class DemoData {
         user("brand.user", "Ben User (Harbor & Pine)", Set.of(Role.BRAND_USER), apparel.id());
         user("oakline.admin", "Olga Admin (Oakline)", Set.of(Role.BRAND_ADMIN), home.id());
         user("pending.user", "Pat Pending (no access)", Set.of(), null);
+        apparelCatalog(apparel.id());
+        homeCatalog(home.id());
         tenants.recordActivity(apparel.id(), "Brand profile noted",
                 "Direct-to-consumer apparel brand selling on Shopify; about 1,200 SKUs in sizes and colours");
         tenants.recordActivity(home.id(), "Brand profile noted",
                 "Home-goods brand selling mostly through Amazon FBA; needs FNSKU labels and polybagging prep");
+    }
+
+    /** Tees in three colours and four sizes, cased by 24, known to Shopify by variant SKU. */
+    private void apparelCatalog(TenantId tenant) {
+        int serial = 100;
+        for (String colour : List.of("BLK", "WHT", "NVY")) {
+            for (String size : List.of("S", "M", "L", "XL")) {
+                String sku = "HP-TEE-" + colour + "-" + size;
+                catalog.save(tenant, null, new ItemCommand(sku, "Harbor tee " + colour + " " + size, ItemStatus.ACTIVE,
+                        false, false, false, false,
+                        List.of(new PackLine(PackLevel.EACH, 1, 300, 250, 20, 210, gtin12("81234", serial)),
+                                new PackLine(PackLevel.CASE, 24, 600, 400, 300, 5400, null)),
+                        List.of(new AliasLine(AliasKind.SHOPIFY_VARIANT_SKU, sku))), 0);
+                serial++;
+            }
+        }
+    }
+
+    /** Home goods sold through FBA: FNSKU and MSKU aliases, one candle set missing its each pack. */
+    private void homeCatalog(TenantId tenant) {
+        String[][] goods = {{"OAK-CANDLE-CEDAR", "Cedar candle 8oz", "X00OAK0001"},
+            {"OAK-CANDLE-FIG", "Fig candle 8oz", "X00OAK0002"}, {"OAK-THROW-GRY", "Knit throw grey", "X00OAK0003"},
+            {"OAK-MUG-SET4", "Stoneware mug set of 4", "X00OAK0004"}};
+        int serial = 500;
+        for (String[] good : goods) {
+            boolean set = good[0].endsWith("SET4");
+            List<PackLine> packs = set
+                    ? List.of(new PackLine(PackLevel.CASE, 6, null, null, null, null, gtin12("86789", serial)))
+                    : List.of(new PackLine(PackLevel.EACH, 1, null, null, null, 450, gtin12("86789", serial)),
+                            new PackLine(PackLevel.CASE, 12, null, null, null, null, null));
+            catalog.save(tenant, null, new ItemCommand(good[0], good[1], ItemStatus.ACTIVE, false, false, false,
+                    good[0].contains("CANDLE"), packs,
+                    List.of(new AliasLine(AliasKind.AMAZON_MSKU, good[0]), new AliasLine(AliasKind.AMAZON_FNSKU, good[2]))),
+                    0);
+            serial++;
+        }
+    }
+
+    /** A valid GTIN-12 from a company prefix and an item reference. */
+    private static String gtin12(String companyPrefix, int item) {
+        String body = "0" + companyPrefix + "%05d".formatted(item);
+        return body + Gtin.checkDigit(body);
     }
 
     private UserSummary user(String username, String name, Set<Role> roles, @Nullable TenantId tenant) {
