@@ -4,6 +4,9 @@ import com.crossdock.portal.identity.CurrentUser;
 import com.crossdock.portal.tenancy.NoSuchTenantException;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.catalog.BundleCycleException;
+import com.crossdock.tenantconfig.catalog.BundleDefinition;
+import com.crossdock.tenantconfig.catalog.Bundles;
 import com.crossdock.tenantconfig.catalog.Gtin;
 import com.crossdock.tenantconfig.catalog.Sku;
 import com.crossdock.tenantconfig.tenant.TenantId;
@@ -33,13 +36,15 @@ public class CatalogService {
     private static final String EDITORS = "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')";
 
     private final CatalogItemRepository items;
+    private final CatalogBundleRepository bundles;
     private final TenantService tenants;
     private final TenantTransactions tenantTransactions;
     private final Clock clock;
 
-    CatalogService(CatalogItemRepository items, TenantService tenants, TenantTransactions tenantTransactions,
-            Clock clock) {
+    CatalogService(CatalogItemRepository items, CatalogBundleRepository bundles, TenantService tenants,
+            TenantTransactions tenantTransactions, Clock clock) {
         this.items = items;
+        this.bundles = bundles;
         this.tenants = tenants;
         this.tenantTransactions = tenantTransactions;
         this.clock = clock;
@@ -102,6 +107,55 @@ public class CatalogService {
                 .orElseThrow(() -> new NoSuchItemException(id))));
     }
 
+    /** The tenant's bundles and kits, by SKU. */
+    @PreAuthorize("isAuthenticated()")
+    public List<BundleView> bundles(TenantId tenant) {
+        requireAccess(tenant);
+        return tenantTransactions.read(tenant, () -> bundles.findAllOrdered().stream()
+                .map(bundle -> new BundleView(bundle.id(), bundle.definition(), bundle.version())).toList());
+    }
+
+    /**
+     * Creates a bundle ({@code id} null) or changes one. Refused when the bundles would then contain each other in a
+     * loop, naming the loop.
+     */
+    @PreAuthorize(EDITORS)
+    public BundleView saveBundle(TenantId tenant, UUID id, BundleDefinition definition, long expectedVersion) {
+        requireAccess(tenant);
+        return tenantTransactions.write(tenant, () -> {
+            CatalogBundle bundle = id == null ? new CatalogBundle()
+                    : bundles.findById(id).orElseThrow(() -> new NoSuchItemException(id));
+            if (id != null && bundle.version() != expectedVersion) {
+                throw new ObjectOptimisticLockingFailureException(CatalogBundle.class, id);
+            }
+            Objects.requireNonNull(definition, "definition");
+            bundles.findBySku(definition.sku().value()).filter(other -> !other.id().equals(bundle.id()))
+                    .ifPresent(other -> {
+                        throw new CatalogValidationException(Map.of("sku", "Bundle " + definition.sku()
+                                + " is already defined"));
+                    });
+            List<BundleDefinition> all = new ArrayList<>(bundles.findAllOrdered().stream()
+                    .filter(other -> !other.id().equals(bundle.id())).map(CatalogBundle::definition).toList());
+            all.add(definition);
+            try {
+                Bundles.of(all);
+            } catch (BundleCycleException loop) {
+                throw new CatalogValidationException(Map.of("components", loop.getMessage()));
+            }
+            bundle.define(definition, clock.instant(), CurrentUser.actor());
+            CatalogBundle saved = bundles.saveAndFlush(bundle);
+            return new BundleView(saved.id(), saved.definition(), saved.version());
+        });
+    }
+
+    /** What the warehouse picks for {@code quantity} of {@code sku}: virtual bundles exploded, SKU → eaches. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Sku, Long> explode(TenantId tenant, String sku, long quantity) {
+        requireAccess(tenant);
+        return tenantTransactions.read(tenant, () -> Bundles.of(bundles.findAllOrdered().stream()
+                .map(CatalogBundle::definition).toList()).explode(Sku.of(sku), quantity));
+    }
+
     /** Every data-quality problem of the catalog, with how to fix it. */
     @PreAuthorize("isAuthenticated()")
     public List<Finding> findings(TenantId tenant) {
@@ -117,6 +171,7 @@ public class CatalogService {
                         "Add an each pack (1 each, with its barcode) so orders and receipts can count units.", noEach));
             }
             inconsistentPacks(findings);
+            bundlesWithoutComponents(findings);
             return findings;
         });
     }
@@ -156,6 +211,18 @@ public class CatalogService {
                     "Each larger pack must hold a whole number of the next smaller one (e.g. inner 6, case 24).",
                     wrong));
         }
+    }
+
+    private void bundlesWithoutComponents(List<Finding> findings) {
+        Map<String, List<String>> missingByBundle = new LinkedHashMap<>();
+        for (String row : bundles.componentsWithoutActiveItem()) {
+            String[] parts = row.split("\\|", 2);
+            missingByBundle.computeIfAbsent(parts[0], bundle -> new ArrayList<>()).add(parts[1]);
+        }
+        missingByBundle.forEach((bundle, missing) -> findings.add(new Finding(Finding.Kind.BUNDLE_MISSING_COMPONENT,
+                "Bundle " + bundle + " uses " + String.join(", ", missing) + ", which is not an active item",
+                "Add or reactivate the component items, or change the bundle; an order for it cannot be picked.",
+                List.of(bundle))));
     }
 
     /** Whether each pack size, smallest level first, is a larger whole multiple of the one before. */

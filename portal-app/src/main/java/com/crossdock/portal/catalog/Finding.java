@@ -18,7 +18,8 @@ public record Finding(Kind kind, String problem, String fix, List<String> skus) 
         DUPLICATE_SKU("Duplicate SKU"),
         ALIAS_COLLISION("Alias collision"),
         MISSING_EACH_PACK("No each pack"),
-        INCONSISTENT_PACKS("Inconsistent packs");
+        INCONSISTENT_PACKS("Inconsistent packs"),
+        BUNDLE_MISSING_COMPONENT("Bundle without its components");
 
         private final String label;
 

@@ -14,7 +14,11 @@ import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
+import com.crossdock.tenantconfig.catalog.BundleDefinition;
+import com.crossdock.tenantconfig.catalog.BundleKind;
+import com.crossdock.tenantconfig.catalog.Sku;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +128,34 @@ class CatalogServiceIT {
         assertThat(findings.get(1).problem()).startsWith("Shopify variant SKU TEE-BLK-M points to 2 items");
         assertThat(findings.get(2).skus()).containsExactly("SOCKS");
         assertThat(findings.get(3).skus()).containsExactly("SOCKS");
-        assertThat(AsUser.call(users, "home.ops", () -> catalog.findings(home))).isEmpty();
+        assertThat(AsUser.call(users, "home.ops", () -> catalog.findings(home))).extracting(Finding::kind)
+                .doesNotContain(Finding.Kind.DUPLICATE_SKU, Finding.Kind.ALIAS_COLLISION,
+                        Finding.Kind.MISSING_EACH_PACK, Finding.Kind.INCONSISTENT_PACKS);
+    }
+
+    @Test
+    void bundlesExplodeIntoComponentsRefuseLoopsAndReportMissingComponents() {
+        AsUser.run(users, "home.ops", () -> {
+            BundleView gift = catalog.saveBundle(home, null, new BundleDefinition(Sku.of("GIFT-BOX"), BundleKind.VIRTUAL,
+                    List.of(new BundleDefinition.Component(Sku.of("CANDLE-01"), 2),
+                            new BundleDefinition.Component(Sku.of("MATCHES-01"), 1))), 0);
+
+            assertThat(catalog.explode(home, "GIFT-BOX", 3))
+                    .isEqualTo(Map.of(Sku.of("CANDLE-01"), 6L, Sku.of("MATCHES-01"), 3L));
+            assertThatThrownBy(() -> catalog.saveBundle(home, null, new BundleDefinition(Sku.of("MATCHES-01"),
+                    BundleKind.PHYSICAL, List.of(new BundleDefinition.Component(Sku.of("GIFT-BOX"), 1))), 0))
+                    .isInstanceOfSatisfying(CatalogValidationException.class, e -> assertThat(e.fieldErrors())
+                            .containsEntry("components",
+                                    "Bundles contain each other in a loop: GIFT-BOX → MATCHES-01 → GIFT-BOX"));
+            assertThat(catalog.findings(home)).singleElement().satisfies(finding -> {
+                assertThat(finding.kind()).isEqualTo(Finding.Kind.BUNDLE_MISSING_COMPONENT);
+                assertThat(finding.problem()).contains("MATCHES-01");
+            });
+            assertThat(catalog.bundles(home)).extracting(BundleView::id).containsExactly(gift.id());
+        });
+        assertThat(AsUser.call(users, "apparel.ops", () -> catalog.bundles(apparel))).isEmpty();
+        assertThatThrownBy(() -> AsUser.call(users, "apparel.ops", () -> catalog.explode(home, "GIFT-BOX", 1)))
+                .isInstanceOf(NoSuchTenantException.class);
     }
 
     static ItemCommand item(String sku, String description, @Nullable String eachGtin, AliasLine alias) {

@@ -16,6 +16,9 @@ import com.crossdock.portal.catalog.ItemCommand;
 import com.crossdock.portal.catalog.ItemStatus;
 import com.crossdock.portal.catalog.PackLevel;
 import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.tenantconfig.catalog.BundleDefinition;
+import com.crossdock.tenantconfig.catalog.BundleKind;
+import com.crossdock.tenantconfig.catalog.Sku;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +60,8 @@ class RowLevelSecurityIT {
                 catalog.save(tenant, null, new ItemCommand("SKU-" + tenant, "Item", ItemStatus.ACTIVE, false, false,
                         false, false, List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)),
                         List.of(new AliasLine(AliasKind.WALMART_SKU, "W-" + tenant))), 0);
+                catalog.saveBundle(tenant, null, new BundleDefinition(Sku.of("SET-" + tenant), BundleKind.VIRTUAL,
+                        List.of(new BundleDefinition.Component(Sku.of("SKU-" + tenant), 2))), 0);
             }
             return null;
         });
@@ -76,7 +81,7 @@ class RowLevelSecurityIT {
     void noTenantOwnedTableLetsTenantASeeOrWriteTenantBsRows() throws Exception {
         RowLevelSecurityAudit audit = new RowLevelSecurityAudit(superuser, applicationDataSource);
         assertThat(audit.tenantOwnedTables()).contains("tenant_activity", "catalog_item", "catalog_pack",
-                "catalog_alias");
+                "catalog_alias", "catalog_bundle", "catalog_bundle_component");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }
