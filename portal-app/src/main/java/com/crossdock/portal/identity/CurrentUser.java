@@ -10,12 +10,17 @@ public final class CurrentUser {
     private CurrentUser() {
     }
 
+    /** The signed-in user of a local or a Keycloak sign-in; empty when the call is anonymous. */
     public static Optional<SignedInUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof CrossdockUserDetails details) {
-            return Optional.of(details.user());
+        if (authentication == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return switch (authentication.getPrincipal()) {
+            case SignedInPrincipal principal -> Optional.of(principal.user());
+            case CrossdockUserDetails details -> Optional.of(details.user());
+            case null, default -> Optional.empty();
+        };
     }
 
     /** The signed-in user; fails when the call is anonymous. */
@@ -26,5 +31,11 @@ public final class CurrentUser {
     /** Who to record as the actor of a change: the username, or {@code system} outside a user's call. */
     public static String actor() {
         return find().map(SignedInUser::username).orElse("system");
+    }
+
+    /** A Spring Security principal that carries the signed-in user (the principal of a Keycloak sign-in). */
+    public interface SignedInPrincipal {
+
+        SignedInUser user();
     }
 }

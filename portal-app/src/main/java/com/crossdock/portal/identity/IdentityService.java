@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +19,15 @@ public class IdentityService {
 
     /** The shortest password a local user may have. */
     public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /**
+     * The password hash of a user who only signs in through Keycloak: not a bcrypt hash and without an encoder
+     * prefix such as {@code {noop}}, so no password ever matches it.
+     */
+    public static final String EXTERNAL_ONLY_PASSWORD_HASH = "!external-sign-in-only";
+
+    private static final int MAX_DISPLAY_NAME_LENGTH = 120;
+    private static final int MAX_EMAIL_LENGTH = 200;
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -79,6 +90,43 @@ public class IdentityService {
                 command.email(), passwordEncoder.encode(command.password()),
                 command.tenant() == null ? null : command.tenant().value(), command.roles(), clock.instant());
         return summary(users.save(account));
+    }
+
+    /**
+     * Records a person who signed in through Keycloak, at every sign-in: creates their user at the first one (under
+     * the Keycloak id, with a password hash that no password matches), takes over their name, e-mail, roles and
+     * tenant, and stamps the sign-in. A user who already exists under the same username (for example one created
+     * by the demo data) is taken over with their id, so tenants assigned to them stay assigned. A user disabled
+     * in Crossdock is refused.
+     *
+     * @param external the user as Keycloak describes them; its id is used for a user created now
+     * @return the user as the portal knows them from now on
+     */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Transactional
+    public SignedInUser syncExternalUser(SignedInUser external, @Nullable String email) {
+        String username = external.username().strip();
+        String displayName = abbreviate(external.displayName().strip(), MAX_DISPLAY_NAME_LENGTH);
+        String usableEmail = email != null && email.length() <= MAX_EMAIL_LENGTH ? email : null;
+        UUID tenant = external.home().map(TenantId::value).orElse(null);
+        UserAccount account = users.findById(external.id())
+                .or(() -> users.findByUsernameIgnoreCase(username))
+                .orElseGet(() -> new UserAccount(external.id(), username, displayName, usableEmail,
+                        EXTERNAL_ONLY_PASSWORD_HASH, tenant, external.roles(), clock.instant()));
+        if (!account.enabled()) {
+            throw new DisabledException("The user " + account.username() + " is disabled in Crossdock");
+        }
+        if (!account.username().equalsIgnoreCase(username)
+                && users.findByUsernameIgnoreCase(username).isPresent()) {
+            throw new IllegalStateException("The username " + username + " already belongs to another user");
+        }
+        account.describeExternally(username, displayName, usableEmail, tenant, external.roles());
+        account.signedInAt(clock.instant());
+        return LocalUserDetailsService.toSignedIn(users.save(account));
+    }
+
+    private static String abbreviate(String text, int maxLength) {
+        return text.length() <= maxLength ? text : text.substring(0, maxLength - 1) + "…";
     }
 
     private void validate(NewUser command) {

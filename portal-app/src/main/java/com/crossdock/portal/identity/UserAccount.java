@@ -77,6 +77,24 @@ class UserAccount {
         this.createdAt = createdAt;
     }
 
+    /** A person known from an external identity provider (Keycloak), kept under the provider's id. */
+    UserAccount(UUID id, String username, String displayName, @Nullable String email, String passwordHash,
+            @Nullable UUID tenantId, Set<Role> roles, Instant createdAt) {
+        this(username, displayName, email, passwordHash, tenantId, roles, createdAt);
+        this.id = id;
+    }
+
+    /** Takes over what the external identity provider says about the person at sign-in. */
+    void describeExternally(String username, String displayName, @Nullable String email, @Nullable UUID tenantId,
+            Set<Role> roles) {
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.tenantId = tenantId;
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
     void signedInAt(Instant when) {
         this.lastSignInAt = when;
     }

@@ -1,9 +1,16 @@
 package com.crossdock.portal.shell;
 
+import com.crossdock.portal.identity.oidc.IdentityProperties;
+import com.crossdock.portal.identity.oidc.KeycloakSignIn;
+import com.crossdock.portal.identity.oidc.TenantDirectory;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.portal.tenant.TenantSummary;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -27,8 +34,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * Web security: Vaadin's view access control with the local sign-in form, method security on services, and
- * Actuator (health, metrics) for platform admins or callers on this machine only.
+ * Web security: Vaadin's view access control with the local sign-in form or, in {@code keycloak} identity mode,
+ * OpenID Connect sign-in through Keycloak; method security on services; Actuator (health, metrics) for platform
+ * admins or callers on this machine only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -36,7 +44,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties identity,
+            ObjectProvider<KeycloakSignIn> keycloak) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> adminOrLocal = AuthorizationManagers.anyOf(
                 AuthorityAuthorizationManager.hasRole("PLATFORM_ADMIN"), new FromLoopback());
         http.authorizeHttpRequests(requests -> requests
@@ -44,8 +53,30 @@ class SecurityConfiguration {
                 // the stylesheet from the themes jar; the login page needs it before anyone signs in
                 .requestMatchers("/crossdock/**").permitAll());
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        if (identity.keycloak()) {
+            // sign-in and sign-out through Keycloak; Vaadin's logout sends Keycloak the ID token (RP-initiated
+            // logout with OidcClientInitiatedLogoutSuccessHandler), which ends the Keycloak session as well
+            KeycloakSignIn signIn = keycloak.getObject();
+            http.oauth2Login(signIn::configure);
+            http.with(VaadinSecurityConfigurer.vaadin(),
+                    vaadin -> vaadin.oauth2LoginPage(signIn.loginPage(), KeycloakSignIn.POST_LOGOUT_REDIRECT_URI));
+        } else {
+            http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        }
         return http.build();
+    }
+
+    /**
+     * Keycloak sign-in finds a person's tenant by the alias of their organization, which is the tenant's code.
+     * Called as a system actor during sign-in.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "crossdock.identity.mode", havingValue = "keycloak")
+    TenantDirectory tenantDirectory(TenantService tenants) {
+        return code -> tenants.visibleTenants().stream()
+                .filter(tenant -> tenant.code().value().equalsIgnoreCase(code.strip()))
+                .map(TenantSummary::id)
+                .findFirst();
     }
 
     /**
