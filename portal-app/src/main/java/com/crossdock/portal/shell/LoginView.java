@@ -1,6 +1,10 @@
 package com.crossdock.portal.shell;
 
+import com.crossdock.portal.identity.oidc.IdentityProperties;
+import com.crossdock.portal.identity.oidc.KeycloakSignIn;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -18,7 +22,7 @@ public class LoginView extends Div implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
-    LoginView() {
+    LoginView(IdentityProperties identity) {
         addClassName("cd-login");
         login.setId("login-form");
         login.setAction("login");
@@ -33,8 +37,18 @@ public class LoginView extends Div implements BeforeEnterObserver {
                 + "prove the setup, watch sync health.");
         hint.addClassName("cd-muted");
         hint.getStyle().set("max-width", "320px").set("margin", "0 var(--lumo-space-l)");
-        Div card = new Div(login, hint);
+        Div card = new Div();
         card.addClassName("cd-login-card");
+        if (identity.keycloak()) {
+            // single sign-on: the portal's own form cannot sign anyone in here
+            Anchor sso = new Anchor(KeycloakSignIn.SIGN_IN_PATH.substring(1), "Sign in with single sign-on");
+            sso.setId("sso-sign-in");
+            sso.setRouterIgnore(true);
+            sso.addClassName("cd-sso-button");
+            card.add(new H2("Sign in to Crossdock"), sso, hint);
+        } else {
+            card.add(login, hint);
+        }
         add(card);
     }
 

@@ -18,6 +18,10 @@ public final class KeycloakSignIn {
     /** The id of the one client registration, part of the sign-in and callback paths. */
     static final String REGISTRATION_ID = "keycloak";
 
+    /** The path that starts a sign-in through Keycloak. */
+    public static final String SIGN_IN_PATH =
+            OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + REGISTRATION_ID;
+
     /**
      * Where Keycloak sends people after RP-initiated logout: the portal's root, which starts a new sign-in.
      * Keycloak accepts it because the client's post-logout redirect URIs follow its redirect URIs ({@code +}).
@@ -34,7 +38,7 @@ public final class KeycloakSignIn {
 
     /** The path that starts a sign-in: it redirects to Keycloak's sign-in page. */
     public String loginPage() {
-        return OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + REGISTRATION_ID;
+        return SIGN_IN_PATH;
     }
 
     /** Loads the portal user at sign-in and shows a page instead of looping when sign-in fails. */
