@@ -1,16 +1,22 @@
 package com.crossdock.e2e;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The users the portal seeds into an empty home, with what each one's role should see. */
+/**
+ * The users the portal seeds into an empty home, with what each one's role should see. The side navigation a
+ * user sees is every {@linkplain Navigation#forEveryone() common section} plus the sections listed here for them.
+ */
 enum DemoUser {
 
-    PLATFORM_ADMIN("platform.admin", null, true, Navigation.TENANTS, Navigation.OVERVIEW),
-    ACCOUNT_MANAGER("account.manager", null, true, Navigation.TENANTS, Navigation.OVERVIEW),
-    LEADERSHIP("leadership", null, true, Navigation.TENANTS, Navigation.OVERVIEW),
-    BRAND_ADMIN("brand.admin", DemoTenant.HARBOR_AND_PINE, false, Navigation.OVERVIEW),
-    BRAND_USER("brand.user", DemoTenant.HARBOR_AND_PINE, false, Navigation.OVERVIEW),
-    OAKLINE_ADMIN("oakline.admin", DemoTenant.OAKLINE, false, Navigation.OVERVIEW);
+    PLATFORM_ADMIN("platform.admin", "Priya Admin (3PL)", null, true, Navigation.TENANTS, Navigation.AUDIT),
+    ACCOUNT_MANAGER("account.manager", "Marco Manager (3PL)", null, true, Navigation.TENANTS, Navigation.AUDIT),
+    LEADERSHIP("leadership", "Lena Leader (3PL)", null, true, Navigation.TENANTS),
+    BRAND_ADMIN("brand.admin", "Bea Admin (Harbor & Pine)", DemoTenant.HARBOR_AND_PINE, false, Navigation.AUDIT),
+    BRAND_USER("brand.user", "Ben User (Harbor & Pine)", DemoTenant.HARBOR_AND_PINE, false),
+    OAKLINE_ADMIN("oakline.admin", "Olga Admin (Oakline)", DemoTenant.OAKLINE, false, Navigation.AUDIT);
 
     static final String PASSWORD = "crossdock-demo";
 
@@ -18,19 +24,29 @@ enum DemoUser {
     static final String PENDING_USERNAME = "pending.user";
 
     private final String username;
+    private final String displayName;
     private final DemoTenant tenant;
     private final boolean switchesTenants;
-    private final Set<Navigation> navigation;
+    private final Set<String> navigation;
 
-    DemoUser(String username, DemoTenant tenant, boolean switchesTenants, Navigation... navigation) {
+    DemoUser(String username, String displayName, DemoTenant tenant, boolean switchesTenants,
+            Navigation... roleSections) {
         this.username = username;
+        this.displayName = displayName;
         this.tenant = tenant;
         this.switchesTenants = switchesTenants;
-        this.navigation = Set.of(navigation);
+        this.navigation = Stream.concat(Arrays.stream(Navigation.values()).filter(Navigation::forEveryone),
+                        Arrays.stream(roleSections))
+                .map(Navigation::id)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     String username() {
         return username;
+    }
+
+    String displayName() {
+        return displayName;
     }
 
     /** The brand this user belongs to; {@code null} for 3PL staff, who work across tenants. */
@@ -42,7 +58,8 @@ enum DemoUser {
         return switchesTenants;
     }
 
-    Set<Navigation> navigation() {
+    /** The ids of the side navigation items this user should see, and no others. */
+    Set<String> navigation() {
         return navigation;
     }
 
@@ -51,19 +68,35 @@ enum DemoUser {
         return username;
     }
 
-    /** Side navigation items, by the ids the portal gives them. */
+    /**
+     * The portal's sections, by the ids of their side navigation items. When the portal gains a section, add
+     * it here: as common, or to exactly the users meant to see it.
+     */
     enum Navigation {
-        TENANTS("nav-tenants"),
-        OVERVIEW("nav-overview");
+        OVERVIEW("nav-overview", true),
+        CATALOG("nav-catalog", true),
+        BUNDLES("nav-bundles", true),
+        DATA_QUALITY("nav-quality", true),
+        /** 3PL staff only: a brand seeing the list of brands would be a leak. */
+        TENANTS("nav-tenants", false),
+        /** Platform admins, account managers and a brand's own admins. */
+        AUDIT("nav-audit", false);
 
         private final String id;
+        private final boolean forEveryone;
 
-        Navigation(String id) {
+        Navigation(String id, boolean forEveryone) {
             this.id = id;
+            this.forEveryone = forEveryone;
         }
 
         String id() {
             return id;
+        }
+
+        /** Shown to everyone who has a tenant or a role. */
+        boolean forEveryone() {
+            return forEveryone;
         }
     }
 

@@ -14,7 +14,7 @@ class OverviewIT {
                 .signInAs(DemoUser.BRAND_ADMIN)
                 .assertTenantSwitcherShown(false)
                 .goToOverview()
-                .assertTenantName(DemoTenant.HARBOR_AND_PINE.displayName())
+                .assertTenantName(DemoUser.BRAND_ADMIN.tenant().displayName())
                 .assertOnboardingStageAndNextStepShown();
     }
 

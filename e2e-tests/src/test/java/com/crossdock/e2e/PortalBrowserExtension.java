@@ -22,6 +22,7 @@ final class PortalBrowserExtension implements BeforeEachCallback, AfterTestExecu
     static {
         // a Vaadin round trip on a busy two-core machine can take longer than Playwright's default 5 s
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        Screenshots.removeFailuresFromEarlierRuns();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * The packaged portal jar, started as a separate JVM with an empty home, so it runs exactly as it would be
  * deployed: embedded PostgreSQL, Flyway migrations and demo data included.
  */
-final class PortalProcess implements AutoCloseable {
+public final class PortalProcess implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -44,24 +45,35 @@ final class PortalProcess implements AutoCloseable {
 
     /** Starts the portal and returns once {@code /login} answers 200; fails with the tail of its log otherwise. */
     static PortalProcess start() {
+        return start(Path.of(requiredProperty("portal.workdir")), Map.of());
+    }
+
+    /**
+     * Starts the portal in its own {@code workdir} (emptied first) with these environment variables added, for
+     * tests that run it configured differently (for example signing in through Keycloak) beside the default one.
+     */
+    public static PortalProcess start(Path directory, Map<String, String> environment) {
         Path jar = Path.of(requiredProperty("portal.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No portal jar at " + jar + "; package portal-app first.");
         }
-        Path workdir = Path.of(requiredProperty("portal.workdir")).toAbsolutePath();
+        Path workdir = directory.toAbsolutePath();
         stopLeftoverPostgres(workdir);
         recreate(workdir);
+        Path runningJar = copyInto(jar, workdir);
         Path log = workdir.resolve("portal.log");
         int port = freePort();
         List<String> command = List.of(javaExecutable(), "-Xmx512m",
                 "-Djava.io.tmpdir=" + workdir.resolve("tmp"),
-                "-jar", jar.toString(),
+                "-jar", runningJar.toString(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--crossdock.home=" + workdir.resolve("home"));
         Process process;
         try {
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder
                     .directory(workdir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -71,10 +83,11 @@ final class PortalProcess implements AutoCloseable {
         }
         PortalProcess portal = new PortalProcess(process, "http://127.0.0.1:" + port, workdir, log);
         portal.awaitLoginPage();
+        portal.checkItUsesItsOwnHome();
         return portal;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
@@ -104,6 +117,22 @@ final class PortalProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw startupFailure("startup wait was interrupted");
+        }
+    }
+
+    /**
+     * The embedded database must live in the home these tests gave it; otherwise the run has written demo data
+     * and test tenants into a developer's real Crossdock home, and the next run would not start from empty.
+     */
+    private void checkItUsesItsOwnHome() {
+        Path home = workdir.resolve("home");
+        try (Stream<Path> entries = Files.list(home)) {
+            if (entries.findAny().isEmpty()) {
+                throw startupFailure("started but wrote nothing to its --crossdock.home " + home
+                        + " (is the option ignored? its embedded database is somewhere else)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -194,6 +223,20 @@ final class PortalProcess implements AutoCloseable {
             Files.createDirectories(workdir.resolve("home"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not recreate " + workdir, e);
+        }
+    }
+
+    /**
+     * The portal runs from a copy: a JVM loads classes from its jar lazily, so a rebuild of portal-app while the
+     * tests run would otherwise break the running portal with NoClassDefFoundErrors.
+     */
+    private static Path copyInto(Path jar, Path workdir) {
+        Path copy = workdir.resolve("portal-app.jar");
+        try {
+            Files.copy(jar, copy);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy " + jar + " to " + copy, e);
         }
     }
 

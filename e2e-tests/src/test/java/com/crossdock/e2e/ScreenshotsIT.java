@@ -46,7 +46,7 @@ class ScreenshotsIT {
         LoginPage.open(page)
                 .signInAs(DemoUser.BRAND_USER)
                 .goToOverview()
-                .assertTenantName(DemoTenant.HARBOR_AND_PINE.displayName())
+                .assertTenantName(DemoUser.BRAND_USER.tenant().displayName())
                 .assertOnboardingStageAndNextStepShown();
         Screenshots.save(page, "overview-brand");
     }

@@ -1,7 +1,5 @@
 package com.crossdock.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,17 +14,17 @@ class SignInIT {
         LoginPage.openRootSignedOut(page);
     }
 
-    @ParameterizedTest(name = "{0} sees exactly their role's navigation, then signs out")
+    @ParameterizedTest(name = "{0} sees exactly their role''s navigation, then signs out")
     @EnumSource(DemoUser.class)
     void eachDemoUserSeesExactlyTheirRolesNavigationAndSignsOutToTheLoginPage(DemoUser user, Page page) {
         MainLayoutPage shell = LoginPage.open(page).signInAs(user);
 
-        shell.assertNavigationIsExactly(user.navigation())
+        shell.assertSignedInAs(user)
+                .assertNavigationIsExactly(user.navigation())
                 .assertTenantSwitcherShown(user.switchesTenants());
-        assertThat(shell.currentUser()).isVisible();
 
-        LoginPage loginPage = shell.signOut();
-        LoginPage.openRootSignedOut(loginPage.page());
+        shell.signOut();
+        LoginPage.openRootSignedOut(page);
     }
 
     @Test
@@ -38,6 +36,8 @@ class SignInIT {
 
     @Test
     void aUserWithoutTenantOrRoleLandsOnTheNoAccessPage(Page page) {
-        LoginPage.open(page).signInWithoutAccess(DemoUser.PENDING_USERNAME);
+        LoginPage.open(page)
+                .signInWithoutAccess(DemoUser.PENDING_USERNAME)
+                .assertNoNavigationOffered();
     }
 }

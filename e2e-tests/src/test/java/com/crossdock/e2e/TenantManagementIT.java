@@ -21,6 +21,7 @@ class TenantManagementIT {
                 .name("Northwind Outfitters")
                 .code("NWO")
                 .status("Active")
+                .accountManager(DemoUser.ACCOUNT_MANAGER.displayName())
                 .accentColor("#2A6F97")
                 .save()
                 .assertListed("Northwind Outfitters")
@@ -43,6 +44,7 @@ class TenantManagementIT {
                 .assertFieldError("tenant-code")
                 .name("Rejected Brand Co")
                 .saveExpectingErrors()
+                .assertNoFieldError("tenant-name")
                 .assertFieldError("tenant-code");
 
         tenants.reload().assertNotListed("Rejected Brand Co", LOADED_TENANT);
@@ -55,6 +57,7 @@ class TenantManagementIT {
                 .goToTenants()
                 .assertListed(DemoTenant.HARBOR_AND_PINE.displayName())
                 .assertListed(DemoTenant.OAKLINE.displayName())
+                .assertListed(DemoTenant.OAKLINE.code())
                 .assertNewTenantOffered(false);
     }
 }

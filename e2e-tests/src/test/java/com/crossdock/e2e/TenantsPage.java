@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.regex.Pattern;
 
 /** The {@code /tenants} view: the tenant grid and the form that creates and edits tenants. */
 final class TenantsPage {
@@ -14,13 +13,8 @@ final class TenantsPage {
 
     TenantsPage(Page page) {
         this.page = page;
-        assertThat(page).hasURL(Pattern.compile(".*/tenants([?#].*)?$"));
+        assertThat(page).hasURL(TextPatterns.urlEndingWith("/tenants"));
         assertThat(grid()).isVisible();
-    }
-
-    static TenantsPage open(Page page) {
-        page.navigate("/tenants");
-        return new TenantsPage(page);
     }
 
     TenantsPage assertListed(String tenantName) {
@@ -52,11 +46,6 @@ final class TenantsPage {
         return new TenantForm(page);
     }
 
-    TenantForm edit(String tenantName) {
-        cell(tenantName).first().click();
-        return new TenantForm(page);
-    }
-
     /** Reloads the view from the server, as a person pressing F5 would. */
     TenantsPage reload() {
         page.reload();
@@ -69,14 +58,11 @@ final class TenantsPage {
 
     private Locator cell(String text) {
         return grid().locator("vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + Pattern.quote(text) + "\\s*$")));
+                .filter(new Locator.FilterOptions().setHasText(TextPatterns.exactly(text)));
     }
 
     /** The create/edit form inside the tenants view. */
     static final class TenantForm {
-
-        private static final Pattern ANY_VALUE = Pattern.compile(".*");
-        private static final Pattern NOT_BLANK = Pattern.compile("\\S");
 
         private final Page page;
 
@@ -116,6 +102,7 @@ final class TenantsPage {
         /** Saves a valid tenant: the form closes, a notification confirms and the grid shows the tenant. */
         TenantsPage save() {
             page.locator("#save-tenant").click();
+            assertThat(page.locator("#tenant-form")).isHidden();
             assertThat(page.locator("vaadin-notification-card").first()).isVisible();
             return new TenantsPage(page);
         }
@@ -123,11 +110,6 @@ final class TenantsPage {
         TenantForm saveExpectingErrors() {
             page.locator("#save-tenant").click();
             return this;
-        }
-
-        TenantsPage cancel() {
-            page.locator("#cancel-tenant").click();
-            return new TenantsPage(page);
         }
 
         /** An open select or combo-box option; the copy of the chosen item a select shows has no option role. */
@@ -138,13 +120,13 @@ final class TenantsPage {
         /** The field carries Vaadin's {@code invalid} attribute and shows an error message. */
         TenantForm assertFieldError(String fieldId) {
             Locator field = page.locator("#" + fieldId);
-            assertThat(field).hasAttribute("invalid", ANY_VALUE);
-            assertThat(field.locator("> [slot=error-message]")).hasText(NOT_BLANK);
+            assertThat(field).hasAttribute("invalid", TextPatterns.ANY);
+            assertThat(field.locator("> [slot=error-message]")).hasText(TextPatterns.NOT_BLANK);
             return this;
         }
 
         TenantForm assertNoFieldError(String fieldId) {
-            assertThat(page.locator("#" + fieldId)).not().hasAttribute("invalid", ANY_VALUE);
+            assertThat(page.locator("#" + fieldId)).not().hasAttribute("invalid", TextPatterns.ANY);
             return this;
         }
     }
