@@ -39,6 +39,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // Spring stops it after everything that uses it (Quartz, JPA); a JVM hook of its own would
+                    // stop the database while those are still shutting down
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(binariesDirectory.toFile())
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "60")
