@@ -79,8 +79,8 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver 
         if (overview.brandUsers() == 0) {
             return "No one from the brand has an account yet. The account manager invites the brand's team.";
         }
-        return "%d of the brand's %d people have signed in.".formatted(overview.brandUsersSignedIn(),
-                overview.brandUsers());
+        return "%d of the brand's %d %s signed in so far.".formatted(overview.brandUsersSignedIn(),
+                overview.brandUsers(), overview.brandUsers() == 1 ? "person has" : "people have");
     }
 
     private static FlexLayout stageTrack(OnboardingStage current) {
