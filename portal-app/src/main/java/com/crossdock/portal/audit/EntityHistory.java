@@ -43,6 +43,30 @@ public final class EntityHistory<E> {
                 .add(AuditEntity.id().eq(id))
                 .addOrder(AuditEntity.revisionNumber().asc())
                 .getResultList();
+        return entries(revisions).reversed();
+    }
+
+    /**
+     * Every change of every record of this type that belongs to {@code tenantId} (a tenant-owned entity), newest
+     * first.
+     */
+    public List<AuditEntry> ofTenant(AuditReader reader, java.util.UUID tenantId, Function<E, Object> idOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> revisions = reader.createQuery().forRevisionsOfEntity(type, false, true)
+                .add(AuditEntity.property("tenantId").eq(tenantId))
+                .addOrder(AuditEntity.revisionNumber().asc())
+                .getResultList();
+        Map<Object, List<Object[]>> byRecord = new LinkedHashMap<>();
+        revisions.forEach(row -> byRecord.computeIfAbsent(idOf.apply(type.cast(row[0])), id -> new ArrayList<>())
+                .add(row));
+        List<AuditEntry> all = new ArrayList<>();
+        byRecord.values().forEach(rows -> all.addAll(entries(rows)));
+        all.sort(java.util.Comparator.comparingLong(AuditEntry::revision).reversed());
+        return all;
+    }
+
+    /** One entry per revision of one record, oldest first, each compared with the one before. */
+    private List<AuditEntry> entries(List<Object[]> revisions) {
         List<AuditEntry> entries = new ArrayList<>();
         E previous = null;
         for (Object[] row : revisions) {
@@ -54,7 +78,7 @@ public final class EntityHistory<E> {
                     kind(revisionType), changes(previous, revisionType == RevisionType.DEL ? null : state)));
             previous = state;
         }
-        return entries.reversed();
+        return entries;
     }
 
     private List<FieldChange> changes(@Nullable E before, @Nullable E after) {

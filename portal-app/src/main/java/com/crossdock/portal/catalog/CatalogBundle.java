@@ -14,6 +14,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.AuditOverride;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,8 @@ import java.util.UUID;
 /** A bundle or kit of a tenant and its components. */
 @Entity
 @Table(name = "catalog_bundle")
+@Audited
+@AuditOverride(forClass = TenantOwnedEntity.class)
 class CatalogBundle extends TenantOwnedEntity {
 
     @Id
@@ -34,18 +39,26 @@ class CatalogBundle extends TenantOwnedEntity {
     @Column(nullable = false)
     private BundleKind kind = BundleKind.VIRTUAL;
 
+    @NotAudited
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt = Instant.EPOCH;
 
+    @NotAudited
     @Column(name = "updated_by", nullable = false)
     private String updatedBy = "";
 
+    @NotAudited
     @Version
     private long version;
 
+    @NotAudited
     @OneToMany(mappedBy = "bundle", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("componentSku")
     private List<CatalogBundleComponent> components = new ArrayList<>();
+
+    /** The components in one line, kept with each revision so the audit trail shows what a bundle held. */
+    @Column(name = "components_summary", nullable = false)
+    private String componentsSummary = "";
 
     protected CatalogBundle() {
     }
@@ -55,12 +68,30 @@ class CatalogBundle extends TenantOwnedEntity {
         this.kind = definition.kind();
         this.updatedAt = now;
         this.updatedBy = actor;
-        components.clear();
         definition.components().forEach(component -> components.add(new CatalogBundleComponent(this, component)));
+        componentsSummary = String.join(", ", definition.components().stream()
+                .map(component -> component.quantity() + " × " + component.sku().value()).toList());
+    }
+
+    /** Drops the components; flush before adding new ones, so their unique keys are free again. */
+    void clearComponents() {
+        components.clear();
     }
 
     UUID id() {
         return id;
+    }
+
+    String sku() {
+        return sku;
+    }
+
+    BundleKind kind() {
+        return kind;
+    }
+
+    String componentsSummary() {
+        return componentsSummary;
     }
 
     long version() {

@@ -11,6 +11,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.AuditOverride;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.UUID;
 /** One item of a tenant's item master. */
 @Entity
 @Table(name = "catalog_item")
+@Audited
+@AuditOverride(forClass = TenantOwnedEntity.class)
 class CatalogItem extends TenantOwnedEntity {
 
     @Id
@@ -45,22 +50,28 @@ class CatalogItem extends TenantOwnedEntity {
 
     private boolean hazmat;
 
+    @NotAudited
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.EPOCH;
 
+    @NotAudited
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt = Instant.EPOCH;
 
+    @NotAudited
     @Column(name = "updated_by", nullable = false)
     private String updatedBy = "";
 
+    @NotAudited
     @Version
     private long version;
 
+    @NotAudited
     @OneToMany(mappedBy = "item", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("level")
     private List<CatalogPack> packs = new ArrayList<>();
 
+    @NotAudited
     @OneToMany(mappedBy = "item", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("kind, value")
     private List<CatalogAlias> aliases = new ArrayList<>();
@@ -82,14 +93,44 @@ class CatalogItem extends TenantOwnedEntity {
         this.hazmat = command.hazmat();
         this.updatedAt = now;
         this.updatedBy = actor;
-        packs.clear();
         command.packs().forEach(line -> packs.add(new CatalogPack(this, line)));
-        aliases.clear();
         command.aliases().forEach(line -> aliases.add(new CatalogAlias(this, line)));
+    }
+
+    /** Drops the packs and aliases; flush before adding new ones, so their unique keys are free again. */
+    void clearChildren() {
+        packs.clear();
+        aliases.clear();
     }
 
     UUID id() {
         return id;
+    }
+
+    String description() {
+        return description;
+    }
+
+    ItemStatus status() {
+        return status;
+    }
+
+    /** The tracking and hazard flags in words, for the audit trail. */
+    String handling() {
+        List<String> flags = new ArrayList<>();
+        if (lotTracked) {
+            flags.add("lot");
+        }
+        if (expiryTracked) {
+            flags.add("expiry");
+        }
+        if (serialTracked) {
+            flags.add("serial");
+        }
+        if (hazmat) {
+            flags.add("hazmat");
+        }
+        return flags.isEmpty() ? "none" : String.join(", ", flags);
     }
 
     String sku() {

@@ -94,6 +94,8 @@ public class CatalogService {
                 throw new ObjectOptimisticLockingFailureException(CatalogItem.class, id);
             }
             validate(command, item.id());
+            item.clearChildren();
+            items.flush();
             item.describe(command, clock.instant(), CurrentUser.actor());
             return items.saveAndFlush(item).summary();
         });
@@ -142,6 +144,8 @@ public class CatalogService {
             } catch (BundleCycleException loop) {
                 throw new CatalogValidationException(Map.of("components", loop.getMessage()));
             }
+            bundle.clearComponents();
+            bundles.flush();
             bundle.define(definition, clock.instant(), CurrentUser.actor());
             CatalogBundle saved = bundles.saveAndFlush(bundle);
             return new BundleView(saved.id(), saved.definition(), saved.version());

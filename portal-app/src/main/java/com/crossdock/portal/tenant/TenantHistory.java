@@ -1,9 +1,16 @@
 package com.crossdock.portal.tenant;
 
+import com.crossdock.portal.audit.AuditEntry;
+import com.crossdock.portal.audit.AuditSource;
 import com.crossdock.portal.audit.EntityHistory;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.util.List;
+import org.hibernate.envers.AuditReader;
+import org.springframework.stereotype.Component;
 
 /** Which fields of a tenant the audit trail shows. */
-final class TenantHistory {
+@Component
+class TenantHistory implements AuditSource {
 
     static final String TENANT_TYPE = "Tenant";
 
@@ -16,6 +23,13 @@ final class TenantHistory {
             .field("accent colour", Tenant::accentColor)
             .field("logo", Tenant::logoContentType);
 
-    private TenantHistory() {
+    @Override
+    public String entityType() {
+        return TENANT_TYPE;
+    }
+
+    @Override
+    public List<AuditEntry> entries(AuditReader reader, TenantId tenant) {
+        return TENANT.of(reader, tenant.value());
     }
 }

@@ -3,6 +3,7 @@ package com.crossdock.portal.tenant;
 import com.crossdock.portal.tenancy.NoSuchTenantException;
 import com.crossdock.portal.audit.AuditEntry;
 import com.crossdock.portal.audit.AuditFilter;
+import com.crossdock.portal.audit.AuditSource;
 import com.crossdock.portal.audit.FieldChange;
 import com.crossdock.portal.identity.CurrentUser;
 import com.crossdock.portal.identity.IdentityService;
@@ -57,9 +58,12 @@ public class TenantService {
     private final TenantTransactions tenantTransactions;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final List<AuditSource> auditSources;
 
     TenantService(TenantRepository tenants, TenantActivityRepository activity, IdentityService identity,
-            TenantTransactions tenantTransactions, Clock clock, EntityManager entityManager) {
+            TenantTransactions tenantTransactions, Clock clock, EntityManager entityManager,
+            List<AuditSource> auditSources) {
+        this.auditSources = List.copyOf(auditSources);
         this.entityManager = entityManager;
         this.tenants = tenants;
         this.activity = activity;
@@ -305,7 +309,9 @@ public class TenantService {
         return tenantTransactions.read(id, () -> {
             visible(id);
             AuditReader reader = AuditReaderFactory.get(entityManager);
-            return TenantHistory.TENANT.of(reader, id.value()).stream().filter(filter::matches)
+            return auditSources.stream().flatMap(source -> source.entries(reader, id).stream())
+                    .filter(filter::matches)
+                    .sorted(java.util.Comparator.comparingLong(AuditEntry::revision).reversed())
                     .map(this::withManagerNames).toList();
         });
     }
@@ -325,7 +331,7 @@ public class TenantService {
 
     /** The kinds of record the audit trail can show, for its filter. */
     public List<String> auditedTypes() {
-        return List.of(TenantHistory.TENANT_TYPE);
+        return auditSources.stream().map(AuditSource::entityType).sorted().toList();
     }
 
 }

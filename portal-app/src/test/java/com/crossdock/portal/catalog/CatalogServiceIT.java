@@ -158,6 +158,32 @@ class CatalogServiceIT {
                 .isInstanceOf(NoSuchTenantException.class);
     }
 
+    @Test
+    void catalogChangesAppearInTheTenantsAuditTrailWithBeforeAndAfter() {
+        AsUser.run(users, "home.ops", () -> {
+            ItemSummary saved = catalog.save(home, null, item("LAMP-01", "Desk lamp", null,
+                    new AliasLine(AliasKind.WALMART_SKU, "W-LAMP-01")), 0);
+            ItemDetails details = catalog.item(home, saved.id());
+            catalog.save(home, saved.id(), new ItemCommand("LAMP-01", "Desk lamp, brass", ItemStatus.INACTIVE, false,
+                    false, false, true, details.item().packs(), details.item().aliases()), details.version());
+        });
+        SystemActor.call("test", () -> {
+            List<com.crossdock.portal.audit.AuditEntry> trail = tenants.auditTrail(home,
+                    new com.crossdock.portal.audit.AuditFilter(null, "Catalog", null, null));
+            assertThat(trail).filteredOn(entry -> entry.entityLabel().equals("LAMP-01")).hasSize(2)
+                    .first().satisfies(change -> {
+                        assertThat(change.actor()).isEqualTo("home.ops");
+                        assertThat(change.changes()).contains(
+                                new com.crossdock.portal.audit.FieldChange("description", "Desk lamp", "Desk lamp, brass"),
+                                new com.crossdock.portal.audit.FieldChange("status", "Active", "Inactive"),
+                                new com.crossdock.portal.audit.FieldChange("handling", "none", "hazmat"));
+                    });
+            assertThat(tenants.auditTrail(apparel, com.crossdock.portal.audit.AuditFilter.ALL))
+                    .noneSatisfy(entry -> assertThat(entry.entityLabel()).isEqualTo("LAMP-01"));
+            return null;
+        });
+    }
+
     static ItemCommand item(String sku, String description, @Nullable String eachGtin, AliasLine alias) {
         return new ItemCommand(sku, description, ItemStatus.ACTIVE, false, false, false, false,
                 List.of(new PackLine(PackLevel.EACH, 1, null, null, null, 180, eachGtin),

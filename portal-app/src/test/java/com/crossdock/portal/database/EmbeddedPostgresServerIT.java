@@ -49,12 +49,14 @@ class EmbeddedPostgresServerIT {
                 "-cp", System.getProperty("java.class.path"), "-Djava.io.tmpdir=" + home,
                 OrphanMaker.class.getName(), data.toString(), home.resolve("binaries").toString())
                 .redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(portal.getInputStream()))) {
             String line;
             do {
                 line = out.readLine();
+                output.append(line).append('\n');
             } while (line != null && !line.equals("READY"));
-            assertThat(line).as("the first JVM started its PostgreSQL").isEqualTo("READY");
+            assertThat(line).as("the first JVM started its PostgreSQL; it said:%n%s", output).isEqualTo("READY");
         }
         long orphanPid = postmasterPid(data).orElseThrow();
         portal.destroyForcibly().waitFor();

@@ -81,7 +81,8 @@ class RowLevelSecurityIT {
     void noTenantOwnedTableLetsTenantASeeOrWriteTenantBsRows() throws Exception {
         RowLevelSecurityAudit audit = new RowLevelSecurityAudit(superuser, applicationDataSource);
         assertThat(audit.tenantOwnedTables()).contains("tenant_activity", "catalog_item", "catalog_pack",
-                "catalog_alias", "catalog_bundle", "catalog_bundle_component");
+                "catalog_alias", "catalog_bundle", "catalog_bundle_component", "catalog_item_aud",
+                "catalog_bundle_aud");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }
