@@ -8,7 +8,7 @@
 #   --cold       the README's start command with an EMPTY Maven repository (downloads everything; slow)
 #   --verify     a clean `./mvnw verify` (all tests, Chromium included)
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 
 cold=false
 verify=false
@@ -40,8 +40,13 @@ free_port() {
 
 # Polls until the portal answers; prints seconds since $1 (epoch ms).
 await_page() {
-    local started="$1" port="$2" log="$3" deadline=$((SECONDS + 900))
+    local started="$1" port="$2" log="$3" pid="$4" deadline=$((SECONDS + 900))
     until curl -fs -o /dev/null "http://127.0.0.1:$port/login"; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "the start command ended before the portal answered; log: $log" >&2
+            tail -n 30 "$log" >&2
+            return 1
+        fi
         if ((SECONDS > deadline)); then
             echo "portal did not answer within 900 s; log: $log" >&2
             tail -n 30 "$log" >&2
@@ -64,7 +69,7 @@ readme_start() {
         package spring-boot:run >"$log" 2>&1 &
     pid=$!
     pids+=("$pid")
-    await_page "$started" "$port" "$log"
+    await_page "$started" "$port" "$log" "$pid"
     pkill -TERM -P "$pid" 2>/dev/null || true
     kill -TERM "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
@@ -95,7 +100,7 @@ start_jar() {
         --crossdock.home="$home" >"$log" 2>&1 &
     jar_pid=$!
     pids+=("$jar_pid")
-    seconds=$(await_page "$started" "$port" "$log")
+    seconds=$(await_page "$started" "$port" "$log" "$jar_pid")
 }
 
 start_jar "$work/jar-home" "$work/jar.log"
