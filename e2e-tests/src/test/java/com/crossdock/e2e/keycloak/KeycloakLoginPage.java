@@ -22,20 +22,24 @@ final class KeycloakLoginPage {
     }
 
     PortalShellPage signInAs(String username) {
-        submit(username);
+        return signInAs(username, PASSWORD);
+    }
+
+    PortalShellPage signInAs(String username, String password) {
+        submit(username, password);
         return new PortalShellPage(page);
     }
 
     NoAccessPage signInWithoutAccess(String username) {
-        submit(username);
+        submit(username, PASSWORD);
         return new NoAccessPage(page);
     }
 
-    private void submit(String username) {
+    private void submit(String username, String password) {
         page.locator("#username").fill(username);
         page.locator("#kc-login").click();
         assertThat(page.locator("#password")).isVisible();
-        page.locator("#password").fill(PASSWORD);
+        page.locator("#password").fill(password);
         page.locator("#kc-login").click();
     }
 

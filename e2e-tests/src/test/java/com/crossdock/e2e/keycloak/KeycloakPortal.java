@@ -44,7 +44,9 @@ final class KeycloakPortal implements AutoCloseable {
                     "CROSSDOCK_IDENTITY_MODE", "keycloak",
                     "CROSSDOCK_OIDC_ISSUER", keycloak.issuer(),
                     "CROSSDOCK_OIDC_CLIENT_ID", "crossdock-portal",
-                    "CROSSDOCK_OIDC_CLIENT_SECRET", keycloak.portalClientSecret()));
+                    "CROSSDOCK_OIDC_CLIENT_SECRET", keycloak.portalClientSecret(),
+                    "CROSSDOCK_PROVISIONING_SERVER_URL", keycloak.baseUrl(),
+                    "CROSSDOCK_PROVISIONING_CLIENT_SECRET", keycloak.provisioningClientSecret()));
             playwright = createPlaywright();
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(Path.of(System.getProperty("chromium.path", "/usr/bin/chromium")))
@@ -90,6 +92,29 @@ final class KeycloakPortal implements AutoCloseable {
     KeycloakLoginPage openSignedOut(Page page) {
         page.navigate("/");
         return new KeycloakLoginPage(page, keycloak.baseUrl());
+    }
+
+    /** Sends the realm's e-mails (invitations) through this SMTP server. */
+    void useSmtpServer(String host, int port, String from) {
+        keycloak.useSmtpServer(host, port, from);
+    }
+
+    /** How many organizations of the realm have this alias, read through the admin API. */
+    int organizationsWithAlias(String alias) {
+        return keycloak.countMatches("organizations?first=0&max=1000", "\"alias\"\\s*:\\s*\"" + alias + "\"");
+    }
+
+    /** How many users of the realm have exactly this e-mail address. */
+    int usersWithEmail(String email) {
+        return keycloak.countMatches("users?exact=true&email="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8), "\"email\"\\s*:\\s*\"" + email + "\"");
+    }
+
+    /** How many users with exactly this e-mail address Keycloak has disabled. */
+    int disabledUsersWithEmail(String email) {
+        return keycloak.countMatches("users?exact=true&email="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8),
+                "\"enabled\"\\s*:\\s*false");
     }
 
     String keycloakBaseUrl() {

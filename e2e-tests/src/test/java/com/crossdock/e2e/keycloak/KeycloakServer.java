@@ -37,6 +37,8 @@ final class KeycloakServer implements AutoCloseable {
 
     /** The internal id the realm file gives the {@code crossdock-portal} client. */
     private static final String PORTAL_CLIENT_UUID = "0c6a3f2e-5b1d-4f7a-9e2c-7d8b1a4c6e01";
+    /** The internal id the realm file gives the {@code crossdock-provisioning} service-account client. */
+    private static final String PROVISIONING_CLIENT_UUID = "0c6a3f2e-5b1d-4f7a-9e2c-7d8b1a4c6e02";
     private static final String ADMIN = "admin";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern SECRET_VALUE = Pattern.compile("\"value\"\\s*:\\s*\"([^\"]+)\"");
@@ -51,6 +53,7 @@ final class KeycloakServer implements AutoCloseable {
     private final String adminPassword;
     private final Path log;
     private String portalClientSecret = "";
+    private String provisioningClientSecret = "";
 
     private KeycloakServer(Process process, String baseUrl, String adminPassword, Path log) {
         this.process = process;
@@ -94,7 +97,8 @@ final class KeycloakServer implements AutoCloseable {
         KeycloakServer keycloak = new KeycloakServer(process, "http://127.0.0.1:" + port, adminPassword, log);
         try {
             keycloak.awaitRealm();
-            keycloak.portalClientSecret = keycloak.readPortalClientSecret();
+            keycloak.portalClientSecret = keycloak.readClientSecret(PORTAL_CLIENT_UUID);
+            keycloak.provisioningClientSecret = keycloak.readClientSecret(PROVISIONING_CLIENT_UUID);
             return keycloak;
         } catch (RuntimeException e) {
             keycloak.close();
@@ -115,6 +119,26 @@ final class KeycloakServer implements AutoCloseable {
         return portalClientSecret;
     }
 
+    String provisioningClientSecret() {
+        return provisioningClientSecret;
+    }
+
+    /**
+     * Points the realm's e-mail at an SMTP server without TLS or authentication (a test server on this machine),
+     * through the admin API as an operator would in Realm settings → Email.
+     */
+    void useSmtpServer(String host, int port, String from) {
+        String realm = """
+                {"smtpServer": {"host": "%s", "port": "%d", "from": "%s", "fromDisplayName": "Crossdock",
+                 "auth": "false", "ssl": "false", "starttls": "false"}}""".formatted(host, port, from);
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            send(client, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + REALM))
+                    .header("Authorization", "Bearer " + adminToken(client))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(realm))
+                    .build(), 204);
+        }
+    }
     /**
      * {@code --import-realm} skips a realm that already exists, so the data of an earlier run is removed; the
      * realm file is copied into {@code data/import}, where Keycloak looks for it.
@@ -158,27 +182,42 @@ final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** Signs in to the master realm as the bootstrap admin and reads the secret Keycloak gave the portal's client. */
-    private String readPortalClientSecret() {
+    /** Reads {@code /admin/realms/crossdock/<path>} and counts the matches of {@code regex} in the JSON. */
+    int countMatches(String path, String regex) {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            String form = "grant_type=password&client_id=admin-cli&username=" + ADMIN + "&password=" + adminPassword;
-            String token = extract(ACCESS_TOKEN, send(client, HttpRequest.newBuilder(
-                            URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build()));
-            return extract(SECRET_VALUE, send(client, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/"
-                            + REALM + "/clients/" + PORTAL_CLIENT_UUID + "/client-secret"))
-                    .header("Authorization", "Bearer " + token)
+            String json = send(client, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + REALM + "/"
+                            + path))
+                    .header("Authorization", "Bearer " + adminToken(client))
                     .GET()
-                    .build()));
+                    .build(), 200);
+            return (int) Pattern.compile(regex).matcher(json).results().count();
         }
     }
 
-    private String send(HttpClient client, HttpRequest request) {
+    /** Signs in to the master realm as the bootstrap admin and reads the secret Keycloak gave a client. */
+    private String readClientSecret(String clientUuid) {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return extract(SECRET_VALUE, send(client, HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/"
+                            + REALM + "/clients/" + clientUuid + "/client-secret"))
+                    .header("Authorization", "Bearer " + adminToken(client))
+                    .GET()
+                    .build(), 200));
+        }
+    }
+
+    private String adminToken(HttpClient client) {
+        String form = "grant_type=password&client_id=admin-cli&username=" + ADMIN + "&password=" + adminPassword;
+        return extract(ACCESS_TOKEN, send(client, HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), 200));
+    }
+
+    private String send(HttpClient client, HttpRequest request, int expectedStatus) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != expectedStatus) {
                 throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
                         + response.statusCode() + ": " + response.body());
             }

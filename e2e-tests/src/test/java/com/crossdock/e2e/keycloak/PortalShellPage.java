@@ -36,6 +36,12 @@ final class PortalShellPage {
         return this;
     }
 
+    /** The Overview of a tenant created during the test. */
+    PortalShellPage assertOverviewOf(String tenantName) {
+        assertThat(page.locator("#tenant-name")).hasText(tenantName);
+        return this;
+    }
+
     PortalShellPage goToOverview() {
         page.locator("#nav-overview").click();
         assertThat(page.locator("#tenant-name, #overview-empty")).isVisible();

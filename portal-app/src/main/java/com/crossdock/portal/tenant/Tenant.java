@@ -1,5 +1,8 @@
 package com.crossdock.portal.tenant;
 
+import com.crossdock.portal.provisioning.BrandAdmin;
+import com.crossdock.portal.provisioning.Provisioning;
+import com.crossdock.portal.provisioning.ProvisioningStatus;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,6 +65,27 @@ class Tenant {
     private String updatedBy;
 
     @NotAudited
+    @Enumerated(EnumType.STRING)
+    @Column(name = "provisioning_status", nullable = false)
+    private ProvisioningStatus provisioningStatus = ProvisioningStatus.NOT_REQUIRED;
+
+    @NotAudited
+    @Column(name = "provisioning_problem")
+    private @Nullable String provisioningProblem;
+
+    @NotAudited
+    @Column(name = "provisioned_at")
+    private @Nullable Instant provisionedAt;
+
+    @NotAudited
+    @Column(name = "brand_admin_email")
+    private @Nullable String brandAdminEmail;
+
+    @NotAudited
+    @Column(name = "brand_admin_name")
+    private @Nullable String brandAdminName;
+
+    @NotAudited
     @Version
     private long version;
 
@@ -97,6 +121,29 @@ class Tenant {
     void logo(byte @Nullable [] bytes, @Nullable String contentType) {
         this.logo = bytes;
         this.logoContentType = contentType;
+    }
+
+    /** Keycloak is to set up this brand admin once the tenant is saved. */
+    void awaitProvisioning(BrandAdmin admin) {
+        this.brandAdminEmail = admin.email();
+        this.brandAdminName = admin.name();
+        this.provisioningStatus = ProvisioningStatus.PENDING;
+        this.provisioningProblem = null;
+        this.provisionedAt = null;
+    }
+
+    void provisioned(Provisioning outcome) {
+        this.provisioningStatus = outcome.status();
+        this.provisioningProblem = outcome.problem();
+        this.provisionedAt = outcome.provisionedAt();
+    }
+
+    Provisioning provisioning() {
+        return new Provisioning(provisioningStatus, provisioningProblem, provisionedAt);
+    }
+
+    @Nullable BrandAdmin brandAdmin() {
+        return brandAdminEmail == null || brandAdminName == null ? null : new BrandAdmin(brandAdminEmail, brandAdminName);
     }
 
     void touched(Instant now, String actor) {

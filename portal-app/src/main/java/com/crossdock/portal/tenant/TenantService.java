@@ -10,6 +10,10 @@ import com.crossdock.portal.identity.IdentityService;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.identity.UserSummary;
+import com.crossdock.portal.provisioning.BrandAdmin;
+import com.crossdock.portal.provisioning.Provisioning;
+import com.crossdock.portal.provisioning.ProvisioningService;
+import com.crossdock.portal.provisioning.ProvisioningStatus;
 import com.crossdock.portal.tenancy.TenantScope;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.onboarding.OnboardingFacts;
@@ -58,11 +62,14 @@ public class TenantService {
     private final TenantTransactions tenantTransactions;
     private final Clock clock;
     private final EntityManager entityManager;
+
+    private final ProvisioningService provisioning;
     private final List<AuditSource> auditSources;
 
     TenantService(TenantRepository tenants, TenantActivityRepository activity, IdentityService identity,
             TenantTransactions tenantTransactions, Clock clock, EntityManager entityManager,
-            List<AuditSource> auditSources) {
+            ProvisioningService provisioning, List<AuditSource> auditSources) {
+        this.provisioning = provisioning;
         this.auditSources = List.copyOf(auditSources);
         this.entityManager = entityManager;
         this.tenants = tenants;
@@ -109,27 +116,89 @@ public class TenantService {
         return identity.accountManagers();
     }
 
-    /**
-     * Creates a tenant. An account manager who names nobody becomes the tenant's account manager, so they keep
-     * seeing the client they created.
-     */
+    /** Creates a tenant without inviting anyone (demo data, local mode). */
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER')")
     public TenantSummary create(TenantCommand command) {
+        return create(command, null);
+    }
+
+    /**
+     * Creates a tenant. An account manager who names nobody becomes the tenant's account manager, so they keep
+     * seeing the client they created. In keycloak mode the brand admin is required: the tenant is saved as
+     * "provisioning pending", and once that is committed its organization and brand admin are set up in Keycloak;
+     * the outcome (done, or failed with the reason) is recorded on the tenant, which a failure leaves in place to
+     * be retried.
+     */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER')")
+    public TenantSummary create(TenantCommand command, @Nullable BrandAdminInvite invite) {
         SignedInUser user = CurrentUser.require();
         TenantCommand withManager = command.accountManagerId() == null && user.has(Role.ACCOUNT_MANAGER)
                 ? new TenantCommand(command.name(), command.code(), command.status(), user.id(), command.accentColor())
                 : command;
+        boolean provision = invite != null && provisioning.required();
         TenantId id = TenantId.random();
-        return tenantTransactions.write(id, () -> {
-            Valid valid = validate(withManager, id.value());
+        TenantSummary created = tenantTransactions.write(id, () -> {
+            Valid valid = validate(withManager, id.value(), provision ? invite : null);
             Tenant tenant = new Tenant(id.value(), clock.instant(), user.username());
             tenant.describe(valid.name(), valid.code().value(), valid.status(), valid.accountManagerId(),
                     valid.accent());
+            if (valid.admin() != null) {
+                tenant.awaitProvisioning(valid.admin());
+            }
             tenants.saveAndFlush(tenant);
             record(user, "Tenant created",
                     "%s (%s) created with status %s".formatted(valid.name(), valid.code(), valid.status().label()));
             return summary(tenant);
         });
+        return provision ? provisionNow(id) : created;
+    }
+
+    /** Runs a failed (or interrupted) provisioning again; what Keycloak already has is kept, not duplicated. */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER')")
+    public TenantSummary retryProvisioning(TenantId id) {
+        ProvisioningStatus status = tenantTransactions.read(id, () -> changeable(id).provisioning().status());
+        if (status != ProvisioningStatus.FAILED && status != ProvisioningStatus.PENDING) {
+            throw new IllegalStateException("Only a failed provisioning can be retried, this one is " + status);
+        }
+        return provisionNow(id);
+    }
+
+    /** Called outside any transaction: Keycloak is slow and remote, and the tenant row is already committed. */
+    private TenantSummary provisionNow(TenantId id) {
+        SignedInUser user = CurrentUser.require();
+        BrandAdmin admin = tenantTransactions.read(id, () -> changeable(id).brandAdmin());
+        if (admin == null) {
+            throw new IllegalStateException("Tenant " + id + " names no brand admin to provision");
+        }
+        Provisioning outcome;
+        try {
+            outcome = provisioning.provision(id, admin);
+        } catch (RuntimeException e) {
+            recordProvisioning(id, user, new Provisioning(ProvisioningStatus.FAILED,
+                    "Provisioning stopped unexpectedly; the portal's log has the details", null));
+            throw e;
+        }
+        return recordProvisioning(id, user, outcome);
+    }
+
+    private TenantSummary recordProvisioning(TenantId id, SignedInUser user, Provisioning outcome) {
+        return tenantTransactions.write(id, () -> {
+            Tenant tenant = tenants.findById(id.value()).orElseThrow(() -> new NoSuchTenantException(id));
+            tenant.provisioned(outcome);
+            tenants.saveAndFlush(tenant);
+            BrandAdmin admin = tenant.brandAdmin();
+            record(user, outcome.status() == ProvisioningStatus.PROVISIONED ? "Brand admin invited"
+                    : "Provisioning failed", outcome.status() == ProvisioningStatus.PROVISIONED
+                    ? "Keycloak organization %s ready; invitation e-mailed to %s".formatted(
+                            tenant.code().toLowerCase(java.util.Locale.ROOT), admin == null ? "?" : admin.email())
+                    : String.valueOf(outcome.problem()));
+            return summary(tenant);
+        });
+    }
+
+    /** Whether new tenants are set up in Keycloak, so the form asks for the brand admin. */
+    public boolean provisioningRequired() {
+        return provisioning.required();
     }
 
     /** Changes a tenant's details; fails if someone else changed it since {@code expectedVersion}. */
@@ -141,7 +210,7 @@ public class TenantService {
             if (tenant.version() != expectedVersion) {
                 throw new ObjectOptimisticLockingFailureException(Tenant.class, id.value());
             }
-            Valid valid = validate(command, id.value());
+            Valid valid = validate(command, id.value(), null);
             String changes = describeChanges(tenant, valid);
             tenant.describe(valid.name(), valid.code().value(), valid.status(), valid.accountManagerId(),
                     valid.accent());
@@ -232,7 +301,8 @@ public class TenantService {
         TenantId id = new TenantId(tenant.id());
         int signedIn = TenantScope.callIn(id, () -> identity.brandUsersSignedIn(id));
         return new TenantSummary(id, tenant.name(), new TenantCode(tenant.code()), tenant.status(),
-                tenant.accountManagerId(), managerName(tenant.accountManagerId()), stageOf(id, signedIn));
+                tenant.accountManagerId(), managerName(tenant.accountManagerId()), stageOf(id, signedIn),
+                tenant.provisioning());
     }
 
     private @Nullable String managerName(@Nullable UUID accountManagerId) {
@@ -240,7 +310,7 @@ public class TenantService {
                 : identity.find(accountManagerId).map(UserSummary::displayName).orElse(null);
     }
 
-    private Valid validate(TenantCommand command, UUID id) {
+    private Valid validate(TenantCommand command, UUID id, @Nullable BrandAdminInvite invite) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = command.name() == null ? "" : command.name().strip();
         if (name.isEmpty()) {
@@ -266,12 +336,26 @@ public class TenantService {
         if (accentProblem != null) {
             errors.put("accentColor", accentProblem);
         }
+        if (invite != null) {
+            String emailProblem = BrandAdmin.emailProblem(invite.email());
+            if (emailProblem != null) {
+                errors.put("brandAdminEmail", emailProblem);
+            }
+            String nameProblem = BrandAdmin.nameProblem(invite.name());
+            if (nameProblem != null) {
+                errors.put("brandAdminName", nameProblem);
+            }
+        }
         if (!errors.isEmpty()) {
             throw new TenantValidationException(errors);
         }
+        BrandAdmin admin = invite == null ? null
+                : new BrandAdmin(java.util.Objects.requireNonNull(invite.email()),
+                        java.util.Objects.requireNonNull(invite.name()));
         String accent = command.accentColor() == null || command.accentColor().isBlank() ? null
                 : new AccentColor(command.accentColor()).hex();
-        return new Valid(name, TenantCode.of(command.code()), command.status(), command.accountManagerId(), accent);
+        return new Valid(name, TenantCode.of(command.code()), command.status(), command.accountManagerId(), accent,
+                admin);
     }
 
     private String describeChanges(Tenant before, Valid after) {
@@ -297,7 +381,7 @@ public class TenantService {
     }
 
     private record Valid(String name, TenantCode code, TenantStatus status, @Nullable UUID accountManagerId,
-            @Nullable String accent) {
+            @Nullable String accent, @Nullable BrandAdmin admin) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.crossdock.portal.tenant.ui;
 
 import com.crossdock.portal.identity.UserSummary;
+import com.crossdock.portal.tenant.BrandAdminInvite;
 import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantDetails;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
@@ -18,6 +19,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import com.crossdock.portal.tenant.TenantService;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
@@ -41,9 +43,23 @@ class TenantForm extends FormLayout {
     private final Map<String, HasValidation> fields;
     private final Upload logo = new Upload();
     private final Span logoHelp = new Span();
+    private final EmailField brandAdminEmail = new EmailField("Brand admin's e-mail");
+    private final TextField brandAdminName = new TextField("Brand admin's name");
+    private final boolean asksBrandAdmin;
 
-    TenantForm(List<UserSummary> accountManagers) {
+    /**
+     * @param asksBrandAdmin whether a new tenant names its brand admin, who is invited through Keycloak
+     */
+    TenantForm(List<UserSummary> accountManagers, boolean asksBrandAdmin) {
+        this.asksBrandAdmin = asksBrandAdmin;
         setId("tenant-form");
+        brandAdminEmail.setId("tenant-brand-admin-email");
+        brandAdminEmail.setRequiredIndicatorVisible(true);
+        brandAdminEmail.setHelperText("Gets an e-mail with a link to set a password and sign in");
+        brandAdminName.setId("tenant-brand-admin-name");
+        brandAdminName.setRequiredIndicatorVisible(true);
+        brandAdminName.setMaxLength(120);
+        brandAdminName.setHelperText("First and last name");
         name.setId("tenant-name");
         name.setRequiredIndicatorVisible(true);
         name.setMaxLength(120);
@@ -66,11 +82,11 @@ class TenantForm extends FormLayout {
         accentColor.setHelperText("The brand's colour in the portal, as #rrggbb; empty for the default");
         save.setId("save-tenant");
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        save.addClickListener(click -> fireEvent(new SaveEvent(this, command())));
+        save.addClickListener(click -> fireEvent(new SaveEvent(this, command(), invite())));
         cancel.setId("cancel-tenant");
         cancel.addClickListener(click -> fireEvent(new CancelEvent(this)));
         fields = Map.of("name", name, "code", code, "status", status, "accountManager", accountManager,
-                "accentColor", accentColor);
+                "accentColor", accentColor, "brandAdminEmail", brandAdminEmail, "brandAdminName", brandAdminName);
         logo.setId("tenant-logo-upload");
         logo.setAcceptedFileTypes(TenantService.LOGO_TYPES.toArray(String[]::new));
         logo.setMaxFileSize(TenantService.MAX_LOGO_BYTES);
@@ -84,7 +100,8 @@ class TenantForm extends FormLayout {
         logoHelp.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xs)");
         Div logoField = new Div(logoLabel, logo, logoHelp);
         logoField.setId("tenant-logo-field");
-        add(name, code, status, accountManager, accentColor, logoField, new HorizontalLayout(save, cancel));
+        add(name, code, status, accountManager, accentColor, brandAdminEmail, brandAdminName, logoField,
+                new HorizontalLayout(save, cancel));
         setColspan(logoField, 2);
         setColspan(getChildren().toList().getLast(), 2);
     }
@@ -99,6 +116,10 @@ class TenantForm extends FormLayout {
                         .filter(m -> Objects.equals(m.id(), details.accountManagerId())).findFirst().orElse(null));
         accentColor.setValue(details == null || details.accentColor() == null ? "" : details.accentColor());
         logo.setVisible(details != null);
+        brandAdminEmail.setVisible(details == null && asksBrandAdmin);
+        brandAdminName.setVisible(details == null && asksBrandAdmin);
+        brandAdminEmail.clear();
+        brandAdminName.clear();
         logo.clearFileList();
         logoHelp.setText(details == null ? "Save the tenant first, then upload its logo."
                 : (details.hasLogo() ? "A logo is set; uploading replaces it. " : "")
@@ -136,6 +157,11 @@ class TenantForm extends FormLayout {
                 manager == null ? null : manager.id(), accentColor.getValue());
     }
 
+    private @Nullable BrandAdminInvite invite() {
+        return brandAdminEmail.isVisible()
+                ? new BrandAdminInvite(brandAdminEmail.getValue(), brandAdminName.getValue()) : null;
+    }
+
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
         return addListener(SaveEvent.class, listener);
     }
@@ -146,14 +172,21 @@ class TenantForm extends FormLayout {
 
     static final class SaveEvent extends ComponentEvent<TenantForm> {
         private final TenantCommand command;
+        private final @Nullable BrandAdminInvite invite;
 
-        SaveEvent(TenantForm source, TenantCommand command) {
+        SaveEvent(TenantForm source, TenantCommand command, @Nullable BrandAdminInvite invite) {
             super(source, false);
             this.command = command;
+            this.invite = invite;
         }
 
         TenantCommand command() {
             return command;
+        }
+
+        /** The brand admin to invite, for a new tenant in keycloak mode; null otherwise. */
+        @Nullable BrandAdminInvite invite() {
+            return invite;
         }
     }
 

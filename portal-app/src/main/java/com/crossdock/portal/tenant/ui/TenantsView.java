@@ -1,11 +1,15 @@
 package com.crossdock.portal.tenant.ui;
 
+import com.crossdock.portal.provisioning.ProvisioningService;
+import com.crossdock.portal.provisioning.ProvisioningStatus;
+import com.crossdock.portal.tenant.BrandAdminInvite;
 import com.crossdock.portal.tenant.TenantDetails;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.portal.tenant.TenantSummary;
 import com.crossdock.portal.tenant.TenantValidationException;
 import com.crossdock.portal.uikit.FailureMessages;
 import com.crossdock.portal.uikit.Notices;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -13,6 +17,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -34,14 +39,16 @@ public class TenantsView extends VerticalLayout {
     private static final Logger log = LoggerFactory.getLogger(TenantsView.class);
 
     private final TenantService tenants;
+    private final ProvisioningService provisioning;
     private final Grid<TenantSummary> grid = new Grid<>();
     private final Div emptyState = new Div();
     private final Dialog dialog = new Dialog();
     private @Nullable TenantForm form;
     private @Nullable TenantDetails editing;
 
-    TenantsView(TenantService tenants) {
+    TenantsView(TenantService tenants, ProvisioningService provisioning) {
         this.tenants = tenants;
+        this.provisioning = provisioning;
         addClassName("cd-page");
         setPadding(false);
         setSizeFull();
@@ -69,6 +76,8 @@ public class TenantsView extends VerticalLayout {
         grid.addColumn(t -> t.accountManagerName() == null ? "Not assigned" : t.accountManagerName())
                 .setHeader("Account manager").setAutoWidth(true);
         grid.addColumn(t -> t.stage().label()).setHeader("Stage").setAutoWidth(true);
+        grid.addComponentColumn(this::provisioningCell).setHeader("Provisioning").setWidth("14em")
+                .setFlexGrow(1);
         if (tenants.canManageTenants()) {
             grid.addItemClickListener(click -> open(click.getItem()));
         }
@@ -100,8 +109,8 @@ public class TenantsView extends VerticalLayout {
             Notices.error(FailureMessages.explain(e));
             return;
         }
-        TenantForm tenantForm = new TenantForm(tenants.assignableAccountManagers());
-        tenantForm.addSaveListener(save -> save(tenantForm, save.command()));
+        TenantForm tenantForm = new TenantForm(tenants.assignableAccountManagers(), tenants.provisioningRequired());
+        tenantForm.addSaveListener(save -> save(tenantForm, save.command(), save.invite()));
         tenantForm.addCancelListener(cancel -> dialog.close());
         tenantForm.addLogoListener(upload -> changeLogo(tenantForm, upload));
         tenantForm.edit(editing);
@@ -109,7 +118,44 @@ public class TenantsView extends VerticalLayout {
         dialog.removeAll();
         dialog.setHeaderTitle(editing == null ? "New tenant" : "Edit " + editing.name());
         dialog.add(tenantForm);
+        if (editing != null && provisioning.required()) {
+            dialog.add(new PeoplePanel(provisioning, editing.id()));
+        }
         dialog.open();
+    }
+
+    /** "Done", "Pending", or "Failed: reason" with a Retry button for those who may change the tenant. */
+    private Component provisioningCell(TenantSummary tenant) {
+        Span label = new Span(tenant.provisioning().label());
+        label.setId("provisioning-" + tenant.code().value());
+        // a failure's reason is a sentence: let it wrap instead of being cut off
+        label.getStyle().set("white-space", "normal").set("font-size", "var(--lumo-font-size-s)");
+        HorizontalLayout cell = new HorizontalLayout();
+        cell.setAlignItems(FlexComponent.Alignment.CENTER);
+        if (tenant.provisioning().status() == ProvisioningStatus.FAILED && tenants.canManageTenants()) {
+            Button retry = new Button("Retry", click -> retry(tenant));
+            retry.setId("retry-provisioning-" + tenant.code().value());
+            retry.addThemeVariants(ButtonVariant.SMALL);
+            cell.add(retry);
+        }
+        cell.add(label);
+        return cell;
+    }
+
+    private void retry(TenantSummary tenant) {
+        try {
+            TenantSummary after = tenants.retryProvisioning(tenant.id());
+            refresh();
+            if (after.provisioning().status() == ProvisioningStatus.PROVISIONED) {
+                Notices.success(after.name() + " is set up in Keycloak; the brand admin was invited");
+            } else {
+                Notices.error("Provisioning " + after.name() + " failed again: " + after.provisioning().problem());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Retrying the provisioning of {} failed", tenant.code(), e);
+            Notices.error(FailureMessages.explain(e));
+            refresh();
+        }
     }
 
     private void changeLogo(TenantForm tenantForm, TenantForm.LogoEvent upload) {
@@ -129,14 +175,20 @@ public class TenantsView extends VerticalLayout {
         }
     }
 
-    private void save(TenantForm tenantForm, com.crossdock.portal.tenant.TenantCommand command) {
+    private void save(TenantForm tenantForm, com.crossdock.portal.tenant.TenantCommand command,
+            @Nullable BrandAdminInvite invite) {
         try {
-            TenantSummary saved = editing == null ? tenants.create(command)
+            TenantSummary saved = editing == null ? tenants.create(command, invite)
                     : tenants.update(editing.id(), command, editing.version());
             dialog.close();
             refresh();
             grid.select(saved);
-            Notices.success((editing == null ? "Created " : "Saved ") + saved.name());
+            if (saved.provisioning().status() == ProvisioningStatus.FAILED) {
+                Notices.error("Created " + saved.name() + ", but setting it up in Keycloak failed: "
+                        + saved.provisioning().problem() + ". Retry from the list once that is fixed.");
+            } else {
+                Notices.success((editing == null ? "Created " : "Saved ") + saved.name());
+            }
         } catch (TenantValidationException invalid) {
             tenantForm.showErrors(invalid.fieldErrors());
         } catch (RuntimeException e) {
