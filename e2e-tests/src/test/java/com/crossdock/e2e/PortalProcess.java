@@ -7,8 +7,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +103,7 @@ public final class PortalProcess implements AutoCloseable {
                 if (!process.isAlive()) {
                     throw startupFailure("exited with code " + process.exitValue() + " before it answered");
                 }
-                if (answersOk(client, request)) {
+                if (ChildProcesses.answersOk(client, request)) {
                     return;
                 }
                 if (Instant.now().isAfter(deadline)) {
@@ -136,27 +134,13 @@ public final class PortalProcess implements AutoCloseable {
         }
     }
 
-    private static boolean answersOk(HttpClient client, HttpRequest request) throws InterruptedException {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notListeningYet) {
-            return false;
-        }
-    }
 
     private IllegalStateException startupFailure(String what) {
         close();
-        return new IllegalStateException("The portal " + what + ". Last lines of " + log + ":\n" + logTail());
+        return new IllegalStateException("The portal " + what + ". Last lines of " + log + ":\n"
+                + ChildProcesses.logTail(log, LOG_TAIL_LINES));
     }
 
-    private String logTail() {
-        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            List<String> all = lines.toList();
-            return String.join("\n", all.subList(Math.max(0, all.size() - LOG_TAIL_LINES), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(could not read the log: " + e.getMessage() + ")";
-        }
-    }
 
     /**
      * Stops the portal gracefully (SIGTERM lets Spring stop the embedded PostgreSQL), forcibly after a grace
@@ -164,19 +148,8 @@ public final class PortalProcess implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        stop(process.toHandle());
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(PortalProcess::stop);
+        ChildProcesses.stopTree(process, STOP_GRACE);
         stopLeftoverPostgres(workdir);
-    }
-
-    private static void stop(ProcessHandle handle) {
-        handle.destroy();
-        try {
-            handle.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception stillRunning) {
-            handle.destroyForcibly();
-        }
     }
 
     /**
@@ -192,7 +165,7 @@ public final class PortalProcess implements AutoCloseable {
                     .flatMap(Optional::stream)
                     .flatMap(pid -> ProcessHandle.of(pid).stream())
                     .filter(PortalProcess::isPostgres)
-                    .forEach(PortalProcess::stop);
+                    .forEach(postgres -> ChildProcesses.stop(postgres, STOP_GRACE));
         } catch (IOException | UncheckedIOException e) {
             System.err.println("Could not look for a leftover PostgreSQL under " + workdir + ": " + e.getMessage());
         }

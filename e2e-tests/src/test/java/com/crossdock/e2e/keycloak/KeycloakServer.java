@@ -1,5 +1,6 @@
 package com.crossdock.e2e.keycloak;
 
+import com.crossdock.e2e.ChildProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,9 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -166,7 +164,7 @@ final class KeycloakServer implements AutoCloseable {
                 if (!process.isAlive()) {
                     throw startupFailure("exited with code " + process.exitValue() + " before the realm answered");
                 }
-                if (answersOk(client, request)) {
+                if (ChildProcesses.answersOk(client, request)) {
                     return;
                 }
                 if (Instant.now().isAfter(deadline)) {
@@ -238,47 +236,20 @@ final class KeycloakServer implements AutoCloseable {
         return matcher.group(1);
     }
 
-    private static boolean answersOk(HttpClient client, HttpRequest request) throws InterruptedException {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notListeningYet) {
-            return false;
-        }
-    }
 
     private IllegalStateException startupFailure(String what) {
         close();
-        return new IllegalStateException("Keycloak " + what + ". Last lines of " + log + ":\n" + logTail());
+        return new IllegalStateException("Keycloak " + what + ". Last lines of " + log + ":\n"
+                + ChildProcesses.logTail(log, LOG_TAIL_LINES));
     }
 
-    private String logTail() {
-        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            List<String> all = lines.toList();
-            return String.join("\n", all.subList(Math.max(0, all.size() - LOG_TAIL_LINES), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(could not read the log: " + e.getMessage() + ")";
-        }
-    }
 
     /** Stops Keycloak by pid (SIGTERM, forcibly after a grace period), and whatever it started. */
     @Override
     public void close() {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        stop(process.toHandle());
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(KeycloakServer::stop);
+        ChildProcesses.stopTree(process, STOP_GRACE);
     }
 
-    private static void stop(ProcessHandle handle) {
-        handle.destroy();
-        try {
-            handle.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException stillRunning) {
-            handle.destroyForcibly();
-        } catch (InterruptedException e) {
-            handle.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
