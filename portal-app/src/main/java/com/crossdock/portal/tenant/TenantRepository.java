@@ -12,5 +12,8 @@ interface TenantRepository extends JpaRepository<Tenant, UUID> {
 
     boolean existsByCodeAndIdNot(String code, UUID id);
 
+    List<Tenant> findByProvisioningStatusAndUpdatedAtBefore(
+            com.crossdock.portal.provisioning.ProvisioningStatus status, java.time.Instant before);
+
     boolean existsByNameIgnoreCaseAndIdNot(String name, UUID id);
 }

@@ -55,6 +55,7 @@ public class TenantService {
     public static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg", "image/svg+xml", "image/webp");
 
     private static final int RECENT_ACTIVITY = 8;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TenantService.class);
 
     private final TenantRepository tenants;
     private final TenantActivityRepository activity;
@@ -161,6 +162,24 @@ public class TenantService {
             throw new IllegalStateException("Only a failed provisioning can be retried, this one is " + status);
         }
         return provisionNow(id);
+    }
+
+    /**
+     * Provisions again every tenant still "pending" after {@code olderThan}: the portal stopped between saving the
+     * tenant and setting it up in Keycloak. Run by {@link StalledProvisioningJob}; returns how many were retried.
+     */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    public int retryStalledProvisioning(java.time.Duration olderThan) {
+        List<TenantId> stalled = tenants.findByProvisioningStatusAndUpdatedAtBefore(ProvisioningStatus.PENDING,
+                clock.instant().minus(olderThan)).stream().map(tenant -> new TenantId(tenant.id())).toList();
+        for (TenantId id : stalled) {
+            try {
+                provisionNow(id);
+            } catch (RuntimeException e) {
+                log.error("Provisioning tenant {} failed again; it is marked failed for a person to retry", id, e);
+            }
+        }
+        return stalled.size();
     }
 
     /** Called outside any transaction: Keycloak is slow and remote, and the tenant row is already committed. */

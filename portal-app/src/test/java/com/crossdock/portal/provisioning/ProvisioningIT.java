@@ -129,6 +129,27 @@ class ProvisioningIT {
     }
 
     @Test
+    void aProvisioningInterruptedBeforeItRanIsPickedUpByTheSweepAndOnlyWhenStale() {
+        TenantId id = AsUser.call(users, "admin", () -> tenants.create(
+                new TenantCommand("Interrupted Co", "INTR", TenantStatus.ACTIVE, null, null),
+                new BrandAdminInvite("ida@intr.example", "Ida Holm"))).id();
+        // as if the portal had stopped right after saving the tenant, five minutes ago
+        superuser.sql("UPDATE tenant SET provisioning_status = 'PENDING', provisioning_problem = NULL, "
+                + "updated_at = now() - interval '5 minutes' WHERE id = ?").param(id.value()).update();
+
+        assertThat(SystemActor.call("test", () -> tenants.retryStalledProvisioning(java.time.Duration.ofMinutes(10))))
+                .isZero();
+        int retried = SystemActor.call("test", () -> tenants.retryStalledProvisioning(java.time.Duration.ofMinutes(2)));
+
+        assertThat(retried).isEqualTo(1);
+        assertThat(superuser.sql("SELECT provisioning_status FROM tenant WHERE id = ?").param(id.value())
+                .query(String.class).single()).isEqualTo("FAILED");
+        assertThatThrownBy(() -> AsUser.call(users, "manager",
+                () -> tenants.retryStalledProvisioning(java.time.Duration.ZERO)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void inKeycloakModeANewTenantNeedsItsBrandAdminsAddressAndFullName() {
         assertThatThrownBy(() -> AsUser.call(users, "admin", () -> tenants.create(
                 new TenantCommand("Nameless", "NOADMIN", TenantStatus.ACTIVE, null, null),
