@@ -128,8 +128,9 @@ public class TenantsView extends VerticalLayout {
     private Component provisioningCell(TenantSummary tenant) {
         Span label = new Span(tenant.provisioning().label());
         label.setId("provisioning-" + tenant.code().value());
-        // a failure's reason is a sentence: let it wrap instead of being cut off
-        label.getStyle().set("white-space", "normal").set("font-size", "var(--lumo-font-size-s)");
+        // a failure's reason is a sentence: two lines in the list, all of it on hover
+        label.addClassName("cd-clamp-2");
+        label.getElement().setAttribute("title", tenant.provisioning().label());
         HorizontalLayout cell = new HorizontalLayout();
         cell.setAlignItems(FlexComponent.Alignment.CENTER);
         if (tenant.provisioning().status() == ProvisioningStatus.FAILED && tenants.canManageTenants()) {
