@@ -19,7 +19,8 @@ class CatalogHistory implements AuditSource {
             .field("SKU", CatalogItem::sku)
             .field("description", CatalogItem::description)
             .field("status", item -> item.status().label())
-            .field("handling", CatalogItem::handling);
+            .field("handling", CatalogItem::handling)
+            .field("FBA prep", CatalogItem::prepSummary);
 
     private static final EntityHistory<CatalogBundle> BUNDLES = new EntityHistory<>(CatalogBundle.class, "Catalog",
             bundle -> "bundle " + bundle.sku())

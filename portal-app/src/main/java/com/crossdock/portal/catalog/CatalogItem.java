@@ -14,6 +14,11 @@ import jakarta.persistence.Version;
 import org.hibernate.envers.AuditOverride;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import org.jspecify.annotations.Nullable;
+import com.crossdock.tenantconfig.prep.PrepAttributes;
+import com.crossdock.tenantconfig.prep.PrepCategory;
+import com.crossdock.tenantconfig.prep.PrepOwner;
+import com.crossdock.tenantconfig.prep.PrepType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +54,22 @@ class CatalogItem extends TenantOwnedEntity {
     private boolean serialTracked;
 
     private boolean hazmat;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "prep_category")
+    private @Nullable PrepCategory prepCategory;
+
+    /** Prep types, comma-separated, as Amazon names them. */
+    @Column(name = "prep_types", nullable = false)
+    private String prepTypes = "";
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "prep_owner")
+    private @Nullable PrepOwner prepOwner;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "label_owner")
+    private @Nullable PrepOwner labelOwner;
 
     @NotAudited
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -91,6 +112,10 @@ class CatalogItem extends TenantOwnedEntity {
         this.expiryTracked = command.expiryTracked();
         this.serialTracked = command.serialTracked();
         this.hazmat = command.hazmat();
+        this.prepCategory = command.prep().category();
+        this.prepTypes = String.join(",", command.prep().types().stream().map(Enum::name).sorted().toList());
+        this.prepOwner = command.prep().prepOwner();
+        this.labelOwner = command.prep().labelOwner();
         this.updatedAt = now;
         this.updatedBy = actor;
         command.packs().forEach(line -> packs.add(new CatalogPack(this, line)));
@@ -113,6 +138,20 @@ class CatalogItem extends TenantOwnedEntity {
 
     ItemStatus status() {
         return status;
+    }
+
+    PrepAttributes prep() {
+        java.util.Set<PrepType> types = prepTypes.isBlank() ? java.util.Set.of()
+                : java.util.Arrays.stream(prepTypes.split(",")).map(PrepType::valueOf)
+                        .collect(java.util.stream.Collectors.toSet());
+        return new PrepAttributes(prepCategory, types, prepOwner, labelOwner);
+    }
+
+    /** The FBA prep attributes in words, for the audit trail. */
+    String prepSummary() {
+        return "category %s; types %s; prep by %s; labels by %s".formatted(
+                prepCategory == null ? "none" : prepCategory, prepTypes.isBlank() ? "none" : prepTypes,
+                prepOwner == null ? "nobody yet" : prepOwner, labelOwner == null ? "nobody yet" : labelOwner);
     }
 
     /** The tracking and hazard flags in words, for the audit trail. */
@@ -150,6 +189,6 @@ class CatalogItem extends TenantOwnedEntity {
     ItemDetails details() {
         return new ItemDetails(id, new ItemCommand(sku, description, status, lotTracked, expiryTracked, serialTracked,
                 hazmat, packs.stream().map(CatalogPack::line).toList(),
-                aliases.stream().map(CatalogAlias::line).toList()), version);
+                aliases.stream().map(CatalogAlias::line).toList(), prep()), version);
     }
 }

@@ -44,6 +44,13 @@ interface CatalogItemRepository extends JpaRepository<CatalogItem, UUID> {
             order by i.sku""")
     List<String> activeWithoutEachPack();
 
+    /** Items an Amazon FNSKU names: they ship to FBA, so they need prep attributes. */
+    @Query("""
+            select i from CatalogItem i where exists (
+                select a from CatalogAlias a where a.item = i and a.kind = AliasKind.AMAZON_FNSKU)
+            order by i.sku""")
+    List<CatalogItem> fbaBound();
+
     @Query("select p.item.sku, p.level, p.eaches from CatalogPack p order by p.item.sku, p.level")
     List<Object[]> packLevels();
 

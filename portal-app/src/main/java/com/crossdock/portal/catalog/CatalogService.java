@@ -9,6 +9,7 @@ import com.crossdock.tenantconfig.catalog.BundleDefinition;
 import com.crossdock.tenantconfig.catalog.Bundles;
 import com.crossdock.tenantconfig.catalog.Gtin;
 import com.crossdock.tenantconfig.catalog.Sku;
+import com.crossdock.tenantconfig.prep.PrepAttributes;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -176,6 +177,7 @@ public class CatalogService {
             }
             inconsistentPacks(findings);
             bundlesWithoutComponents(findings);
+            fbaWithoutPrep(findings);
             return findings;
         });
     }
@@ -214,6 +216,21 @@ public class CatalogService {
                     wrong.size() + " item(s) have pack sizes that do not nest",
                     "Each larger pack must hold a whole number of the next smaller one (e.g. inner 6, case 24).",
                     wrong));
+        }
+    }
+
+    private void fbaWithoutPrep(List<Finding> findings) {
+        for (CatalogItem item : items.fbaBound()) {
+            PrepAttributes prep = item.prep();
+            List<String> missing = prep.missingForFba();
+            List<String> wrong = prep.problems();
+            if (!missing.isEmpty() || !wrong.isEmpty()) {
+                String problem = item.sku() + " ships to FBA (it has an FNSKU) but "
+                        + (missing.isEmpty() ? String.join("; ", wrong) : "has no " + String.join(", no ", missing));
+                findings.add(new Finding(Finding.Kind.MISSING_PREP, problem,
+                        "Set the FBA prep attributes on the item: Amazon's prep category, the prep types, and who "
+                                + "preps and labels (usually the seller, that is the 3PL).", List.of(item.sku())));
+            }
         }
     }
 
@@ -264,6 +281,9 @@ public class CatalogService {
             errors.put("status", "Choose a status");
         }
         validatePacks(command.packs(), id, errors);
+        if (!command.prep().problems().isEmpty()) {
+            errors.put("prep", String.join("; ", command.prep().problems()));
+        }
         validateAliases(command.aliases(), errors);
         if (!errors.isEmpty()) {
             throw new CatalogValidationException(errors);

@@ -19,7 +19,8 @@ public record Finding(Kind kind, String problem, String fix, List<String> skus) 
         ALIAS_COLLISION("Alias collision"),
         MISSING_EACH_PACK("No each pack"),
         INCONSISTENT_PACKS("Inconsistent packs"),
-        BUNDLE_MISSING_COMPONENT("Bundle without its components");
+        BUNDLE_MISSING_COMPONENT("Bundle without its components"),
+        MISSING_PREP("FBA prep missing or inconsistent");
 
         private final String label;
 

@@ -17,6 +17,10 @@ import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.portal.tenant.TenantSummary;
 import com.crossdock.tenantconfig.catalog.Gtin;
+import com.crossdock.tenantconfig.prep.PrepAttributes;
+import com.crossdock.tenantconfig.prep.PrepCategory;
+import com.crossdock.tenantconfig.prep.PrepOwner;
+import com.crossdock.tenantconfig.prep.PrepType;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
 import java.util.ArrayList;
@@ -110,7 +114,7 @@ public class DemoData {
         }
     }
 
-    /** Home goods sold through FBA: FNSKU and MSKU aliases, one candle set missing its each pack. */
+    /** Home goods sold through FBA: FNSKU and MSKU aliases, prep for FBA; the mug set lacks an each pack and prep. */
     private void homeCatalog(TenantId tenant) {
         String[][] goods = {{"OAK-CANDLE-CEDAR", "Cedar candle 8oz", "X00OAK0001"},
             {"OAK-CANDLE-FIG", "Fig candle 8oz", "X00OAK0002"}, {"OAK-THROW-GRY", "Knit throw grey", "X00OAK0003"},
@@ -122,10 +126,15 @@ public class DemoData {
                     ? List.of(new PackLine(PackLevel.CASE, 6, null, null, null, null, gtin12("86789", serial)))
                     : List.of(new PackLine(PackLevel.EACH, 1, null, null, null, 450, gtin12("86789", serial)),
                             new PackLine(PackLevel.CASE, 12, null, null, null, null, null));
+            PrepAttributes prep = set ? PrepAttributes.none() : good[0].contains("THROW")
+                    ? new PrepAttributes(PrepCategory.TEXTILE, Set.of(PrepType.ITEM_POLYBAGGING, PrepType.ITEM_LABELING),
+                            PrepOwner.SELLER, PrepOwner.SELLER)
+                    : new PrepAttributes(PrepCategory.FRAGILE, Set.of(PrepType.ITEM_BUBBLEWRAP, PrepType.ITEM_LABELING),
+                            PrepOwner.SELLER, PrepOwner.SELLER);
             catalog.save(tenant, null, new ItemCommand(good[0], good[1], ItemStatus.ACTIVE, false, false, false,
                     good[0].contains("CANDLE"), packs,
-                    List.of(new AliasLine(AliasKind.AMAZON_MSKU, good[0]), new AliasLine(AliasKind.AMAZON_FNSKU, good[2]))),
-                    0);
+                    List.of(new AliasLine(AliasKind.AMAZON_MSKU, good[0]), new AliasLine(AliasKind.AMAZON_FNSKU, good[2])),
+                    prep), 0);
             serial++;
         }
     }

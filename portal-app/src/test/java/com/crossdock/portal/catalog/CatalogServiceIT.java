@@ -17,6 +17,10 @@ import com.crossdock.tenantconfig.tenant.TenantStatus;
 import com.crossdock.tenantconfig.catalog.BundleDefinition;
 import com.crossdock.tenantconfig.catalog.BundleKind;
 import com.crossdock.tenantconfig.catalog.Sku;
+import com.crossdock.tenantconfig.prep.PrepAttributes;
+import com.crossdock.tenantconfig.prep.PrepCategory;
+import com.crossdock.tenantconfig.prep.PrepOwner;
+import com.crossdock.tenantconfig.prep.PrepType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,10 +151,8 @@ class CatalogServiceIT {
                     .isInstanceOfSatisfying(CatalogValidationException.class, e -> assertThat(e.fieldErrors())
                             .containsEntry("components",
                                     "Bundles contain each other in a loop: GIFT-BOX → MATCHES-01 → GIFT-BOX"));
-            assertThat(catalog.findings(home)).singleElement().satisfies(finding -> {
-                assertThat(finding.kind()).isEqualTo(Finding.Kind.BUNDLE_MISSING_COMPONENT);
-                assertThat(finding.problem()).contains("MATCHES-01");
-            });
+            assertThat(catalog.findings(home)).filteredOn(f -> f.kind() == Finding.Kind.BUNDLE_MISSING_COMPONENT)
+                    .singleElement().satisfies(finding -> assertThat(finding.problem()).contains("MATCHES-01"));
             assertThat(catalog.bundles(home)).extracting(BundleView::id).containsExactly(gift.id());
         });
         assertThat(AsUser.call(users, "apparel.ops", () -> catalog.bundles(apparel))).isEmpty();
@@ -182,6 +184,38 @@ class CatalogServiceIT {
                     .noneSatisfy(entry -> assertThat(entry.entityLabel()).isEqualTo("LAMP-01"));
             return null;
         });
+    }
+
+    @Test
+    void anFbaBoundItemNeedsConsistentPrepAttributes() {
+        AsUser.run(users, "home.ops", () -> {
+            ItemSummary vase = catalog.save(home, null, new ItemCommand("VASE-01", "Glass vase", ItemStatus.ACTIVE,
+                    false, false, false, false, List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)),
+                    List.of(new AliasLine(AliasKind.AMAZON_FNSKU, "X00VASE001"))), 0);
+            assertThat(catalog.findings(home)).filteredOn(f -> f.kind() == Finding.Kind.MISSING_PREP)
+                    .anySatisfy(f -> assertThat(f.problem())
+                            .isEqualTo("VASE-01 ships to FBA (it has an FNSKU) but has no prep category, no label "
+                                    + "owner, no prep owner"));
+
+            ItemDetails details = catalog.item(home, vase.id());
+            ItemCommand amazonOnly = withPrep(details.item(), new PrepAttributes(PrepCategory.FC_PROVIDED, Set.of(),
+                    PrepOwner.SELLER, PrepOwner.SELLER));
+            assertThatThrownBy(() -> catalog.save(home, vase.id(), amazonOnly, details.version()))
+                    .isInstanceOfSatisfying(CatalogValidationException.class, e -> assertThat(e.fieldErrors())
+                            .containsEntry("prep", "Prep category FC_PROVIDED only comes from Amazon; choose the "
+                                    + "item's real category"));
+
+            PrepAttributes fragile = new PrepAttributes(PrepCategory.FRAGILE,
+                    Set.of(PrepType.ITEM_BUBBLEWRAP, PrepType.ITEM_LABELING), PrepOwner.SELLER, PrepOwner.SELLER);
+            catalog.save(home, vase.id(), withPrep(details.item(), fragile), details.version());
+            assertThat(catalog.item(home, vase.id()).item().prep()).isEqualTo(fragile);
+            assertThat(catalog.findings(home)).noneSatisfy(f -> assertThat(f.skus()).contains("VASE-01"));
+        });
+    }
+
+    private static ItemCommand withPrep(ItemCommand item, PrepAttributes prep) {
+        return new ItemCommand(item.sku(), item.description(), item.status(), item.lotTracked(), item.expiryTracked(),
+                item.serialTracked(), item.hazmat(), item.packs(), item.aliases(), prep);
     }
 
     static ItemCommand item(String sku, String description, @Nullable String eachGtin, AliasLine alias) {

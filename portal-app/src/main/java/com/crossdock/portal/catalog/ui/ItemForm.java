@@ -6,6 +6,11 @@ import com.crossdock.portal.catalog.ItemCommand;
 import com.crossdock.portal.catalog.ItemStatus;
 import com.crossdock.portal.catalog.PackLevel;
 import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.tenantconfig.prep.PrepAttributes;
+import com.crossdock.tenantconfig.prep.PrepCategory;
+import com.crossdock.tenantconfig.prep.PrepOwner;
+import com.crossdock.tenantconfig.prep.PrepType;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
@@ -38,6 +43,10 @@ class ItemForm extends VerticalLayout {
     private final Checkbox expiry = new Checkbox("Expiry tracked");
     private final Checkbox serial = new Checkbox("Serial tracked");
     private final Checkbox hazmat = new Checkbox("Hazmat");
+    private final Select<PrepCategory> prepCategory = new Select<>();
+    private final MultiSelectComboBox<PrepType> prepTypes = new MultiSelectComboBox<>("Prep types");
+    private final Select<PrepOwner> prepOwner = new Select<>();
+    private final Select<PrepOwner> labelOwner = new Select<>();
     private final VerticalLayout packRows = new VerticalLayout();
     private final VerticalLayout aliasRows = new VerticalLayout();
     private final List<PackRow> packs = new ArrayList<>();
@@ -64,6 +73,25 @@ class ItemForm extends VerticalLayout {
         master.setColspan(description, 2);
         master.setColspan(master.getChildren().toList().getLast(), 2);
 
+        prepCategory.setId("item-prep-category");
+        prepCategory.setLabel("Prep category");
+        prepCategory.setItems(java.util.Arrays.stream(PrepCategory.values()).filter(PrepCategory::acceptedAsInput)
+                .toList());
+        prepCategory.setEmptySelectionAllowed(true);
+        prepCategory.setEmptySelectionCaption("Not set");
+        prepTypes.setId("item-prep-types");
+        prepTypes.setItems(PrepType.values());
+        prepOwner.setLabel("Prep by");
+        prepOwner.setItems(PrepOwner.values());
+        prepOwner.setEmptySelectionAllowed(true);
+        prepOwner.setEmptySelectionCaption("Not set");
+        labelOwner.setLabel("Labels by");
+        labelOwner.setItems(PrepOwner.values());
+        labelOwner.setEmptySelectionAllowed(true);
+        labelOwner.setEmptySelectionCaption("Not set");
+        fields.put("prep", prepCategory);
+        FormLayout prep = new FormLayout(prepCategory, prepTypes, prepOwner, labelOwner);
+
         packRows.setPadding(false);
         packRows.setSpacing(false);
         aliasRows.setPadding(false);
@@ -84,7 +112,7 @@ class ItemForm extends VerticalLayout {
         addPack.setVisible(editable);
         addAlias.setVisible(editable);
         add(master, new H4("Packs and barcodes"), packRows, addPack, new H4("Channel identifiers"), aliasRows,
-                addAlias, new HorizontalLayout(save, cancel));
+                addAlias, new H4("FBA prep"), prep, new HorizontalLayout(save, cancel));
     }
 
     void edit(@Nullable ItemCommand item) {
@@ -96,6 +124,11 @@ class ItemForm extends VerticalLayout {
         expiry.setValue(item != null && item.expiryTracked());
         serial.setValue(item != null && item.serialTracked());
         hazmat.setValue(item != null && item.hazmat());
+        PrepAttributes prep = item == null ? PrepAttributes.none() : item.prep();
+        prepCategory.setValue(prep.category());
+        prepTypes.setValue(prep.types());
+        prepOwner.setValue(prep.prepOwner());
+        labelOwner.setValue(prep.labelOwner());
         packs.clear();
         packRows.removeAll();
         aliases.clear();
@@ -163,7 +196,9 @@ class ItemForm extends VerticalLayout {
     private ItemCommand command() {
         return new ItemCommand(sku.getValue(), description.getValue(), status.getValue(), lot.getValue(),
                 expiry.getValue(), serial.getValue(), hazmat.getValue(),
-                packs.stream().map(PackRow::line).toList(), aliases.stream().map(AliasRow::line).toList());
+                packs.stream().map(PackRow::line).toList(), aliases.stream().map(AliasRow::line).toList(),
+                new PrepAttributes(prepCategory.getValue(), prepTypes.getValue(), prepOwner.getValue(),
+                        labelOwner.getValue()));
     }
 
     /** One pack level: level, eaches, weight and barcode. */

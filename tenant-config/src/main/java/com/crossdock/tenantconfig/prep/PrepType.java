@@ -1,0 +1,8 @@
+package com.crossdock.tenantconfig.prep;
+
+/** One prep step an item needs (Fulfillment Inbound 2024-03-20 {@code PrepType}). */
+public enum PrepType {
+    ITEM_BLACK_SHRINKWRAP, ITEM_BLANKSTK, ITEM_BOXING, ITEM_BUBBLEWRAP, ITEM_CAP_SEALING, ITEM_DEBUNDLE,
+    ITEM_HANG_GARMENT, ITEM_LABELING, ITEM_NO_PREP, ITEM_POLYBAGGING, ITEM_RMOVHANG, ITEM_SETCREAT, ITEM_SETSTK,
+    ITEM_SIOC, ITEM_SUFFOSTK, ITEM_TAPING
+}
