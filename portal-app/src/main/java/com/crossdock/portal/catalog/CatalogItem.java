@@ -188,7 +188,8 @@ class CatalogItem extends TenantOwnedEntity {
 
     ItemDetails details() {
         return new ItemDetails(id, new ItemCommand(sku, description, status, lotTracked, expiryTracked, serialTracked,
-                hazmat, packs.stream().map(CatalogPack::line).toList(),
+                hazmat, packs.stream().sorted(java.util.Comparator.comparing(CatalogPack::level))
+                        .map(CatalogPack::line).toList(),
                 aliases.stream().map(CatalogAlias::line).toList(), prep()), version);
     }
 }
