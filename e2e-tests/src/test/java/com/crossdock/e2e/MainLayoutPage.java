@@ -62,6 +62,11 @@ final class MainLayoutPage {
         return new OverviewPage(page);
     }
 
+    AuditPage goToAudit() {
+        page.locator("#nav-audit").click();
+        return new AuditPage(page);
+    }
+
     /**
      * Picks a tenant in the switcher by its name (the switcher labels tenants "Name (CODE)"); the current view
      * reloads for that tenant.

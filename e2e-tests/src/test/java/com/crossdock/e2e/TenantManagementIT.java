@@ -28,6 +28,11 @@ class TenantManagementIT {
                 .assertListed("NWO");
 
         tenants.reload().assertListed("Northwind Outfitters");
+
+        AuditPage audit = new MainLayoutPage(page).switchTenant("Northwind Outfitters").goToAudit()
+                .assertEntry("Tenant: Northwind Outfitters (NWO)", "Created", "platform.admin", "#2a6f97");
+        Screenshots.save(page, "audit");
+        audit.filterByUser("nobody-by-this-name").assertEmptyStateShown();
     }
 
     @Test

@@ -75,7 +75,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(entry -> WHEN.format(entry.occurredAt())).setHeader("When").setWidth("200px").setFlexGrow(0);
-        grid.addColumn(AuditEntry::actor).setHeader("Who").setWidth("150px").setFlexGrow(0);
+        grid.addColumn(AuditEntry::actor).setHeader("Who").setWidth("190px").setFlexGrow(0);
         grid.addColumn(entry -> entry.entityType() + ": " + entry.entityLabel()).setHeader("Record").setFlexGrow(1);
         grid.addColumn(entry -> entry.kind().label()).setHeader("Change").setWidth("100px").setFlexGrow(0);
         grid.addComponentColumn(AuditView::changes).setHeader("Before → after").setFlexGrow(2);
