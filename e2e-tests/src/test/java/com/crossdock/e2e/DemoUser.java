@@ -99,26 +99,4 @@ enum DemoUser {
             return forEveryone;
         }
     }
-
-    /** The tenants the portal seeds. */
-    enum DemoTenant {
-        HARBOR_AND_PINE("Harbor & Pine Apparel", "HPA"),
-        OAKLINE("Oakline Home", "OAK");
-
-        private final String displayName;
-        private final String code;
-
-        DemoTenant(String displayName, String code) {
-            this.displayName = displayName;
-            this.code = code;
-        }
-
-        String displayName() {
-            return displayName;
-        }
-
-        String code() {
-            return code;
-        }
-    }
 }

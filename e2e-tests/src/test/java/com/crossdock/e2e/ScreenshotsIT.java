@@ -1,6 +1,5 @@
 package com.crossdock.e2e;
 
-import com.crossdock.e2e.DemoUser.DemoTenant;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

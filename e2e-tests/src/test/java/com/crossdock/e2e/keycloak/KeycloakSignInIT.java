@@ -1,5 +1,6 @@
 package com.crossdock.e2e.keycloak;
 
+import com.crossdock.e2e.DemoTenant;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,6 @@
 package com.crossdock.e2e.keycloak;
 
+import com.crossdock.e2e.DemoTenant;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;

@@ -1,7 +1,7 @@
-package com.crossdock.e2e.keycloak;
+package com.crossdock.e2e;
 
-/** The demo tenants; their codes are the aliases of the realm's organizations. */
-enum DemoTenant {
+/** The tenants the portal seeds; their codes are also the aliases of the Keycloak realm's organizations. */
+public enum DemoTenant {
     HARBOR_AND_PINE("Harbor & Pine Apparel", "HPA"),
     OAKLINE("Oakline Home", "OAK");
 
@@ -13,12 +13,16 @@ enum DemoTenant {
         this.code = code;
     }
 
-    String displayName() {
+    public String displayName() {
         return displayName;
     }
 
+    public String code() {
+        return code;
+    }
+
     /** How the tenant switcher labels it. */
-    String switcherLabel() {
+    public String switcherLabel() {
         return displayName + " (" + code + ")";
     }
 }
