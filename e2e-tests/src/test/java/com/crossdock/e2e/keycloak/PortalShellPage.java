@@ -1,8 +1,8 @@
 package com.crossdock.e2e.keycloak;
 
-import com.crossdock.e2e.DemoTenant;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.crossdock.e2e.DemoTenant;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;

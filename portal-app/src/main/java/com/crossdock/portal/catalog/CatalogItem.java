@@ -1,6 +1,10 @@
 package com.crossdock.portal.catalog;
 
 import com.crossdock.portal.tenancy.TenantOwnedEntity;
+import com.crossdock.tenantconfig.prep.PrepAttributes;
+import com.crossdock.tenantconfig.prep.PrepCategory;
+import com.crossdock.tenantconfig.prep.PrepOwner;
+import com.crossdock.tenantconfig.prep.PrepType;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,18 +15,14 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.envers.AuditOverride;
-import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
-import org.jspecify.annotations.Nullable;
-import com.crossdock.tenantconfig.prep.PrepAttributes;
-import com.crossdock.tenantconfig.prep.PrepCategory;
-import com.crossdock.tenantconfig.prep.PrepOwner;
-import com.crossdock.tenantconfig.prep.PrepType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.envers.AuditOverride;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+import org.jspecify.annotations.Nullable;
 
 /** One item of a tenant's item master. */
 @Entity

@@ -1,6 +1,5 @@
 package com.crossdock.portal.demo;
 
-import com.crossdock.portal.database.NoExternalDatabaseCondition;
 import com.crossdock.portal.catalog.AliasKind;
 import com.crossdock.portal.catalog.AliasLine;
 import com.crossdock.portal.catalog.CatalogService;
@@ -8,6 +7,7 @@ import com.crossdock.portal.catalog.ItemCommand;
 import com.crossdock.portal.catalog.ItemStatus;
 import com.crossdock.portal.catalog.PackLevel;
 import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.portal.database.NoExternalDatabaseCondition;
 import com.crossdock.portal.identity.IdentityService;
 import com.crossdock.portal.identity.NewUser;
 import com.crossdock.portal.identity.Role;

@@ -31,11 +31,11 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 
 /**
  * The shell around every signed-in view: navigation by role, the tenant switcher for the 3PL's people, the

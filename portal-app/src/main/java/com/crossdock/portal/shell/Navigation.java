@@ -1,10 +1,10 @@
 package com.crossdock.portal.shell;
 
-import com.crossdock.portal.identity.Role;
-import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.catalog.ui.BundlesView;
 import com.crossdock.portal.catalog.ui.CatalogView;
 import com.crossdock.portal.catalog.ui.DataQualityView;
+import com.crossdock.portal.identity.Role;
+import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.tenant.ui.AuditView;
 import com.crossdock.portal.tenant.ui.OverviewView;
 import com.crossdock.portal.tenant.ui.TenantsView;

@@ -1,6 +1,5 @@
 package com.crossdock.portal.tenant;
 
-import com.crossdock.portal.tenancy.NoSuchTenantException;
 import com.crossdock.portal.audit.AuditEntry;
 import com.crossdock.portal.audit.AuditFilter;
 import com.crossdock.portal.audit.AuditSource;
@@ -14,6 +13,7 @@ import com.crossdock.portal.provisioning.BrandAdmin;
 import com.crossdock.portal.provisioning.Provisioning;
 import com.crossdock.portal.provisioning.ProvisioningService;
 import com.crossdock.portal.provisioning.ProvisioningStatus;
+import com.crossdock.portal.tenancy.NoSuchTenantException;
 import com.crossdock.portal.tenancy.TenantScope;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.onboarding.OnboardingFacts;

@@ -1,6 +1,5 @@
 package com.crossdock.portal.tenant;
 
-import com.crossdock.portal.tenancy.NoSuchTenantException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.identity.UserSummary;
 import com.crossdock.portal.support.AsUser;
 import com.crossdock.portal.support.TestDatabases;
+import com.crossdock.portal.tenancy.NoSuchTenantException;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.onboarding.OnboardingStage;
 import com.crossdock.tenantconfig.tenant.TenantId;
