@@ -134,13 +134,11 @@ public final class PortalProcess implements AutoCloseable {
         }
     }
 
-
     private IllegalStateException startupFailure(String what) {
         close();
         return new IllegalStateException("The portal " + what + ". Last lines of " + log + ":\n"
                 + ChildProcesses.logTail(log, LOG_TAIL_LINES));
     }
-
 
     /**
      * Stops the portal gracefully (SIGTERM lets Spring stop the embedded PostgreSQL), forcibly after a grace

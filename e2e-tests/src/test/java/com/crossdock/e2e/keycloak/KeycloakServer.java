@@ -236,20 +236,17 @@ final class KeycloakServer implements AutoCloseable {
         return matcher.group(1);
     }
 
-
     private IllegalStateException startupFailure(String what) {
         close();
         return new IllegalStateException("Keycloak " + what + ". Last lines of " + log + ":\n"
                 + ChildProcesses.logTail(log, LOG_TAIL_LINES));
     }
 
-
     /** Stops Keycloak by pid (SIGTERM, forcibly after a grace period), and whatever it started. */
     @Override
     public void close() {
         ChildProcesses.stopTree(process, STOP_GRACE);
     }
-
 
     private static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {

@@ -25,8 +25,8 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
         card.addClassName("cd-login-card");
         card.getStyle().set("max-width", "480px");
         card.add(new H2("Nothing to show here"),
-                new Paragraph("This page does not exist, or your role does not include it. Use the navigation on the "
-                        + "left, or ask your platform admin if you need access."),
+                new Paragraph("This page does not exist, or your role does not include it. Start again from your "
+                        + "start page, or ask your platform admin if you need access."),
                 new Anchor("", "Go to your start page"));
         add(card);
     }
