@@ -76,6 +76,7 @@ enum DemoUser {
         OVERVIEW("nav-overview", true),
         CATALOG("nav-catalog", true),
         BUNDLES("nav-bundles", true),
+        IMPORT("nav-import", true),
         DATA_QUALITY("nav-quality", true),
         /** 3PL staff only: a brand seeing the list of brands would be a leak. */
         TENANTS("nav-tenants", false),

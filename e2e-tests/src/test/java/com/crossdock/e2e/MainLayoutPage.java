@@ -62,6 +62,16 @@ final class MainLayoutPage {
         return new OverviewPage(page);
     }
 
+    ImportPage goToImport() {
+        page.locator("#nav-import").click();
+        return new ImportPage(page);
+    }
+
+    DataQualityPage goToDataQuality() {
+        page.locator("#nav-quality").click();
+        return new DataQualityPage(page);
+    }
+
     AuditPage goToAudit() {
         page.locator("#nav-audit").click();
         return new AuditPage(page);

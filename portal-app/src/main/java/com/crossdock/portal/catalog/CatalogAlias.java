@@ -1,6 +1,7 @@
 package com.crossdock.portal.catalog;
 
 import com.crossdock.portal.tenancy.TenantOwnedEntity;
+import com.crossdock.tenantconfig.catalog.AliasKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package com.crossdock.portal.catalog;
 
+import com.crossdock.tenantconfig.catalog.ItemStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,7 @@ interface CatalogBundleRepository extends JpaRepository<CatalogBundle, UUID> {
 
     @Query("""
             select concat(b.sku, '|', c.componentSku) from CatalogBundleComponent c join c.bundle b
-            where not exists (select i from CatalogItem i where i.sku = c.componentSku and i.status = ItemStatus.ACTIVE)
+            where not exists (select i from CatalogItem i where i.sku = c.componentSku and i.status = com.crossdock.tenantconfig.catalog.ItemStatus.ACTIVE)
               and not exists (select o from CatalogBundle o where o.sku = c.componentSku)
             order by b.sku, c.componentSku""")
     List<String> componentsWithoutActiveItem();

@@ -1,6 +1,8 @@
 package com.crossdock.portal.catalog;
 
 import com.crossdock.portal.tenancy.TenantOwnedEntity;
+import com.crossdock.tenantconfig.catalog.ItemStatus;
+import com.crossdock.tenantconfig.catalog.PackLevel;
 import com.crossdock.tenantconfig.prep.PrepAttributes;
 import com.crossdock.tenantconfig.prep.PrepCategory;
 import com.crossdock.tenantconfig.prep.PrepOwner;

@@ -1,5 +1,8 @@
 package com.crossdock.portal.catalog;
 
+import com.crossdock.tenantconfig.catalog.AliasKind;
+import com.crossdock.tenantconfig.catalog.ItemStatus;
+import com.crossdock.tenantconfig.catalog.PackLevel;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
@@ -13,7 +16,7 @@ interface CatalogItemRepository extends JpaRepository<CatalogItem, UUID> {
 
     @Query("""
             select new com.crossdock.portal.catalog.ItemSummary(i.id, i.sku, i.description, i.status,
-                (select max(p.gtin14) from CatalogPack p where p.item = i and p.level = PackLevel.EACH),
+                (select max(p.gtin14) from CatalogPack p where p.item = i and p.level = com.crossdock.tenantconfig.catalog.PackLevel.EACH),
                 (select cast(count(p) as int) from CatalogPack p where p.item = i),
                 (select cast(count(a) as int) from CatalogAlias a where a.item = i))
             from CatalogItem i where """ + MATCHES)
@@ -39,15 +42,15 @@ interface CatalogItemRepository extends JpaRepository<CatalogItem, UUID> {
     List<String> collidingAliases();
 
     @Query("""
-            select i.sku from CatalogItem i where i.status = ItemStatus.ACTIVE and not exists (
-                select p from CatalogPack p where p.item = i and p.level = PackLevel.EACH)
+            select i.sku from CatalogItem i where i.status = com.crossdock.tenantconfig.catalog.ItemStatus.ACTIVE and not exists (
+                select p from CatalogPack p where p.item = i and p.level = com.crossdock.tenantconfig.catalog.PackLevel.EACH)
             order by i.sku""")
     List<String> activeWithoutEachPack();
 
     /** Items an Amazon FNSKU names: they ship to FBA, so they need prep attributes. */
     @Query("""
             select i from CatalogItem i where exists (
-                select a from CatalogAlias a where a.item = i and a.kind = AliasKind.AMAZON_FNSKU)
+                select a from CatalogAlias a where a.item = i and a.kind = com.crossdock.tenantconfig.catalog.AliasKind.AMAZON_FNSKU)
             order by i.sku""")
     List<CatalogItem> fbaBound();
 

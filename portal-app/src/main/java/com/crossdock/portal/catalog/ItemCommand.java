@@ -1,5 +1,6 @@
 package com.crossdock.portal.catalog;
 
+import com.crossdock.tenantconfig.catalog.ItemStatus;
 import com.crossdock.tenantconfig.prep.PrepAttributes;
 import java.util.List;
 

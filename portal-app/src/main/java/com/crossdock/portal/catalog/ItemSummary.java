@@ -1,5 +1,6 @@
 package com.crossdock.portal.catalog;
 
+import com.crossdock.tenantconfig.catalog.ItemStatus;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 

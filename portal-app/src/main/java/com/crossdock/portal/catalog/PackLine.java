@@ -1,5 +1,6 @@
 package com.crossdock.portal.catalog;
 
+import com.crossdock.tenantconfig.catalog.PackLevel;
 import org.jspecify.annotations.Nullable;
 
 /** One pack level as entered: eaches per pack, optional dimensions (mm), weight (g) and barcode (GTIN). */

@@ -1,11 +1,8 @@
 package com.crossdock.portal.demo;
 
-import com.crossdock.portal.catalog.AliasKind;
 import com.crossdock.portal.catalog.AliasLine;
 import com.crossdock.portal.catalog.CatalogService;
 import com.crossdock.portal.catalog.ItemCommand;
-import com.crossdock.portal.catalog.ItemStatus;
-import com.crossdock.portal.catalog.PackLevel;
 import com.crossdock.portal.catalog.PackLine;
 import com.crossdock.portal.database.NoExternalDatabaseCondition;
 import com.crossdock.portal.identity.IdentityService;
@@ -16,7 +13,10 @@ import com.crossdock.portal.identity.UserSummary;
 import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.portal.tenant.TenantSummary;
+import com.crossdock.tenantconfig.catalog.AliasKind;
 import com.crossdock.tenantconfig.catalog.Gtin;
+import com.crossdock.tenantconfig.catalog.ItemStatus;
+import com.crossdock.tenantconfig.catalog.PackLevel;
 import com.crossdock.tenantconfig.prep.PrepAttributes;
 import com.crossdock.tenantconfig.prep.PrepCategory;
 import com.crossdock.tenantconfig.prep.PrepOwner;

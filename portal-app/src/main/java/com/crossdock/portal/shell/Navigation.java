@@ -3,6 +3,7 @@ package com.crossdock.portal.shell;
 import com.crossdock.portal.catalog.ui.BundlesView;
 import com.crossdock.portal.catalog.ui.CatalogView;
 import com.crossdock.portal.catalog.ui.DataQualityView;
+import com.crossdock.portal.catalog.ui.ImportView;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.tenant.ui.AuditView;
@@ -29,6 +30,8 @@ final class Navigation {
             new Section("nav-catalog", "Catalog", VaadinIcon.PACKAGE, CatalogView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-bundles", "Bundles", VaadinIcon.CUBES, BundlesView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-import", "Import & export", VaadinIcon.UPLOAD, ImportView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-quality", "Data quality", VaadinIcon.CHECK_SQUARE_O, DataQualityView.class,
                     user -> !user.hasNoAccess()),

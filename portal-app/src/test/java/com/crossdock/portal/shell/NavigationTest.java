@@ -18,7 +18,7 @@ class NavigationTest {
     void thePlatformAdminAndAccountManagerSeeTenantsOverviewAndAuditWithTheSwitcher() {
         for (Role role : Set.of(Role.PLATFORM_ADMIN, Role.ACCOUNT_MANAGER)) {
             SignedInUser user = user(Set.of(role), null);
-            assertThat(sectionIds(user)).containsExactly("nav-overview", "nav-catalog", "nav-bundles", "nav-quality", "nav-tenants", "nav-audit");
+            assertThat(sectionIds(user)).containsExactly("nav-overview", "nav-catalog", "nav-bundles", "nav-import", "nav-quality", "nav-tenants", "nav-audit");
             assertThat(Navigation.showsTenantSwitcher(user)).isTrue();
         }
     }
@@ -26,7 +26,7 @@ class NavigationTest {
     @Test
     void aBrandAdminSeesTheirOverviewAndAuditButNeverTheSwitcher() {
         SignedInUser admin = user(Set.of(Role.BRAND_ADMIN), BRAND);
-        assertThat(sectionIds(admin)).containsExactly("nav-overview", "nav-catalog", "nav-bundles", "nav-quality", "nav-audit");
+        assertThat(sectionIds(admin)).containsExactly("nav-overview", "nav-catalog", "nav-bundles", "nav-import", "nav-quality", "nav-audit");
         assertThat(Navigation.showsTenantSwitcher(admin)).isFalse();
     }
 
@@ -34,7 +34,7 @@ class NavigationTest {
     void otherBrandPeopleSeeOnlyTheirOverviewAndNeverTheSwitcher() {
         for (Role role : Set.of(Role.BRAND_USER, Role.LEADERSHIP_VIEWER)) {
             SignedInUser user = user(Set.of(role), BRAND);
-            assertThat(sectionIds(user)).containsExactly("nav-overview", "nav-catalog", "nav-bundles", "nav-quality");
+            assertThat(sectionIds(user)).containsExactly("nav-overview", "nav-catalog", "nav-bundles", "nav-import", "nav-quality");
             assertThat(Navigation.showsTenantSwitcher(user)).isFalse();
         }
     }
@@ -42,7 +42,7 @@ class NavigationTest {
     @Test
     void theThreePlLeadershipSeesAllTenantsReadOnly() {
         SignedInUser leader = user(Set.of(Role.LEADERSHIP_VIEWER), null);
-        assertThat(sectionIds(leader)).containsExactly("nav-overview", "nav-catalog", "nav-bundles", "nav-quality", "nav-tenants");
+        assertThat(sectionIds(leader)).containsExactly("nav-overview", "nav-catalog", "nav-bundles", "nav-import", "nav-quality", "nav-tenants");
         assertThat(Navigation.showsTenantSwitcher(leader)).isTrue();
     }
 

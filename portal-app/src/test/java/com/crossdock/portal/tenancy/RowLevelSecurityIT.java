@@ -2,20 +2,22 @@ package com.crossdock.portal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crossdock.portal.catalog.AliasKind;
 import com.crossdock.portal.catalog.AliasLine;
 import com.crossdock.portal.catalog.CatalogService;
 import com.crossdock.portal.catalog.ItemCommand;
-import com.crossdock.portal.catalog.ItemStatus;
-import com.crossdock.portal.catalog.PackLevel;
 import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.portal.catalog.workbook.CatalogWorkbookService;
+import com.crossdock.portal.catalog.workbook.ImportProgress;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.support.RowLevelSecurityAudit;
 import com.crossdock.portal.support.TestDatabases;
 import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.catalog.AliasKind;
 import com.crossdock.tenantconfig.catalog.BundleDefinition;
 import com.crossdock.tenantconfig.catalog.BundleKind;
+import com.crossdock.tenantconfig.catalog.ItemStatus;
+import com.crossdock.tenantconfig.catalog.PackLevel;
 import com.crossdock.tenantconfig.catalog.Sku;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
@@ -45,6 +47,7 @@ class RowLevelSecurityIT {
 
     @Autowired TenantService tenants;
     @Autowired CatalogService catalog;
+    @Autowired CatalogWorkbookService workbooks;
     @Autowired DataSource applicationDataSource;
 
     final JdbcClient superuser = TestDatabases.superuser(RowLevelSecurityIT.class);
@@ -62,9 +65,22 @@ class RowLevelSecurityIT {
                         List.of(new AliasLine(AliasKind.WALMART_SKU, "W-" + tenant))), 0);
                 catalog.saveBundle(tenant, null, new BundleDefinition(Sku.of("SET-" + tenant), BundleKind.VIRTUAL,
                         List.of(new BundleDefinition.Component(Sku.of("SKU-" + tenant), 2))), 0);
+                stageAnImportWithAProblem(tenant);
             }
             return null;
         });
+    }
+
+    /** Fills catalog_import, catalog_import_row and catalog_import_problem: one good row, one bad. */
+    private void stageAnImportWithAProblem(TenantId tenant) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("items", ".csv");
+            java.nio.file.Files.writeString(file, "SKU,Description,Status\nNEW-" + tenant + ",New,ACTIVE\nBAD,Bad,NO\n");
+            workbooks.upload(tenant, file, "items.csv", ImportProgress.NONE);
+            java.nio.file.Files.delete(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -82,7 +98,7 @@ class RowLevelSecurityIT {
         RowLevelSecurityAudit audit = new RowLevelSecurityAudit(superuser, applicationDataSource);
         assertThat(audit.tenantOwnedTables()).contains("tenant_activity", "catalog_item", "catalog_pack",
                 "catalog_alias", "catalog_bundle", "catalog_bundle_component", "catalog_item_aud",
-                "catalog_bundle_aud");
+                "catalog_bundle_aud", "catalog_import", "catalog_import_row", "catalog_import_problem");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -72,6 +72,20 @@ public final class Gtin {
         return "0".repeat(14 - digits.length()) + digits;
     }
 
+    /**
+     * The same number at its shortest GTIN length, the way it is printed under the barcode: a GTIN-14 with leading
+     * zeros becomes the GTIN-8, UPC-A or EAN-13 it pads. Equal to this GTIN.
+     */
+    public Gtin shortest() {
+        String padded = gtin14();
+        for (int length : new int[] {8, 12, 13}) {
+            if (padded.startsWith("0".repeat(14 - length))) {
+                return new Gtin(padded.substring(14 - length));
+            }
+        }
+        return new Gtin(padded);
+    }
+
     public int length() {
         return digits.length();
     }

@@ -57,4 +57,14 @@ class GtinTest {
         assertThat(Gtin.problemWith("4160003361O8")).startsWith("A GTIN has digits only; found 'O' at position 11");
         assertThatThrownBy(() -> Gtin.parse("")).hasMessage("Enter a barcode number");
     }
+
+    @Test
+    void shortestFormIsTheNumberPrintedUnderTheBarcode() {
+        assertThat(Gtin.parse("00416000336108").shortest().digits()).isEqualTo("416000336108");
+        assertThat(Gtin.parse("0012345678905").shortest().digits()).isEqualTo("012345678905");
+        assertThat(Gtin.parse("1234567890128").shortest().digits()).isEqualTo("1234567890128");
+        assertThat(Gtin.parse("00000002345673").shortest().digits()).isEqualTo("02345673");
+        assertThat(Gtin.parse("12345678901231").shortest().digits()).isEqualTo("12345678901231");
+        assertThat(Gtin.parse("00416000336108").shortest()).isEqualTo(Gtin.parse("416000336108"));
+    }
 }

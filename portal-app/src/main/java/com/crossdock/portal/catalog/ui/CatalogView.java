@@ -27,6 +27,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -112,9 +113,13 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
         long total = catalog.count(current, text);
         count.setText(total == 1 ? "1 item" : total + " items");
         if (total == 0 && text.isBlank()) {
-            showEmpty(catalog.canEdit() ? "The catalog is empty. Add the first item with “New item”: its master "
-                    + "SKU, pack levels with barcodes, and the identifiers each channel uses for it."
-                    : "The catalog is empty.");
+            showEmpty(catalog.canEdit() ? "The catalog is empty. Load it from a workbook: download the template, "
+                    + "fill in your items, packs with barcodes, channel identifiers, bundles and FBA prep, and upload "
+                    + "it under Import & export. Or add a first item by hand with “New item”."
+                    : "The catalog is empty. The brand's team loads it under Import & export.");
+            RouterLink toImport = new RouterLink("Go to Import & export (template download)", ImportView.class);
+            toImport.setId("catalog-empty-import");
+            empty.add(toImport);
             return;
         }
         empty.setVisible(false);

@@ -1,11 +1,11 @@
 package com.crossdock.portal.catalog.ui;
 
-import com.crossdock.portal.catalog.AliasKind;
 import com.crossdock.portal.catalog.AliasLine;
 import com.crossdock.portal.catalog.ItemCommand;
-import com.crossdock.portal.catalog.ItemStatus;
-import com.crossdock.portal.catalog.PackLevel;
 import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.tenantconfig.catalog.AliasKind;
+import com.crossdock.tenantconfig.catalog.ItemStatus;
+import com.crossdock.tenantconfig.catalog.PackLevel;
 import com.crossdock.tenantconfig.prep.PrepAttributes;
 import com.crossdock.tenantconfig.prep.PrepCategory;
 import com.crossdock.tenantconfig.prep.PrepOwner;

@@ -1,4 +1,4 @@
-package com.crossdock.portal.catalog;
+package com.crossdock.tenantconfig.catalog;
 
 /** The identifiers a channel knows an item by. */
 public enum AliasKind {

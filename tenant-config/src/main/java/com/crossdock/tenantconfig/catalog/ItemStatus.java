@@ -1,4 +1,4 @@
-package com.crossdock.portal.catalog;
+package com.crossdock.tenantconfig.catalog;
 
 /** Whether an item is sold and stocked now. */
 public enum ItemStatus {

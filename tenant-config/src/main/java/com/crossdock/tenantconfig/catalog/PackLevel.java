@@ -1,4 +1,4 @@
-package com.crossdock.portal.catalog;
+package com.crossdock.tenantconfig.catalog;
 
 /** The levels an item is packed at, smallest first. */
 public enum PackLevel {
