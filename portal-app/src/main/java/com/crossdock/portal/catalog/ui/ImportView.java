@@ -133,8 +133,10 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".xlsx", ".csv", ".zip", ".txt");
-        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> getUI().ifPresent(ui -> ui.access(() ->
-                start(ui, current, file, metadata.fileName())))));
+        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> getUI().ifPresent(ui -> ui.access(() -> {
+            upload.clearFileList(); // the next workbook (the fixed one) may be dropped right away
+            start(ui, current, file, metadata.fileName());
+        }))));
         upload.addFileRejectedListener(rejected -> Notices.error(rejected.getErrorMessage()));
         Paragraph hint = new Paragraph("Excel (.xlsx), one CSV file, or a zip of CSV files. Nothing changes in the "
                 + "catalog until you have seen the preview and committed it.");
@@ -212,31 +214,37 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
             card.add(commitBar(result));
         }
         preview.add(card);
+        preview.scrollIntoView();
     }
 
     private Div counts(ImportPreview result) {
         Div counts = new Div();
         counts.setId("import-counts");
-        counts.addClassName("cd-import-counts");
         Paragraph rows = new Paragraph("%,d row(s) read; %,d problem(s).".formatted(result.rowsRead(),
                 result.problems()));
         rows.setId("import-rows");
-        counts.add(rows);
+        Div tiles = new Div();
+        tiles.addClassName("cd-import-tiles");
         for (ImportChange change : ImportChange.values()) {
             long items = result.items().getOrDefault(change, 0L);
             long bundles = result.bundles().getOrDefault(change, 0L);
-            Span count = new Span("%s: %,d item(s), %,d bundle(s)".formatted(change.label(), items, bundles));
-            count.setId("import-count-" + change.name().toLowerCase(Locale.ROOT));
-            count.getElement().setAttribute("data-items", Long.toString(items));
-            count.getElement().setAttribute("data-bundles", Long.toString(bundles));
-            count.addClassNames("cd-stage", "import-change-" + change.name().toLowerCase(Locale.ROOT));
+            Span number = new Span("%,d".formatted(items + bundles));
+            number.addClassName("cd-import-tile-number");
+            Span label = new Span(change.label());
+            label.addClassName("cd-import-tile-label");
             List<String> sample = result.samples().getOrDefault(change, List.of());
-            Span skus = new Span(sample.isEmpty() ? "" : "e.g. " + String.join(", ", sample));
-            skus.addClassName("cd-muted");
-            Div line = new Div(count, skus);
-            line.addClassName("cd-import-count");
-            counts.add(line);
+            Span detail = new Span("%,d item(s), %,d bundle(s)%s".formatted(items, bundles,
+                    sample.isEmpty() ? "" : " · e.g. " + String.join(", ", sample)));
+            detail.addClassName("cd-import-tile-detail");
+            Div tile = new Div(number, label, detail);
+            tile.setId("import-count-" + change.name().toLowerCase(Locale.ROOT));
+            tile.addClassName("cd-import-tile");
+            tile.getElement().setAttribute("data-change", change.name());
+            tile.getElement().setAttribute("data-items", Long.toString(items));
+            tile.getElement().setAttribute("data-bundles", Long.toString(bundles));
+            tiles.add(tile);
         }
+        counts.add(rows, tiles);
         return counts;
     }
 
@@ -315,12 +323,12 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
     private Div historyCard(TenantId current) {
         Div card = card("Recent imports");
         history.setId("import-history");
-        history.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
+        history.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         history.addColumn(summary -> WHEN.format(summary.createdAt())).setHeader("When").setAutoWidth(true);
         history.addColumn(ImportSummary::createdBy).setHeader("By").setAutoWidth(true);
-        history.addColumn(ImportSummary::fileName).setHeader("File").setAutoWidth(true);
+        history.addColumn(ImportSummary::fileName).setHeader("File").setFlexGrow(1);
         history.addColumn(summary -> summary.status().name().toLowerCase(Locale.ROOT)).setHeader("Status")
-                .setAutoWidth(true);
+                .setWidth("120px").setFlexGrow(0);
         history.addColumn(summary -> "%,d rows, %,d problems".formatted(summary.rowsRead(), summary.problems()))
                 .setHeader("Rows").setAutoWidth(true);
         history.addColumn(ImportSummary::result).setHeader("Result").setFlexGrow(2);

@@ -167,6 +167,7 @@ public class CatalogWorkbookService {
                         .param("id", importId).param("mode", mode.name()).param("now", Timestamp.from(now))
                         .param("actor", actor).param("result", result).update();
                 jdbc.sql("DELETE FROM catalog_import_row WHERE import_id = :id").param("id", importId).update();
+                supersedeOtherStagedImports(importId, summary.fileName());
                 progress.report(ImportPhase.DONE, 1, result);
                 return summary(importId);
             });
@@ -175,6 +176,21 @@ public class CatalogWorkbookService {
                     + rootMessage(conflict) + "). Upload the workbook again to see the current differences.",
                     conflict);
         }
+    }
+
+    /**
+     * Other uploads still waiting were compared with the catalog as it was before this commit; their previews are
+     * stale, so they are discarded with a note rather than left to be committed on a wrong basis.
+     */
+    private void supersedeOtherStagedImports(UUID committed, String fileName) {
+        jdbc.sql("""
+                DELETE FROM catalog_import_row r USING catalog_import i
+                WHERE r.import_id = i.id AND i.status = 'STAGED' AND i.id <> :id""").param("id", committed).update();
+        jdbc.sql("""
+                UPDATE catalog_import SET status = 'DISCARDED', result_summary = :note
+                WHERE status = 'STAGED' AND id <> :id""").param("id", committed)
+                .param("note", clip("Superseded: " + fileName + " was committed after this upload; upload it again "
+                        + "to compare with the catalog as it is now")).update();
     }
 
     /** Drops a staged import that will not be committed; the file and its problems stay on record. */

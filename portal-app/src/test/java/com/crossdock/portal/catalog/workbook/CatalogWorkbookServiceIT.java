@@ -147,6 +147,8 @@ class CatalogWorkbookServiceIT {
             assertThatThrownBy(() -> workbooks.commit(apparel, preview.id(), CommitMode.VALID_ROWS,
                     ImportProgress.NONE)).isInstanceOf(ImportRefusedException.class)
                     .hasMessageContaining("already committed");
+            assertThat(workbooks.recentImports(apparel, 10)).filteredOn(i -> i.status() == ImportStatus.STAGED)
+                    .as("uploads compared with the catalog before this commit are superseded").isEmpty();
         });
         assertThat(superuser.sql("""
                 SELECT count(*) FROM catalog_item_aud a JOIN audit_revision r ON r.id = a.rev
