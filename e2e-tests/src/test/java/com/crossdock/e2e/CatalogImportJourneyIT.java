@@ -60,6 +60,23 @@ class CatalogImportJourneyIT {
         Screenshots.save(page, "quality-clean");
     }
 
+    @Test
+    void aWorkbookOfSeveralMegabytesIsPreviewedAndCanBeDiscardedWithoutChangingTheCatalog(Page page) {
+        StringBuilder csv = new StringBuilder("SKU,Description,Status\r\n");
+        for (int i = 0; i < 40_000; i++) {
+            csv.append("HP-BULK-%05d,\"Harbor bulk tee %d, organic cotton, heavyweight\",ACTIVE\r\n".formatted(i, i));
+        }
+        byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(content.length).as("above the 1 MB a servlet container allows by default").isGreaterThan(2_000_000);
+
+        ImportPage imports = LoginPage.open(page).signInAs(DemoUser.BRAND_USER).goToImport();
+        imports.upload("bulk-items.csv", "text/csv", content)
+                .assertProblemCount(0)
+                .assertItems("new", 40_000);
+        Screenshots.save(page, "import-preview-large");
+        imports.discard();
+    }
+
     /** The mug set's packs (an each pack with {@code eachGtin}, its case) and its FBA prep, as CSV files in a zip. */
     private static byte[] workbook(String eachGtin, String prepTypes) {
         Map<String, String> files = new LinkedHashMap<>();

@@ -71,6 +71,14 @@ final class ImportPage {
         return this;
     }
 
+    /** Discards the shown preview; it is listed as discarded in the history. */
+    ImportPage discard() {
+        page.locator("#import-discard").click();
+        assertThat(page.locator("#import-preview")).isHidden();
+        assertThat(history()).containsText("discarded");
+        return this;
+    }
+
     ImportPage assertResult(String text) {
         assertThat(page.locator("#import-result")).containsText(text);
         return this;

@@ -65,8 +65,9 @@ public class CatalogService {
     public List<ItemSummary> search(TenantId tenant, String text, int offset, int limit) {
         requireAccess(tenant);
         String filter = text == null ? "" : text.strip();
-        return tenantTransactions.read(tenant, () -> items.search(filter, pattern(filter),
-                PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1), Sort.by("sku"))));
+        PageRequest page = PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1), Sort.by("sku"));
+        return tenantTransactions.read(tenant, () -> filter.isEmpty() ? items.page(page)
+                : items.search(pattern(filter), page));
     }
 
     /** How many items match {@code text}. */
@@ -74,7 +75,8 @@ public class CatalogService {
     public long count(TenantId tenant, String text) {
         requireAccess(tenant);
         String filter = text == null ? "" : text.strip();
-        return tenantTransactions.read(tenant, () -> items.countMatching(filter, pattern(filter)));
+        return tenantTransactions.read(tenant, () -> filter.isEmpty() ? items.count()
+                : items.countMatching(pattern(filter)));
     }
 
     /** An item with its packs and aliases. */

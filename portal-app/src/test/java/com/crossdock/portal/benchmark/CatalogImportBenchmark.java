@@ -74,20 +74,44 @@ class CatalogImportBenchmark {
         long generate = time(() -> writeWorkbook(workbook));
         table.add(row("workbook generated (CSV zip, " + Files.size(workbook) / 1024 / 1024 + " MB)", generate));
 
-        resetPeaks();
+        long[] parsed = new long[1];
+        long parseOnly = time(() -> new com.crossdock.tenantconfig.workbook.WorkbookReader(
+                com.crossdock.tenantconfig.workbook.WorkbookLimits.defaults()).read(workbook, "benchmark.zip",
+                new com.crossdock.tenantconfig.workbook.WorkbookListener() {
+                    @Override
+                    public void row(com.crossdock.tenantconfig.workbook.CatalogRow row) {
+                        parsed[0]++;
+                    }
+
+                    @Override
+                    public void problem(com.crossdock.tenantconfig.workbook.RowProblem problem) {
+                        throw new AssertionError(problem.toString());
+                    }
+
+                    @Override
+                    public void notice(String notice) {
+                    }
+                }));
+        assertThat(parsed[0]).isEqualTo(4L * ITEMS);
+        table.add(row("parsing alone (WorkbookReader into a counting listener)", parseOnly));
+        StepTimes steps = new StepTimes();
+        long baseline = resetPeaks();
+        table.add(new String[] {"heap in use before the import, after GC (Spring context, caches)",
+                "%d MB".formatted(baseline / 1024 / 1024)});
         long[] stage = new long[1];
         ImportPreview preview = SystemActor.call("benchmark", () -> {
             long start = System.nanoTime();
-            ImportPreview result = workbooks.upload(imported, workbook, "benchmark.zip", ImportProgress.NONE);
+            ImportPreview result = workbooks.upload(imported, workbook, "benchmark.zip", steps);
             stage[0] = System.nanoTime() - start;
             return result;
         });
         assertThat(preview.problems()).isZero();
         assertThat(preview.items()).containsEntry(ImportChange.NEW, (long) ITEMS);
         long commit = time(() -> SystemActor.call("benchmark", () -> workbooks.commit(imported, preview.id(),
-                CommitMode.ALL_OR_NOTHING, ImportProgress.NONE)));
+                CommitMode.ALL_OR_NOTHING, steps)));
         long peakHeap = peakHeapBytes();
-        table.add(row("import: parse, stage and check (dry-run preview)", stage[0]));
+        table.add(row("import of %,d items, %,d barcodes, %,d aliases: parse, stage and check (preview)"
+                .formatted(ITEMS, 2L * ITEMS, (long) ITEMS), stage[0]));
         table.add(row("import: commit", commit));
         table.add(row("import: total", stage[0] + commit));
         table.add(new String[] {"import: peak heap (sum of pool peaks)", "%d MB".formatted(peakHeap / 1024 / 1024)});
@@ -95,7 +119,7 @@ class CatalogImportBenchmark {
                 .param("t", imported.value()).query(Long.class).single()).isEqualTo(2L * ITEMS);
 
         long copy = time(() -> copyTheSameRows(copied));
-        table.add(row("PostgreSQL COPY of the same 400k rows (superuser)", copy));
+        table.add(row("PostgreSQL COPY of the same %,d rows (superuser, no checks)".formatted(4L * ITEMS), copy));
         table.add(new String[] {"import total ÷ COPY", "%.1f×".formatted((double) (stage[0] + commit) / copy)});
 
         long fill = time(() -> fillLargeCatalog(large));
@@ -114,6 +138,9 @@ class CatalogImportBenchmark {
 
         StringBuilder out = new StringBuilder("\n| measurement | result |\n|---|---|\n");
         table.forEach(cells -> out.append("| ").append(cells[0]).append(" | ").append(cells[1]).append(" |\n"));
+        out.append("\nWhere the import's time goes (time until the next progress report):\n\n")
+                .append("| step | seconds |\n|---|---|\n");
+        steps.slowest(12).forEach(line -> out.append(line).append('\n'));
         System.out.println(out);
         Files.writeString(Path.of(System.getProperty("benchmark.out", "target/catalog-benchmark.md")), out);
         Files.delete(workbook);
@@ -208,9 +235,11 @@ class CatalogImportBenchmark {
         return body + Gtin.checkDigit(body);
     }
 
-    private static void resetPeaks() {
+    /** Collects garbage, restarts the peak counters; answers the heap still in use. */
+    private static long resetPeaks() {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long peakHeapBytes() {
@@ -226,6 +255,30 @@ class CatalogImportBenchmark {
         long start = System.nanoTime();
         work.run();
         return System.nanoTime() - start;
+    }
+
+    /** Hears progress reports and keeps how long each step took, by its phase and detail (numbers folded). */
+    private static final class StepTimes implements ImportProgress {
+
+        private final java.util.Map<String, Long> nanos = new java.util.LinkedHashMap<>();
+        private String current = "";
+        private long since = System.nanoTime();
+
+        @Override
+        public synchronized void report(com.crossdock.portal.catalog.workbook.ImportPhase phase, double fraction,
+                String detail) {
+            long now = System.nanoTime();
+            nanos.merge(current, now - since, Long::sum);
+            current = phase.label() + ": " + detail.replaceAll("[0-9][0-9,]*", "n").replace("n of n", "")
+                    + (detail.matches(".*\\d+ of \\d+") ? " step " + detail.replaceAll(".* (\\d+) of .*", "$1") : "");
+            since = now;
+        }
+
+        java.util.List<String> slowest(int limit) {
+            return nanos.entrySet().stream().filter(entry -> !entry.getKey().isEmpty())
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+                    .map(entry -> "| %s | %.2f |".formatted(entry.getKey(), entry.getValue() / 1e9)).toList();
+        }
     }
 
     @FunctionalInterface

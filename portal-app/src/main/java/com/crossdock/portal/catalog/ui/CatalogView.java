@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogView.class);
+    private static final String SKU_PARAMETER = "sku";
 
     private final CatalogService catalog;
     private final TenantSelection selection;
@@ -100,7 +101,22 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         tenant = selection.current().orElse(null);
-        refresh();
+        String sku = event.getLocation().getQueryParameters().getSingleParameter(SKU_PARAMETER).orElse("");
+        if (sku.isBlank() || tenant == null) {
+            refresh();
+            return;
+        }
+        search.setValue(sku); // refreshes the grid, filtered to the SKU a link named
+        catalog.search(tenant, sku, 0, 20).stream().filter(item -> item.sku().equals(sku)).findFirst()
+                .ifPresent(item -> open(item.id()));
+    }
+
+    /** A link to the catalog filtered to {@code sku}, opening that item when it exists. */
+    static RouterLink linkTo(String sku) {
+        RouterLink link = new RouterLink(sku, CatalogView.class);
+        link.setQueryParameters(com.vaadin.flow.router.QueryParameters.of(SKU_PARAMETER, sku));
+        link.addClassName("cd-sku-link");
+        return link;
     }
 
     private void refresh() {

@@ -57,8 +57,11 @@ public class DataQualityView extends VerticalLayout implements BeforeEnterObserv
             card.getElement().setAttribute("data-kind", finding.kind().name());
             Paragraph fix = new Paragraph("How to fix: " + finding.fix());
             fix.addClassName("cd-muted");
-            card.add(new H3(finding.kind().label()), new Paragraph(finding.problem()), fix,
-                    new Paragraph("SKUs: " + String.join(", ", finding.skus())));
+            Paragraph skus = new Paragraph(new Span("SKUs: "));
+            finding.skus().forEach(sku -> skus.add(finding.kind() == Finding.Kind.BUNDLE_MISSING_COMPONENT
+                    ? new com.vaadin.flow.router.RouterLink(sku, BundlesView.class) : CatalogView.linkTo(sku),
+                    new Span(" ")));
+            card.add(new H3(finding.kind().label()), new Paragraph(finding.problem()), fix, skus);
             add(card);
         }
     }

@@ -133,13 +133,15 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".xlsx", ".csv", ".zip", ".txt");
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, workbooks.maxUploadBytes()));
         upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> getUI().ifPresent(ui -> ui.access(() -> {
             upload.clearFileList(); // the next workbook (the fixed one) may be dropped right away
             start(ui, current, file, metadata.fileName());
         }))));
         upload.addFileRejectedListener(rejected -> Notices.error(rejected.getErrorMessage()));
-        Paragraph hint = new Paragraph("Excel (.xlsx), one CSV file, or a zip of CSV files. Nothing changes in the "
-                + "catalog until you have seen the preview and committed it.");
+        Paragraph hint = new Paragraph("Excel (.xlsx), one CSV file, or a zip of CSV files, up to %,d MB. Nothing "
+                .formatted(workbooks.maxUploadBytes() / 1024 / 1024) + "changes in the catalog until you have seen "
+                + "the preview and committed it.");
         hint.addClassName("cd-muted");
         progress.setId("import-progress");
         progressText.setId("import-progress-text");

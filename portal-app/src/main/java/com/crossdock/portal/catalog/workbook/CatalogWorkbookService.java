@@ -48,6 +48,7 @@ public class CatalogWorkbookService {
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final StagedImport staged;
     private final ImportChecks checks;
     private final ImportPlan plan;
     private final ImportCommit commit;
@@ -56,18 +57,24 @@ public class CatalogWorkbookService {
     private final Clock clock;
 
     CatalogWorkbookService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc,
-            JdbcTemplate jdbcTemplate, ImportChecks checks, ImportPlan plan, ImportCommit commit, CatalogExport export,
+            JdbcTemplate jdbcTemplate, StagedImport staged, ImportChecks checks, ImportPlan plan, ImportCommit commit, CatalogExport export,
             WorkbookProperties properties, Clock clock) {
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.staged = staged;
         this.checks = checks;
         this.plan = plan;
         this.commit = commit;
         this.export = export;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** The largest file an upload may be, in bytes. */
+    public long maxUploadBytes() {
+        return properties.maxFileBytes();
     }
 
     /** Whether the signed-in person may import (leadership reads and exports only). */
@@ -91,7 +98,7 @@ public class CatalogWorkbookService {
         progress.report(ImportPhase.UPLOAD, 0, "Keeping " + fileName);
         transactions.writeAll(tenant, () -> keep(id, file, fileName, size, actor));
         Staging staging = new Staging(tenant, id, progress);
-        try {
+        try (staging) {
             new WorkbookReader(limits()).read(file, fileName, staging);
             staging.finish();
         } catch (WorkbookFormatException unreadable) {
@@ -103,16 +110,20 @@ public class CatalogWorkbookService {
             throw failure instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) failure;
         }
         transactions.writeAll(tenant, () -> {
+            progress.report(ImportPhase.VALIDATE, 0.6, "Indexing the staged rows");
+            staged.load(id);
             checks.run(id, done -> progress.report(ImportPhase.VALIDATE,
-                    0.6 + 0.4 * done / ImportChecks.steps(), "Checked " + done + " of " + ImportChecks.steps()));
+                    0.6 + 0.4 * done / ImportChecks.steps(), "Check " + done + " of " + ImportChecks.steps()));
             jdbc.sql("""
                     UPDATE catalog_import SET rows_read = :rows, notices = :notices,
                     problems = (SELECT count(*) FROM catalog_import_problem WHERE import_id = :id)
                     WHERE id = :id""").param("id", id).param("rows", staging.rowsRead)
                     .param("notices", String.join("\n", staging.notices)).update();
         });
+        progress.report(ImportPhase.VALIDATE, 0.99, "Comparing with the catalog");
+        ImportPreview preview = preview(tenant, id);
         progress.report(ImportPhase.DONE, 1, "Ready to review");
-        return preview(tenant, id);
+        return preview;
     }
 
     /** What the staged import would change if committed now. */
@@ -130,6 +141,7 @@ public class CatalogWorkbookService {
                         summary.rowsRead(), summary.problems(), notices, java.util.Map.of(), java.util.Map.of(),
                         java.util.Map.of(), first);
             }
+            staged.load(importId);
             plan.build(importId);
             return new ImportPreview(importId, summary.fileName(), summary.status(), summary.createdAt(),
                     summary.rowsRead(), summary.problems(), notices, plan.counts("ITEM"), plan.counts("BUNDLE"),
@@ -157,6 +169,8 @@ public class CatalogWorkbookService {
                             + "apply the valid rows only.");
                 }
                 progress.report(ImportPhase.COMMIT, 0.05, "Comparing with the catalog");
+                staged.load(importId);
+                progress.report(ImportPhase.COMMIT, 0.08, "Planning the changes");
                 plan.build(importId);
                 String result = describe(plan.counts("ITEM"), plan.counts("BUNDLE"));
                 commit.write(importId, now, actor, done -> progress.report(ImportPhase.COMMIT,
@@ -166,6 +180,7 @@ public class CatalogWorkbookService {
                         committed_by = :actor, result_summary = :result WHERE id = :id""")
                         .param("id", importId).param("mode", mode.name()).param("now", Timestamp.from(now))
                         .param("actor", actor).param("result", result).update();
+                progress.report(ImportPhase.COMMIT, 0.96, "Clearing the staged rows");
                 jdbc.sql("DELETE FROM catalog_import_row WHERE import_id = :id").param("id", importId).update();
                 supersedeOtherStagedImports(importId, summary.fileName());
                 progress.report(ImportPhase.DONE, 1, result);
@@ -270,6 +285,12 @@ public class CatalogWorkbookService {
             throw new ImportRefusedException("This import is already " + summary.status().name().toLowerCase()
                     + "; upload the workbook again to import it.");
         }
+        boolean rowsStaged = jdbc.sql("SELECT EXISTS (SELECT 1 FROM catalog_import_row WHERE import_id = :id)")
+                .param("id", importId).query(Boolean.class).single();
+        if (!rowsStaged && summary.rowsRead() > summary.problems()) {
+            throw new ImportRefusedException("The staged rows of this upload were lost when the database restarted. "
+                    + "Nothing was written; upload the workbook again.");
+        }
         return summary;
     }
 
@@ -368,16 +389,26 @@ public class CatalogWorkbookService {
         }
     }
 
-    /** Hears the reader and writes rows and problems to staging in batches, each batch its own transaction. */
-    private final class Staging implements WorkbookListener {
+    /**
+     * Hears the reader and writes rows and problems to staging in batches, each batch its own transaction. Batches
+     * are written on a second thread while reading goes on, at most two in flight, so reading and PostgreSQL work
+     * side by side and memory stays bounded; the first failure of a write stops the upload.
+     */
+    private final class Staging implements WorkbookListener, AutoCloseable {
 
         private final TenantId tenant;
         private final UUID importId;
         private final ImportProgress progress;
-        private final StagedRows rows = new StagedRows();
-        private final List<RowProblem> problems = new ArrayList<>();
+        private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors
+                .newSingleThreadExecutor(Thread.ofVirtual().name("import-staging").factory());
+        private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
+        private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private StagedRows rows = new StagedRows();
+        private List<RowProblem> problems = new ArrayList<>();
         private final List<String> notices = new ArrayList<>();
         private long rowsRead;
+        private @org.jspecify.annotations.Nullable RowProblem lastProblem;
 
         Staging(TenantId tenant, UUID importId, ImportProgress progress) {
             this.tenant = tenant;
@@ -396,10 +427,10 @@ public class CatalogWorkbookService {
 
         @Override
         public void problem(RowProblem problem) {
-            if (problems.isEmpty() || problems.getLast().row() != problem.row()
-                    || problems.getLast().sheet() != problem.sheet()) {
+            if (lastProblem == null || lastProblem.row() != problem.row() || lastProblem.sheet() != problem.sheet()) {
                 rowsRead++;
             }
+            lastProblem = problem;
             problems.add(problem);
             if (problems.size() >= properties.stagingBatch()) {
                 flush();
@@ -417,17 +448,49 @@ public class CatalogWorkbookService {
                     "Read %,d rows".formatted(rowsRead));
         }
 
+        /** Writes what is left and waits until every batch is in. */
         void finish() {
             flush();
+            inFlight.acquireUninterruptibly(2);
+            inFlight.release(2);
+            throwIfFailed();
+        }
+
+        /** Lets the batches in flight finish, so a rejection that follows deletes everything they wrote. */
+        @Override
+        public void close() {
+            writer.shutdown();
+            inFlight.acquireUninterruptibly(2);
+            inFlight.release(2);
         }
 
         private void flush() {
-            transactions.writeAll(tenant, () -> jdbcTemplate.execute((java.sql.Connection connection) -> {
-                rows.flush(connection, importId);
-                StagedProblems.flush(connection, importId, problems);
-                return null;
-            }));
-            problems.clear();
+            throwIfFailed();
+            StagedRows batch = rows;
+            List<RowProblem> batchProblems = problems;
+            rows = new StagedRows();
+            problems = new ArrayList<>();
+            inFlight.acquireUninterruptibly();
+            writer.execute(() -> {
+                try {
+                    transactions.writeAll(tenant, () -> jdbcTemplate.execute((java.sql.Connection connection) -> {
+                        batch.flush(connection, importId);
+                        StagedProblems.flush(connection, importId, batchProblems);
+                        return null;
+                    }));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        private void throwIfFailed() {
+            RuntimeException first = failure.get();
+            if (first != null) {
+                throw first;
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ class ImportChecks {
             SELECT 'ITEMS', row_no, sku, 'SKU', sku,
                    'SKU ' || sku || ' is also on row ' || first_row || ' of Items; keep one row per item'
             FROM (SELECT row_no, sku, min(row_no) OVER (PARTITION BY sku) AS first_row
-                  FROM catalog_import_row WHERE import_id = :id AND sheet = 'ITEMS') r
+                  FROM staged WHERE import_id = :id AND sheet = 'ITEMS') r
             WHERE row_no > first_row""",
             // The same pack level of one item twice.
             """
@@ -43,7 +43,7 @@ class ImportChecks {
                    'SKU ' || sku || ' already has a ' || level || ' pack on row ' || first_row
                    || '; one row per pack level'
             FROM (SELECT row_no, sku, level, min(row_no) OVER (PARTITION BY sku, level) AS first_row
-                  FROM catalog_import_row WHERE import_id = :id AND sheet = 'PACKS') r
+                  FROM staged WHERE import_id = :id AND sheet = 'PACKS') r
             WHERE row_no > first_row""",
             // One barcode on two packs of the upload.
             """
@@ -52,7 +52,7 @@ class ImportChecks {
                    || '); a barcode names one pack of one item'
             FROM (SELECT row_no, sku, gtin14, first_value(row_no) OVER w AS first_row,
                          first_value(sku) OVER w AS first_sku
-                  FROM catalog_import_row WHERE import_id = :id AND sheet = 'PACKS' AND gtin14 IS NOT NULL
+                  FROM staged WHERE import_id = :id AND sheet = 'PACKS' AND gtin14 IS NOT NULL
                   WINDOW w AS (PARTITION BY gtin14 ORDER BY row_no)) r
             WHERE row_no > first_row""",
             // A barcode another item of the catalog keeps (its packs are not replaced by this upload).
@@ -60,11 +60,11 @@ class ImportChecks {
             SELECT 'PACKS', r.row_no, r.sku, 'GTIN', r.gtin14,
                    'Barcode ' || r.gtin14 || ' belongs to ' || c.sku
                    || ' in the catalog; remove it there or correct it here'
-            FROM catalog_import_row r
+            FROM staged r
             JOIN catalog_pack p ON p.gtin14 = r.gtin14
             JOIN catalog_item c ON c.id = p.item_id
             WHERE r.import_id = :id AND r.sheet = 'PACKS' AND c.sku <> r.sku
-              AND NOT EXISTS (SELECT 1 FROM catalog_import_row o
+              AND NOT EXISTS (SELECT 1 FROM staged o
                               WHERE o.import_id = :id AND o.sheet = 'PACKS' AND o.sku = c.sku)""",
             // Packs, aliases or prep of an item that is neither in Items nor in the catalog.
             """
@@ -72,9 +72,9 @@ class ImportChecks {
                    'SKU ' || r.sku || ' is neither in the Items sheet nor in the catalog; add it to Items'
                    || coalesce(' (the catalog has ' || (SELECT min(c.sku) FROM catalog_item c
                                                          WHERE upper(c.sku) = upper(r.sku)) || ')', '')
-            FROM catalog_import_row r
+            FROM staged r
             WHERE r.import_id = :id AND r.sheet IN ('PACKS', 'ALIASES', 'PREP')
-              AND NOT EXISTS (SELECT 1 FROM catalog_import_row i
+              AND NOT EXISTS (SELECT 1 FROM staged i
                               WHERE i.import_id = :id AND i.sheet = 'ITEMS' AND i.sku = r.sku)
               AND NOT EXISTS (SELECT 1 FROM catalog_item c WHERE c.sku = r.sku)""",
             // The same channel identifier twice on one item.
@@ -83,14 +83,14 @@ class ImportChecks {
                    alias_kind || ' ' || alias_value || ' is already on row ' || first_row || ' for ' || sku
             FROM (SELECT row_no, sku, alias_kind, alias_value,
                          min(row_no) OVER (PARTITION BY sku, alias_kind, alias_value) AS first_row
-                  FROM catalog_import_row WHERE import_id = :id AND sheet = 'ALIASES') r
+                  FROM staged WHERE import_id = :id AND sheet = 'ALIASES') r
             WHERE row_no > first_row""",
             // Prep attributes of one item twice.
             """
             SELECT 'PREP', row_no, sku, 'SKU', sku,
                    'The FBA prep of ' || sku || ' is also on row ' || first_row || '; one row per item'
             FROM (SELECT row_no, sku, min(row_no) OVER (PARTITION BY sku) AS first_row
-                  FROM catalog_import_row WHERE import_id = :id AND sheet = 'PREP') r
+                  FROM staged WHERE import_id = :id AND sheet = 'PREP') r
             WHERE row_no > first_row""",
             // A bundle whose rows disagree on its kind.
             """
@@ -99,7 +99,7 @@ class ImportChecks {
                    || '; every row of a bundle has the same kind'
             FROM (SELECT row_no, sku, bundle_kind, first_value(bundle_kind) OVER w AS first_kind,
                          first_value(row_no) OVER w AS first_row
-                  FROM catalog_import_row WHERE import_id = :id AND sheet = 'BUNDLES'
+                  FROM staged WHERE import_id = :id AND sheet = 'BUNDLES'
                   WINDOW w AS (PARTITION BY sku ORDER BY row_no)) r
             WHERE bundle_kind <> first_kind""",
             // A component twice in one bundle, or the bundle inside itself.
@@ -110,7 +110,7 @@ class ImportChecks {
                              || ' already; put the total quantity on one row' END
             FROM (SELECT row_no, sku, component_sku,
                          min(row_no) OVER (PARTITION BY sku, component_sku) AS first_row
-                  FROM catalog_import_row WHERE import_id = :id AND sheet = 'BUNDLES') r
+                  FROM staged WHERE import_id = :id AND sheet = 'BUNDLES') r
             WHERE row_no > first_row OR component_sku = sku""");
 
     private final JdbcClient jdbc;
@@ -119,15 +119,15 @@ class ImportChecks {
         this.jdbc = jdbc;
     }
 
-    /** Adds a problem row for everything wrong between rows; {@code step} hears each finished check (1-based). */
+    /** Adds a problem row for everything wrong between rows; {@code step} hears each check as it starts (1-based). */
     void run(UUID importId, java.util.function.IntConsumer step) {
-        int done = 0;
+        int started = 0;
         for (String check : CHECKS) {
+            step.accept(++started);
             jdbc.sql(PROBLEM.formatted(check)).param("id", importId).update();
-            step.accept(++done);
         }
+        step.accept(++started);
         bundleLoops(importId);
-        step.accept(++done);
     }
 
     static int steps() {
@@ -144,7 +144,7 @@ class ImportChecks {
         jdbc.sql("""
                 SELECT b.sku, b.kind, c.component_sku, c.quantity FROM catalog_bundle b
                 JOIN catalog_bundle_component c ON c.bundle_id = b.id
-                WHERE NOT EXISTS (SELECT 1 FROM catalog_import_row r
+                WHERE NOT EXISTS (SELECT 1 FROM staged r
                                   WHERE r.import_id = :id AND r.sheet = 'BUNDLES' AND r.sku = b.sku)
                 ORDER BY b.sku, c.component_sku""").param("id", importId)
                 .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
@@ -152,7 +152,7 @@ class ImportChecks {
         Set<Sku> uploaded = new HashSet<>();
         jdbc.sql("""
                 SELECT r.sku, min(r.bundle_kind) OVER (PARTITION BY r.sku), r.component_sku, r.quantity
-                FROM catalog_import_row r WHERE r.import_id = :id AND r.sheet = 'BUNDLES'
+                FROM staged r WHERE r.import_id = :id AND r.sheet = 'BUNDLES'
                 AND NOT EXISTS (SELECT 1 FROM catalog_import_problem p
                                 WHERE p.import_id = :id AND p.sheet = 'BUNDLES' AND p.sku = r.sku)
                 ORDER BY r.sku, r.row_no""").param("id", importId)
@@ -174,7 +174,7 @@ class ImportChecks {
                     return;
                 }
                 jdbc.sql(PROBLEM.formatted("""
-                        SELECT 'BUNDLES', row_no, sku, 'Bundle SKU', sku, :reason FROM catalog_import_row
+                        SELECT 'BUNDLES', row_no, sku, 'Bundle SKU', sku, :reason FROM staged
                         WHERE import_id = :id AND sheet = 'BUNDLES' AND sku IN (:skus)"""))
                         .param("id", importId).param("reason", loop.getMessage() + "; break the loop")
                         .param("skus", inLoop).update();

@@ -24,7 +24,7 @@ class ImportCommit {
                                       serial_tracked, hazmat, prep_types, created_at, updated_at, updated_by, version)
             SELECT crossdock_current_tenant(), gen_random_uuid(), s.sku, s.description, s.status, s.lot_tracked,
                    s.expiry_tracked, s.serial_tracked, s.hazmat, '', :now, :now, :actor, 0
-            FROM catalog_import_row s JOIN import_plan p ON p.target = 'ITEM' AND p.sku = s.sku AND %1$s
+            FROM staged s JOIN import_plan p ON p.target = 'ITEM' AND p.sku = s.sku AND %1$s
             WHERE s.import_id = :id AND s.sheet = 'ITEMS'
             ON CONFLICT (tenant_id, sku) DO UPDATE SET description = excluded.description, status = excluded.status,
                 lot_tracked = excluded.lot_tracked, expiry_tracked = excluded.expiry_tracked,
@@ -32,36 +32,35 @@ class ImportCommit {
             """
             DELETE FROM catalog_pack WHERE item_id IN (
                 SELECT c.id FROM catalog_item c JOIN import_plan p ON p.target = 'ITEM' AND p.sku = c.sku AND %1$s
-                WHERE EXISTS (SELECT 1 FROM catalog_import_row s
+                WHERE EXISTS (SELECT 1 FROM staged s
                               WHERE s.import_id = :id AND s.sheet = 'PACKS' AND s.sku = c.sku))""",
             """
             INSERT INTO catalog_pack (tenant_id, id, item_id, level, eaches, length_mm, width_mm, height_mm, weight_g,
                                       gtin14)
             SELECT crossdock_current_tenant(), gen_random_uuid(), c.id, s.level, s.eaches, s.length_mm, s.width_mm,
                    s.height_mm, s.weight_g, s.gtin14
-            FROM catalog_import_row s JOIN import_plan p ON p.target = 'ITEM' AND p.sku = s.sku AND %1$s
+            FROM staged s JOIN import_plan p ON p.target = 'ITEM' AND p.sku = s.sku AND %1$s
             JOIN catalog_item c ON c.sku = s.sku
             WHERE s.import_id = :id AND s.sheet = 'PACKS'""",
             """
             DELETE FROM catalog_alias WHERE item_id IN (
                 SELECT c.id FROM catalog_item c JOIN import_plan p ON p.target = 'ITEM' AND p.sku = c.sku AND %1$s
-                WHERE EXISTS (SELECT 1 FROM catalog_import_row s
+                WHERE EXISTS (SELECT 1 FROM staged s
                               WHERE s.import_id = :id AND s.sheet = 'ALIASES' AND s.sku = c.sku))""",
             """
             INSERT INTO catalog_alias (tenant_id, id, item_id, kind, value)
             SELECT crossdock_current_tenant(), gen_random_uuid(), c.id, s.alias_kind, s.alias_value
-            FROM catalog_import_row s JOIN import_plan p ON p.target = 'ITEM' AND p.sku = s.sku AND %1$s
+            FROM staged s JOIN import_plan p ON p.target = 'ITEM' AND p.sku = s.sku AND %1$s
             JOIN catalog_item c ON c.sku = s.sku
             WHERE s.import_id = :id AND s.sheet = 'ALIASES'""",
             """
             UPDATE catalog_item c SET prep_category = s.prep_category, prep_types = s.prep_types,
                    prep_owner = s.prep_owner, label_owner = s.label_owner
-            FROM catalog_import_row s JOIN import_plan p ON p.target = 'ITEM' AND p.sku = s.sku AND %1$s
+            FROM staged s JOIN import_plan p ON p.target = 'ITEM' AND p.sku = s.sku AND %1$s
             WHERE s.import_id = :id AND s.sheet = 'PREP' AND c.sku = s.sku""",
             """
-            UPDATE catalog_item c SET updated_at = :now, updated_by = :actor,
-                   version = CASE WHEN p.change = 'CHANGED' THEN c.version + 1 ELSE c.version END
-            FROM import_plan p WHERE p.target = 'ITEM' AND p.sku = c.sku AND %1$s""",
+            UPDATE catalog_item c SET updated_at = :now, updated_by = :actor, version = c.version + 1
+            FROM import_plan p WHERE p.target = 'ITEM' AND p.sku = c.sku AND p.change = 'CHANGED'""",
             """
             INSERT INTO catalog_item_aud (id, rev, revtype, tenant_id, sku, description, status, lot_tracked,
                                           expiry_tracked, serial_tracked, hazmat, prep_category, prep_types,
@@ -76,7 +75,7 @@ class ImportCommit {
             INSERT INTO catalog_bundle (tenant_id, id, sku, kind, components_summary, updated_at, updated_by, version)
             SELECT crossdock_current_tenant(), gen_random_uuid(), s.sku, min(s.bundle_kind),
                    string_agg(s.quantity || ' × ' || s.component_sku, ', ' ORDER BY s.row_no), :now, :actor, 0
-            FROM catalog_import_row s JOIN import_plan p ON p.target = 'BUNDLE' AND p.sku = s.sku AND %1$s
+            FROM staged s JOIN import_plan p ON p.target = 'BUNDLE' AND p.sku = s.sku AND %1$s
             WHERE s.import_id = :id AND s.sheet = 'BUNDLES'
             GROUP BY s.sku
             ON CONFLICT (tenant_id, sku) DO UPDATE SET kind = excluded.kind,
@@ -89,7 +88,7 @@ class ImportCommit {
             """
             INSERT INTO catalog_bundle_component (tenant_id, id, bundle_id, component_sku, quantity)
             SELECT crossdock_current_tenant(), gen_random_uuid(), b.id, s.component_sku, s.quantity
-            FROM catalog_import_row s JOIN import_plan p ON p.target = 'BUNDLE' AND p.sku = s.sku AND %1$s
+            FROM staged s JOIN import_plan p ON p.target = 'BUNDLE' AND p.sku = s.sku AND %1$s
             JOIN catalog_bundle b ON b.sku = s.sku
             WHERE s.import_id = :id AND s.sheet = 'BUNDLES'""",
             """
@@ -108,18 +107,17 @@ class ImportCommit {
         return ITEM_STEPS.size() + BUNDLE_STEPS.size() + 1;
     }
 
-    /** Writes the plan; {@code step} hears each finished step (1-based). */
+    /** Writes the plan; {@code step} hears each step as it starts (2-based: step 1 is the revision). */
     void write(UUID importId, Instant now, String actor, java.util.function.IntConsumer step) {
         long revision = jdbc.sql("""
                 INSERT INTO audit_revision (occurred_at, actor, tenant_id)
                 VALUES (:now, :actor, crossdock_current_tenant()) RETURNING id""")
                 .param("now", Timestamp.from(now)).param("actor", actor).query(Long.class).single();
-        int done = 0;
-        step.accept(++done);
+        int started = 1;
         for (String statement : concat(ITEM_STEPS, BUNDLE_STEPS)) {
+            step.accept(++started);
             jdbc.sql(statement.formatted(WRITTEN)).param("id", importId).param("now", Timestamp.from(now))
                     .param("actor", actor).param("rev", revision).update();
-            step.accept(++done);
         }
     }
 

@@ -24,8 +24,7 @@ class ImportPlan {
 
     private static final String PLAN = """
             INSERT INTO import_plan (target, sku, change)
-            WITH staged AS (SELECT * FROM catalog_import_row WHERE import_id = :id),
-            bad AS (SELECT DISTINCT sku FROM catalog_import_problem
+            WITH bad AS (SELECT DISTINCT sku FROM catalog_import_problem
                     WHERE import_id = :id AND sheet IN ('ITEMS', 'PACKS', 'ALIASES', 'PREP') AND sku <> ''),
             skus AS (SELECT sku FROM staged WHERE sheet <> 'BUNDLES' UNION SELECT sku FROM bad),
             item_changed AS (
@@ -82,7 +81,7 @@ class ImportPlan {
         this.jdbc = jdbc;
     }
 
-    /** Fills {@code import_plan} for the upload; call inside a read-write transaction. */
+    /** Fills {@code import_plan} for the upload from {@link StagedImport}'s table; call in the same transaction. */
     void build(UUID importId) {
         jdbc.sql("DROP TABLE IF EXISTS import_plan").update();
         jdbc.sql("CREATE TEMPORARY TABLE import_plan (target TEXT NOT NULL, sku TEXT NOT NULL, change TEXT NOT NULL, "
