@@ -49,4 +49,17 @@ class ScreenshotsIT {
                 .assertOnboardingStageAndNextStepShown();
         Screenshots.save(page, "overview-brand");
     }
+
+    @Test
+    void capturesTheCatalogAndTheItemEditorWithItsTabs(Page page) {
+        LoginPage.open(page).signInAs(DemoUser.BRAND_USER);
+        page.locator("#nav-catalog").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#catalog-count"))
+                .hasText("12 items");
+        Screenshots.save(page, "catalog");
+        page.locator("#catalog-grid vaadin-grid-cell-content").getByText("HP-TEE-BLK-M").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#item-tabs")).isVisible();
+        page.locator("#item-tabs vaadin-tab").getByText("Packs & barcodes").click();
+        Screenshots.save(page, "item-editor-packs");
+    }
 }

@@ -122,6 +122,16 @@ public class CatalogService {
                 .map(bundle -> new BundleView(bundle.id(), bundle.definition(), bundle.version())).toList());
     }
 
+    /** The bundles and kits that are {@code sku} or hold it as a component, by SKU. */
+    @PreAuthorize("isAuthenticated()")
+    public List<BundleView> bundlesUsing(TenantId tenant, String sku) {
+        requireAccess(tenant);
+        Sku wanted = Sku.of(Objects.requireNonNull(sku, "sku"));
+        return bundles(tenant).stream().filter(bundle -> bundle.definition().sku().equals(wanted)
+                || bundle.definition().components().stream().anyMatch(component -> component.sku().equals(wanted)))
+                .toList();
+    }
+
     /**
      * Creates a bundle ({@code id} null) or changes one. Refused when the bundles would then contain each other in a
      * loop, naming the loop.

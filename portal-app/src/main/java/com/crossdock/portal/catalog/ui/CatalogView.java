@@ -166,6 +166,9 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
         }
         ItemForm form = new ItemForm(catalog.canEdit());
         form.edit(editing == null ? null : editing.item());
+        if (editing != null) {
+            form.showBundles(editing.item().sku(), catalog.bundlesUsing(tenant, editing.item().sku()));
+        }
         form.addSaveListener(save -> save(form, save));
         form.addCancelListener(cancel -> dialog.close());
         dialog.removeAll();

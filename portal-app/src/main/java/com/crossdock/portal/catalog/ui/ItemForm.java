@@ -19,7 +19,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -36,6 +35,8 @@ import org.jspecify.annotations.Nullable;
 /** The item editor: master data, pack levels with barcodes, channel aliases. Raises save and cancel events. */
 class ItemForm extends VerticalLayout {
 
+    private final com.vaadin.flow.component.tabs.TabSheet tabs = new com.vaadin.flow.component.tabs.TabSheet();
+    private final Div bundles = new Div();
     private final TextField sku = new TextField("Master SKU");
     private final TextField description = new TextField("Description");
     private final Select<ItemStatus> status = new Select<>();
@@ -111,8 +112,29 @@ class ItemForm extends VerticalLayout {
         save.setVisible(editable);
         addPack.setVisible(editable);
         addAlias.setVisible(editable);
-        add(master, new H4("Packs and barcodes"), packRows, addPack, new H4("Channel identifiers"), aliasRows,
-                addAlias, new H4("FBA prep"), prep, new HorizontalLayout(save, cancel));
+        bundles.addClassName("cd-muted");
+        tabs.setId("item-tabs");
+        tabs.setWidthFull();
+        tabs.add("Item", master);
+        tabs.add("Packs & barcodes", new Div(packRows, addPack));
+        tabs.add("Channel identifiers", new Div(aliasRows, addAlias));
+        tabs.add("FBA prep", prep);
+        tabs.add("Bundles", bundles);
+        add(tabs, new HorizontalLayout(save, cancel));
+    }
+
+    /** Which bundles this item is, or is a component of; shown on the Bundles tab (edited in the Bundles view). */
+    void showBundles(String itemSku, List<com.crossdock.portal.catalog.BundleView> related) {
+        bundles.removeAll();
+        if (related.isEmpty()) {
+            bundles.add(new com.vaadin.flow.component.html.Paragraph("No bundle or kit uses " + itemSku
+                    + ". Bundles are defined in the Bundles view."));
+            return;
+        }
+        related.forEach(bundle -> bundles.add(new com.vaadin.flow.component.html.Paragraph(
+                bundle.definition().kind().name().toLowerCase(java.util.Locale.ROOT) + " " + bundle.definition().sku()
+                        + " = " + String.join(" + ", bundle.definition().components().stream()
+                        .map(component -> component.quantity() + " × " + component.sku()).toList()))));
     }
 
     void edit(@Nullable ItemCommand item) {
@@ -144,6 +166,8 @@ class ItemForm extends VerticalLayout {
 
     void showErrors(Map<String, String> errors) {
         clearErrors();
+        errors.keySet().stream().findFirst().ifPresent(field -> tabs.setSelectedIndex(
+                field.startsWith("packs") ? 1 : field.startsWith("aliases") ? 2 : field.equals("prep") ? 3 : 0));
         errors.forEach((field, message) -> {
             HasValidation target = fields.get(field);
             if (target != null) {
