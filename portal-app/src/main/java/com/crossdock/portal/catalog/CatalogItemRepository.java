@@ -70,4 +70,9 @@ interface CatalogItemRepository extends JpaRepository<CatalogItem, UUID> {
     @Query("""
             select p.item.sku from CatalogPack p where p.gtin14 = :gtin14 and p.item.id <> :itemId""")
     List<String> skusUsingGtin(String gtin14, UUID itemId);
+
+    @Query("select a.item.sku from CatalogAlias a where a.kind = :kind and a.value = :value order by a.item.sku")
+    List<String> skusByAlias(com.crossdock.tenantconfig.catalog.AliasKind kind, String value);
+
+    boolean existsBySku(String sku);
 }

@@ -1,7 +1,6 @@
 package com.crossdock.portal.catalog;
 
 import com.crossdock.portal.identity.CurrentUser;
-import com.crossdock.portal.tenancy.NoSuchTenantException;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.catalog.AliasKind;
@@ -175,6 +174,27 @@ public class CatalogService {
                 .map(CatalogBundle::definition).toList()).explode(Sku.of(sku), quantity));
     }
 
+    /**
+     * The master SKUs a channel identifier names: through the item aliases of {@code kind}, else an item or a
+     * bundle whose SKU is the value itself. Empty when nothing matches; more than one when an alias collides.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<String> masterSkusFor(TenantId tenant, AliasKind kind, String value) {
+        requireAccess(tenant);
+        Objects.requireNonNull(kind, "kind");
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return tenantTransactions.read(tenant, () -> {
+            List<String> byAlias = items.skusByAlias(kind, value.strip());
+            if (!byAlias.isEmpty()) {
+                return byAlias;
+            }
+            boolean known = items.existsBySku(value.strip()) || bundles.findBySku(value.strip()).isPresent();
+            return known ? List.of(value.strip()) : List.of();
+        });
+    }
+
     /** Every data-quality problem of the catalog, with how to fix it. */
     @PreAuthorize("isAuthenticated()")
     public List<Finding> findings(TenantId tenant) {
@@ -343,9 +363,7 @@ public class CatalogService {
     }
 
     private void requireAccess(TenantId tenant) {
-        if (tenant == null || !tenants.canOpen(tenant)) {
-            throw new NoSuchTenantException(tenant == null ? new TenantId(new UUID(0, 0)) : tenant);
-        }
+        tenants.requireOpen(tenant);
     }
 
     private static String pattern(String text) {

@@ -43,7 +43,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
 
+    /**
+     * Channel webhooks: no session, no sign-in and no CSRF token; the channel's HMAC signature over the body is
+     * the proof, checked before anything is kept (see {@code sync.OrderPipeline}).
+     */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain webhookFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties identity,
             ObjectProvider<KeycloakSignIn> keycloak) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> adminOrLocal = AuthorizationManagers.anyOf(

@@ -88,6 +88,17 @@ public class TenantService {
         return TenantAccess.visible(user, tenants).stream().map(this::summary).toList();
     }
 
+    /**
+     * Fails with "not found" unless the signed-in user may open {@code tenant}: the one check every feature service
+     * makes before it works for a tenant, so another brand's id reads as unknown, never as forbidden.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public void requireOpen(@Nullable TenantId tenant) {
+        if (tenant == null || !canOpen(tenant)) {
+            throw new NoSuchTenantException(tenant == null ? new TenantId(new java.util.UUID(0, 0)) : tenant);
+        }
+    }
+
     /** Whether the signed-in user may open {@code tenant}. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -8,9 +8,13 @@ import com.crossdock.portal.catalog.ItemCommand;
 import com.crossdock.portal.catalog.PackLine;
 import com.crossdock.portal.catalog.workbook.CatalogWorkbookService;
 import com.crossdock.portal.catalog.workbook.ImportProgress;
+import com.crossdock.portal.channel.ChannelMode;
+import com.crossdock.portal.channel.ChannelService;
+import com.crossdock.portal.channel.ShopifyConnectionCommand;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.support.RowLevelSecurityAudit;
 import com.crossdock.portal.support.TestDatabases;
+import com.crossdock.portal.sync.OrderPipeline;
 import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.catalog.AliasKind;
@@ -48,6 +52,8 @@ class RowLevelSecurityIT {
     @Autowired TenantService tenants;
     @Autowired CatalogService catalog;
     @Autowired CatalogWorkbookService workbooks;
+    @Autowired ChannelService channels;
+    @Autowired OrderPipeline pipeline;
     @Autowired DataSource applicationDataSource;
 
     final JdbcClient superuser = TestDatabases.superuser(RowLevelSecurityIT.class);
@@ -66,6 +72,7 @@ class RowLevelSecurityIT {
                 catalog.saveBundle(tenant, null, new BundleDefinition(Sku.of("SET-" + tenant), BundleKind.VIRTUAL,
                         List.of(new BundleDefinition.Component(Sku.of("SKU-" + tenant), 2))), 0);
                 stageAnImportWithAProblem(tenant);
+                receiveOrdersThroughAShopifyConnection(tenant);
             }
             return null;
         });
@@ -80,6 +87,44 @@ class RowLevelSecurityIT {
             java.nio.file.Files.delete(file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Fills the channel and order tables: a connection, inbox entries, a released order (lines, journey, outbox),
+     * an order held for an unknown SKU (exception) and a webhook with a bad signature (security event).
+     */
+    private void receiveOrdersThroughAShopifyConnection(TenantId tenant) {
+        String secret = "secret-" + tenant;
+        java.util.UUID connection = channels.connectShopify(tenant, new ShopifyConnectionCommand("Store",
+                "store-" + tenant.value().toString().substring(0, 8) + ".myshopify.com", "2026-07",
+                ChannelMode.SANDBOX, "shpat_0123456789abcdef", secret)).id();
+        String released = """
+                {"id": 1, "name": "#1", "created_at": "2026-11-27T10:00:00Z", "updated_at": "2026-11-27T10:00:00Z",
+                 "currency": "USD", "financial_status": "paid",
+                 "shipping_address": {"name": "A B", "address1": "1 Main St", "city": "Louisville",
+                                      "province_code": "KY", "zip": "40202", "country_code": "US"},
+                 "line_items": [{"id": 11, "sku": "SKU-%s", "variant_id": 5, "title": "Item", "quantity": 1,
+                                 "fulfillable_quantity": 1}]}""".formatted(tenant);
+        String unknown = released.replace("\"id\": 1,", "\"id\": 2,").replace("SKU-" + tenant, "NOT-IN-CATALOG");
+        for (String body : List.of(released, unknown)) {
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var outcome = pipeline.receiveShopifyWebhook(tenant, connection, "orders/create", null,
+                    sign(secret, bytes), "", bytes, "127.0.0.1");
+            pipeline.process(tenant, java.util.Objects.requireNonNull(outcome.inboxId()));
+        }
+        pipeline.receiveShopifyWebhook(tenant, connection, "orders/create", "bad", "AAAA", "", new byte[] {'{', '}'},
+                "127.0.0.1");
+    }
+
+    private static String sign(String secret, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -98,7 +143,9 @@ class RowLevelSecurityIT {
         RowLevelSecurityAudit audit = new RowLevelSecurityAudit(superuser, applicationDataSource);
         assertThat(audit.tenantOwnedTables()).contains("tenant_activity", "catalog_item", "catalog_pack",
                 "catalog_alias", "catalog_bundle", "catalog_bundle_component", "catalog_item_aud",
-                "catalog_bundle_aud", "catalog_import", "catalog_import_row", "catalog_import_problem");
+                "catalog_bundle_aud", "catalog_import", "catalog_import_row", "catalog_import_problem",
+                "channel_connection", "channel_inbox", "sales_order", "sales_order_line", "sales_order_event",
+                "integration_exception", "wms_outbox", "security_event");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -1,7 +1,6 @@
 package com.crossdock.portal.catalog.workbook;
 
 import com.crossdock.portal.identity.CurrentUser;
-import com.crossdock.portal.tenancy.NoSuchTenantException;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
@@ -384,9 +383,7 @@ public class CatalogWorkbookService {
     }
 
     private void requireAccess(TenantId tenant) {
-        if (tenant == null || !tenants.canOpen(tenant)) {
-            throw new NoSuchTenantException(tenant == null ? new TenantId(new UUID(0, 0)) : tenant);
-        }
+        tenants.requireOpen(tenant);
     }
 
     /**

@@ -1,0 +1,198 @@
+package com.crossdock.portal.channel;
+
+import com.crossdock.portal.identity.CurrentUser;
+import com.crossdock.portal.tenancy.TenantTransactions;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * A tenant's sales-channel connections. Credentials are sealed by {@link CredentialCipher} before they reach the
+ * database and are only opened for the connector's own calls, never for a screen.
+ */
+@Service
+public class ChannelService {
+
+    private static final String MANAGERS = "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN')";
+    private static final Pattern SHOP_DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
+    private static final Pattern API_VERSION = Pattern.compile("20\\d\\d-(01|04|07|10)");
+
+    private final TenantService tenants;
+    private final TenantTransactions transactions;
+    private final JdbcClient jdbc;
+    private final CredentialCipher cipher;
+    private final Clock clock;
+
+    ChannelService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, CredentialCipher cipher,
+            Clock clock) {
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** The tenant's connections, credentials masked. */
+    @PreAuthorize("isAuthenticated()")
+    public List<ConnectionView> connections(TenantId tenant) {
+        requireAccess(tenant);
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT id, channel, name, shop_domain, api_version, mode, access_token, previous_secret IS NOT NULL,
+                       version
+                FROM channel_connection ORDER BY name""").query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    String token = cipher.open(rs.getBytes(7), context(tenant, id, "access_token"));
+                    return new ConnectionView(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            ChannelMode.valueOf(rs.getString(6)), hint(token), rs.getBoolean(8), rs.getLong(9));
+                }).list());
+    }
+
+    /** Connects a Shopify store; both credentials are required. */
+    @PreAuthorize(MANAGERS)
+    public ConnectionView connectShopify(TenantId tenant, ShopifyConnectionCommand command) {
+        requireAccess(tenant);
+        Map<String, String> errors = validate(command, true);
+        UUID id = UUID.randomUUID();
+        return transactions.write(tenant, () -> {
+            if (jdbc.sql("SELECT count(*) FROM channel_connection WHERE channel = 'SHOPIFY' AND shop_domain = :shop")
+                    .param("shop", normalisedDomain(command.shopDomain())).query(Long.class).single() > 0) {
+                errors.put("shopDomain", "This store is already connected");
+            }
+            if (!errors.isEmpty()) {
+                throw new ChannelValidationException(errors);
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.sql("""
+                    INSERT INTO channel_connection (tenant_id, id, channel, name, shop_domain, api_version, mode,
+                                                    access_token, webhook_secret, created_at, updated_at, updated_by)
+                    VALUES (crossdock_current_tenant(), :id, 'SHOPIFY', :name, :shop, :version, :mode, :token,
+                            :secret, :now, :now, :actor)""")
+                    .param("id", id).param("name", command.name().strip())
+                    .param("shop", normalisedDomain(command.shopDomain())).param("version", command.apiVersion().strip())
+                    .param("mode", command.mode().name())
+                    .param("token", cipher.seal(command.accessToken().strip(), context(tenant, id, "access_token")))
+                    .param("secret", cipher.seal(command.webhookSecret().strip(),
+                            context(tenant, id, "webhook_secret")))
+                    .param("now", now).param("actor", CurrentUser.actor()).update();
+            return view(tenant, id).orElseThrow();
+        });
+    }
+
+    /**
+     * Starts using a new webhook secret; the current one stays accepted as the previous secret until
+     * {@link #finishSecretRotation} is called, so webhooks signed during the switch still verify.
+     */
+    @PreAuthorize(MANAGERS)
+    public ConnectionView rotateWebhookSecret(TenantId tenant, UUID connectionId, String newSecret) {
+        requireAccess(tenant);
+        if (newSecret == null || newSecret.isBlank()) {
+            throw new ChannelValidationException(Map.of("webhookSecret", "Enter the new webhook secret"));
+        }
+        return transactions.write(tenant, () -> {
+            WebhookSecrets current = secretsOf(tenant, connectionId)
+                    .orElseThrow(() -> new NoSuchConnectionException(connectionId));
+            jdbc.sql("""
+                    UPDATE channel_connection SET previous_secret = :previous, webhook_secret = :secret,
+                    updated_at = :now, updated_by = :actor, version = version + 1 WHERE id = :id""")
+                    .param("id", connectionId)
+                    .param("previous", cipher.seal(current.secrets().getFirst(),
+                            context(tenant, connectionId, "previous_secret")))
+                    .param("secret", cipher.seal(newSecret.strip(), context(tenant, connectionId, "webhook_secret")))
+                    .param("now", Timestamp.from(clock.instant())).param("actor", CurrentUser.actor()).update();
+            return view(tenant, connectionId).orElseThrow();
+        });
+    }
+
+    /** Stops accepting the previous webhook secret. */
+    @PreAuthorize(MANAGERS)
+    public ConnectionView finishSecretRotation(TenantId tenant, UUID connectionId) {
+        requireAccess(tenant);
+        return transactions.write(tenant, () -> {
+            int changed = jdbc.sql("UPDATE channel_connection SET previous_secret = NULL, version = version + 1 "
+                    + "WHERE id = :id").param("id", connectionId).update();
+            if (changed == 0) {
+                throw new NoSuchConnectionException(connectionId);
+            }
+            return view(tenant, connectionId).orElseThrow();
+        });
+    }
+
+    /**
+     * The secrets webhooks of a connection may be signed with, for the signature check of an inbound webhook.
+     * Webhooks arrive without a signed-in user: the receiver calls this as the system actor; people never can.
+     */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:webhook'")
+    public Optional<WebhookSecrets> webhookSecrets(TenantId tenant, UUID connectionId) {
+        return transactions.read(tenant, () -> secretsOf(tenant, connectionId));
+    }
+
+    private Optional<WebhookSecrets> secretsOf(TenantId tenant, UUID connectionId) {
+        return jdbc.sql("SELECT webhook_secret, previous_secret FROM channel_connection WHERE id = :id")
+                .param("id", connectionId).query((rs, n) -> {
+                    String current = cipher.open(rs.getBytes(1), context(tenant, connectionId, "webhook_secret"));
+                    byte[] previous = rs.getBytes(2);
+                    return new WebhookSecrets(previous == null ? List.of(current)
+                            : List.of(current, cipher.open(previous, context(tenant, connectionId, "previous_secret"))));
+                }).optional();
+    }
+
+    private Optional<ConnectionView> view(TenantId tenant, UUID id) {
+        return connections(tenant).stream().filter(connection -> connection.id().equals(id)).findFirst();
+    }
+
+    private static Map<String, String> validate(ShopifyConnectionCommand command, boolean credentialsRequired) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (command.name() == null || command.name().isBlank() || command.name().strip().length() > 100) {
+            errors.put("name", "Name the connection (up to 100 characters), e.g. “Main store”");
+        }
+        if (command.shopDomain() == null || !SHOP_DOMAIN.matcher(normalisedDomain(command.shopDomain())).matches()) {
+            errors.put("shopDomain", "Enter the store's myshopify.com domain, e.g. harbor-pine.myshopify.com");
+        }
+        if (command.apiVersion() == null || !API_VERSION.matcher(command.apiVersion().strip()).matches()) {
+            errors.put("apiVersion", "Enter a Shopify API version such as 2026-07 (year and quarter month)");
+        }
+        if (command.mode() == null) {
+            errors.put("mode", "Choose sandbox or live");
+        }
+        if (credentialsRequired && (command.accessToken() == null || command.accessToken().isBlank())) {
+            errors.put("accessToken", "Paste the custom app's Admin API access token");
+        }
+        if (credentialsRequired && (command.webhookSecret() == null || command.webhookSecret().isBlank())) {
+            errors.put("webhookSecret", "Paste the app's webhook signing secret");
+        }
+        return errors;
+    }
+
+    private static String normalisedDomain(@Nullable String domain) {
+        if (domain == null) {
+            return "";
+        }
+        String stripped = domain.strip().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
+        return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
+    }
+
+    /** What a sealed value is bound to: a value copied into another tenant's or connection's row will not open. */
+    private static String context(TenantId tenant, UUID connection, String field) {
+        return tenant.value() + "/" + connection + "/" + field;
+    }
+
+    private static String hint(String token) {
+        return token.length() <= 10 ? "…" : token.substring(0, 6) + "…" + token.substring(token.length() - 4);
+    }
+
+    private void requireAccess(TenantId tenant) {
+        tenants.requireOpen(tenant);
+    }
+}

@@ -1,0 +1,376 @@
+package com.crossdock.portal.sync;
+
+import com.crossdock.portal.catalog.CatalogService;
+import com.crossdock.portal.channel.ChannelService;
+import com.crossdock.portal.channel.WebhookSecrets;
+import com.crossdock.portal.channel.shopify.ShopifyOrderParser;
+import com.crossdock.portal.channel.shopify.ShopifyPayloadException;
+import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
+import com.crossdock.portal.identity.SystemActor;
+import com.crossdock.portal.order.Address;
+import com.crossdock.portal.order.CanonicalOrder;
+import com.crossdock.portal.order.OrderLine;
+import com.crossdock.portal.tenancy.TenantTransactions;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.catalog.AliasKind;
+import com.crossdock.tenantconfig.catalog.Sku;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The order pipeline of the sync engine. A webhook is verified and kept in the inbox as received (deduplicated by
+ * its webhook id), answered at once, and processed after: parsed into a canonical order (older updates than the
+ * stored one are skipped), lines resolved to master SKUs through the catalog's aliases, virtual bundles exploded,
+ * hold rules applied, and the order released into the warehouse outbox once, with an idempotency key. Whatever
+ * cannot move becomes an exception with the raw payload; repeats fold into one with a count. It runs for webhooks
+ * and jobs as a system actor, never for a person, which is why it is a component and not a service; what people
+ * read of it is {@link SyncService}.
+ */
+@Component
+public class OrderPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPipeline.class);
+    private static final String WEBHOOK_ACTOR = "webhook";
+    static final String ORDER_IMPORT = "ORDER_IMPORT";
+
+    private final TenantService tenants;
+    private final TenantTransactions transactions;
+    private final JdbcClient jdbc;
+    private final ChannelService channels;
+    private final CatalogService catalog;
+    private final Clock clock;
+    private final ShopifyOrderParser parser = new ShopifyOrderParser();
+    private final ExecutorService processing = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("order-pipeline-", 0).factory());
+
+    OrderPipeline(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
+            CatalogService catalog, Clock clock) {
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.channels = channels;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /**
+     * Receives a Shopify webhook for a tenant's connection: verifies its signature against the connection's
+     * secrets, keeps it in the inbox, and starts processing it in the background. Fast: Shopify waits 5 s.
+     */
+    public WebhookOutcome receiveShopifyWebhook(TenantId tenant, UUID connectionId, String topic,
+            @Nullable String webhookId, @Nullable String signature, String headers, byte[] body, String remoteAddr) {
+        WebhookOutcome outcome = SystemActor.call(WEBHOOK_ACTOR, () -> {
+            Optional<WebhookSecrets> secrets = channels.webhookSecrets(tenant, connectionId);
+            if (secrets.isEmpty()) {
+                return new WebhookOutcome(WebhookOutcome.Kind.UNKNOWN_CONNECTION, null);
+            }
+            if (!new ShopifyWebhookSignature(secrets.get().secrets()).verify(body, signature)) {
+                transactions.writeAll(tenant, () -> jdbc.sql("""
+                        INSERT INTO security_event (tenant_id, id, at, kind, detail, remote_addr)
+                        VALUES (crossdock_current_tenant(), :id, :at, 'WEBHOOK_BAD_SIGNATURE', :detail, :remote)""")
+                        .param("id", UUID.randomUUID()).param("at", Timestamp.from(clock.instant()))
+                        .param("detail", clip("Shopify " + topic + " webhook " + webhookId + " for connection "
+                                + connectionId + ": the X-Shopify-Hmac-Sha256 signature does not match", 2000))
+                        .param("remote", clip(remoteAddr, 100)).update());
+                return new WebhookOutcome(WebhookOutcome.Kind.BAD_SIGNATURE, null);
+            }
+            UUID inboxId = UUID.randomUUID();
+            String dedupKey = webhookId == null || webhookId.isBlank() ? "sha256:" + sha256(body)
+                    : "webhook:" + webhookId;
+            int inserted = transactions.write(tenant, () -> jdbc.sql("""
+                    INSERT INTO channel_inbox (tenant_id, id, connection_id, source, topic, dedup_key, headers, payload,
+                                               received_at)
+                    VALUES (crossdock_current_tenant(), :id, :connection, 'WEBHOOK', :topic, :dedup, :headers, :payload,
+                            :at)
+                    ON CONFLICT (tenant_id, connection_id, dedup_key) DO NOTHING""")
+                    .param("id", inboxId).param("connection", connectionId).param("topic", clip(topic, 60))
+                    .param("dedup", clip(dedupKey, 200)).param("headers", headers)
+                    .param("payload", new String(body, StandardCharsets.UTF_8))
+                    .param("at", Timestamp.from(clock.instant())).update());
+            return inserted == 0 ? new WebhookOutcome(WebhookOutcome.Kind.DUPLICATE, null)
+                    : new WebhookOutcome(WebhookOutcome.Kind.ACCEPTED, inboxId);
+        });
+        if (outcome.kind() == WebhookOutcome.Kind.ACCEPTED && outcome.inboxId() != null) {
+            UUID inboxId = outcome.inboxId();
+            processing.execute(() -> processQuietly(tenant, inboxId));
+        }
+        return outcome;
+    }
+
+    /** How long a kept webhook may wait for its background task before the sweep takes it over. */
+    static final java.time.Duration SWEEP_AFTER = java.time.Duration.ofSeconds(30);
+
+    /**
+     * Processes, for every tenant, inbox entries kept more than {@code olderThan} ago and not processed yet. Entries
+     * a background task is processing right now are locked and skipped.
+     */
+    public int sweep(java.time.Duration olderThan) {
+        return SystemActor.call(WEBHOOK_ACTOR, () -> {
+            int processed = 0;
+            for (var tenant : tenants.visibleTenants()) {
+                Timestamp before = Timestamp.from(clock.instant().minus(olderThan));
+                List<UUID> stale = transactions.read(tenant.id(), () -> jdbc.sql("""
+                        SELECT id FROM channel_inbox WHERE processed_at IS NULL AND received_at < :before
+                        ORDER BY received_at LIMIT 500""").param("before", before).query(UUID.class).list());
+                for (UUID id : stale) {
+                    process(tenant.id(), id);
+                    processed++;
+                }
+            }
+            return processed;
+        });
+    }
+
+    /** Processes every inbox entry of the tenant not processed yet (after a restart, or by the sweep job). */
+    public int processPending(TenantId tenant) {
+        List<UUID> pending = SystemActor.call(WEBHOOK_ACTOR, () -> transactions.read(tenant, () -> jdbc.sql(
+                "SELECT id FROM channel_inbox WHERE processed_at IS NULL ORDER BY received_at LIMIT 500")
+                .query(UUID.class).list()));
+        pending.forEach(id -> process(tenant, id));
+        return pending.size();
+    }
+
+    /** Processes one inbox entry; a second call (or a concurrent one) finds it processed and does nothing. */
+    public void process(TenantId tenant, UUID inboxId) {
+        SystemActor.call(WEBHOOK_ACTOR, () -> {
+            transactions.writeAll(tenant, () -> processInTransaction(inboxId));
+            return null;
+        });
+    }
+
+    private void processQuietly(TenantId tenant, UUID inboxId) {
+        try {
+            process(tenant, inboxId);
+        } catch (RuntimeException e) {
+            // the entry stays unprocessed in the inbox; processPending picks it up again
+            log.error("Processing inbox entry {} of tenant {} failed; it stays in the inbox for the next sweep",
+                    inboxId, tenant, e);
+        }
+    }
+
+    private void processInTransaction(UUID inboxId) {
+        Optional<Inbound> claimed = jdbc.sql("""
+                SELECT id, connection_id, topic, payload FROM channel_inbox
+                WHERE id = :id AND processed_at IS NULL FOR UPDATE SKIP LOCKED""").param("id", inboxId)
+                .query((rs, n) -> new Inbound(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4)))
+                .optional();
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Inbound inbound = claimed.get();
+        String outcome;
+        try {
+            CanonicalOrder order = parser.parseRestOrder(inbound.payload().getBytes(StandardCharsets.UTF_8));
+            outcome = apply(inbound, order);
+        } catch (ShopifyPayloadException unusable) {
+            recordException(inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
+                    "inbox:" + inbound.id(), "Shopify " + inbound.topic() + " webhook",
+                    unusable.getMessage(), inbound.payload());
+            outcome = "EXCEPTION";
+        }
+        jdbc.sql("UPDATE channel_inbox SET processed_at = :at, outcome = :outcome WHERE id = :id")
+                .param("id", inbound.id()).param("at", Timestamp.from(clock.instant())).param("outcome", outcome)
+                .update();
+    }
+
+    /** Stores the order if it is newer than what is stored, works out its lines and holds, releases it. */
+    private String apply(Inbound inbound, CanonicalOrder order) {
+        Optional<Stored> stored = jdbc.sql("""
+                SELECT id, channel_updated_at, status FROM sales_order
+                WHERE connection_id = :connection AND channel_order_id = :order FOR UPDATE""")
+                .param("connection", inbound.connectionId()).param("order", order.channelOrderId())
+                .query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        OrderStatus.valueOf(rs.getString(3))))
+                .optional();
+        Instant now = clock.instant();
+        if (stored.isPresent() && !order.updatedAt().isAfter(stored.get().channelUpdatedAt())) {
+            event(stored.get().id(), now, "STALE_UPDATE_SKIPPED", "Update of " + order.updatedAt()
+                    + " is not newer than the stored " + stored.get().channelUpdatedAt());
+            return "STALE";
+        }
+        if (stored.isPresent() && stored.get().status().compareTo(OrderStatus.RELEASED) > 0
+                && stored.get().status() != OrderStatus.CANCELED) {
+            event(stored.get().id(), now, "UPDATE_AFTER_PICKING", "The channel changed the order after the "
+                    + "warehouse started it; the change is recorded, not applied");
+            return "STALE";
+        }
+        UUID orderId = stored.map(Stored::id).orElseGet(UUID::randomUUID);
+        TenantId tenant = com.crossdock.portal.tenancy.TenantScope.current().orElseThrow();
+        List<String> holds = new ArrayList<>();
+        List<Object[]> lines = resolveLines(tenant, inbound, order, holds);
+        List<Address.Field> missing = order.shipTo().missingForShipping();
+        if (!missing.isEmpty()) {
+            holds.add("Incomplete address: no " + String.join(", no ", missing.stream()
+                    .map(field -> field.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList()));
+        }
+        OrderStatus status = order.cancelledAt() != null ? OrderStatus.CANCELED
+                : holds.isEmpty() ? OrderStatus.RELEASED : OrderStatus.HELD;
+        upsertOrder(orderId, inbound.connectionId(), order, status, holds, now);
+        writeLines(orderId, lines);
+        if (stored.isEmpty()) {
+            event(orderId, now, "RECEIVED", "Shopify " + inbound.topic() + " " + order.orderName());
+        } else {
+            event(orderId, now, "UPDATED", "Shopify " + inbound.topic() + " of " + order.updatedAt());
+        }
+        event(orderId, now, "NORMALISED", lines.size() + " warehouse line(s) from " + order.lines().size()
+                + " channel line(s)");
+        switch (status) {
+            case CANCELED -> event(orderId, now, "CANCELED", "Cancelled in Shopify"
+                    + (order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")"));
+            case HELD -> event(orderId, now, "HELD", String.join("; ", holds));
+            default -> release(orderId, inbound.connectionId(), order, now);
+        }
+        return "APPLIED";
+    }
+
+    /** Channel lines as warehouse lines: {channel line id, channel SKU, master SKU or null, bundle, quantity}. */
+    private List<Object[]> resolveLines(TenantId tenant, Inbound inbound, CanonicalOrder order, List<String> holds) {
+        List<Object[]> lines = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            if (line.fulfillableQuantity() == 0) {
+                continue; // fulfilled or removed in the channel already: nothing for the warehouse to pick
+            }
+            List<String> masters = catalog.masterSkusFor(tenant, AliasKind.SHOPIFY_VARIANT_SKU, line.sku());
+            if (masters.isEmpty() && line.channelVariantId() != null) {
+                masters = catalog.masterSkusFor(tenant, AliasKind.SHOPIFY_VARIANT_ID, line.channelVariantId());
+            }
+            if (masters.size() != 1) {
+                String problem = masters.isEmpty()
+                        ? "Unknown SKU " + (line.sku().isBlank() ? "(blank, variant " + line.channelVariantId() + ")"
+                                : line.sku())
+                        : "SKU " + line.sku() + " is an alias of " + String.join(" and ", masters);
+                holds.add(problem);
+                recordException(inbound.connectionId(), inbound.id(), masters.isEmpty() ? "UNKNOWN_SKU"
+                                : "AMBIGUOUS_SKU", "sku:" + line.sku() + ":" + line.channelVariantId(),
+                        "Order " + order.orderName(), problem + ": add it to the catalog as an item or as a Shopify "
+                                + "alias, then retry the order", inbound.payload());
+                lines.add(new Object[] {line.channelLineId(), line.sku(), null, null, line.fulfillableQuantity()});
+                continue;
+            }
+            String master = masters.getFirst();
+            Map<Sku, Long> picks = catalog.explode(tenant, master, line.fulfillableQuantity());
+            boolean bundle = !(picks.size() == 1 && picks.containsKey(Sku.of(master)));
+            picks.forEach((sku, quantity) -> lines.add(new Object[] {line.channelLineId(), line.sku(), sku.value(),
+                    bundle ? master : null, Math.toIntExact(quantity)}));
+        }
+        return lines;
+    }
+
+    private void upsertOrder(UUID id, UUID connectionId, CanonicalOrder order, OrderStatus status, List<String> holds,
+            Instant now) {
+        jdbc.sql("""
+                INSERT INTO sales_order (tenant_id, id, connection_id, channel_order_id, order_name, status, hold_reasons,
+                                         channel_created_at, channel_updated_at, ship_to_name, ship_to_country,
+                                         shipping_method, created_at, updated_at)
+                VALUES (crossdock_current_tenant(), :id, :connection, :orderId, :name, :status, :holds, :created,
+                        :updated, :shipName, :country, :method, :now, :now)
+                ON CONFLICT (tenant_id, connection_id, channel_order_id) DO UPDATE SET status = excluded.status,
+                    hold_reasons = excluded.hold_reasons, channel_updated_at = excluded.channel_updated_at,
+                    ship_to_name = excluded.ship_to_name, ship_to_country = excluded.ship_to_country,
+                    shipping_method = excluded.shipping_method, updated_at = excluded.updated_at,
+                    version = sales_order.version + 1""")
+                .param("id", id).param("connection", connectionId).param("orderId", order.channelOrderId())
+                .param("name", clip(order.orderName(), 64)).param("status", status.name())
+                .param("holds", String.join("\n", holds)).param("created", Timestamp.from(order.createdAt()))
+                .param("updated", Timestamp.from(order.updatedAt())).param("shipName", order.shipTo().name())
+                .param("country", order.shipTo().countryCode())
+                .param("method", order.shippingMethodTitle() == null ? null : clip(order.shippingMethodTitle(), 200))
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    private void writeLines(UUID orderId, List<Object[]> lines) {
+        jdbc.sql("DELETE FROM sales_order_line WHERE order_id = :order").param("order", orderId).update();
+        for (int i = 0; i < lines.size(); i++) {
+            Object[] line = lines.get(i);
+            jdbc.sql("""
+                    INSERT INTO sales_order_line (tenant_id, id, order_id, line_no, channel_line_id, channel_sku,
+                                                  master_sku, from_bundle, quantity)
+                    VALUES (crossdock_current_tenant(), :id, :order, :no, :lineId, :channelSku, :master, :bundle, :qty)""")
+                    .param("id", UUID.randomUUID()).param("order", orderId).param("no", i + 1)
+                    .param("lineId", line[0]).param("channelSku", clip((String) line[1], 100))
+                    .param("master", line[2]).param("bundle", line[3]).param("qty", line[4]).update();
+        }
+    }
+
+    /** Puts the order in the outbox for the warehouse once per channel version of it. */
+    private void release(UUID orderId, UUID connectionId, CanonicalOrder order, Instant now) {
+        String key = connectionId + ":" + order.channelOrderId() + ":" + order.updatedAt().toEpochMilli();
+        int queued = jdbc.sql("""
+                INSERT INTO wms_outbox (tenant_id, id, order_id, idempotency_key, payload, created_at)
+                SELECT crossdock_current_tenant(), :id, :order, :key,
+                       json_build_object('order', o.order_name, 'channelOrderId', o.channel_order_id,
+                           'lines', (SELECT json_agg(json_build_object('sku', l.master_sku, 'quantity', l.quantity)
+                                                     ORDER BY l.line_no)
+                                     FROM sales_order_line l WHERE l.order_id = o.id))::text,
+                       :now
+                FROM sales_order o WHERE o.id = :order
+                ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")
+                .param("id", UUID.randomUUID()).param("order", orderId).param("key", key)
+                .param("now", Timestamp.from(now)).update();
+        event(orderId, now, "RELEASED", queued == 1 ? "Queued for the warehouse (" + key + ")"
+                : "Already queued for the warehouse (" + key + ")");
+    }
+
+    private void event(UUID orderId, Instant at, String step, String detail) {
+        jdbc.sql("""
+                INSERT INTO sales_order_event (tenant_id, id, order_id, at, step, detail)
+                VALUES (crossdock_current_tenant(), :id, :order, :at, :step, :detail)""")
+                .param("id", UUID.randomUUID()).param("order", orderId).param("at", Timestamp.from(at))
+                .param("step", step).param("detail", clip(detail, 1000)).update();
+    }
+
+    /** Opens an exception, or counts one more occurrence of the open one with the same fingerprint. */
+    private void recordException(UUID connectionId, UUID inboxId, String reasonCode, String fingerprint,
+            String subject, String message, String rawPayload) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO integration_exception (tenant_id, id, connection_id, flow, reason_code, fingerprint, subject,
+                                                   message, raw_payload, inbox_id, first_seen, last_seen, status)
+                VALUES (crossdock_current_tenant(), :id, :connection, :flow, :reason, :fingerprint, :subject, :message,
+                        :payload, :inbox, :now, :now, 'OPEN')
+                ON CONFLICT (tenant_id, fingerprint) WHERE status = 'OPEN' DO UPDATE SET
+                    occurrences = integration_exception.occurrences + 1, last_seen = excluded.last_seen,
+                    raw_payload = excluded.raw_payload, inbox_id = excluded.inbox_id""")
+                .param("id", UUID.randomUUID()).param("connection", connectionId).param("flow", ORDER_IMPORT)
+                .param("reason", reasonCode).param("fingerprint", clip(reasonCode + ":" + fingerprint, 300))
+                .param("subject", clip(subject, 200)).param("message", clip(message, 2000))
+                .param("payload", rawPayload).param("inbox", inboxId).param("now", now).update();
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String clip(@Nullable String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
+    }
+
+    private record Inbound(UUID id, UUID connectionId, String topic, String payload) {
+    }
+
+    private record Stored(UUID id, Instant channelUpdatedAt, OrderStatus status) {
+    }
+}

@@ -1,0 +1,19 @@
+package com.crossdock.portal.sync;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What became of an inbound webhook: kept for processing, a repeat, or refused. */
+public record WebhookOutcome(Kind kind, @Nullable UUID inboxId) {
+
+    public enum Kind {
+        /** Stored in the inbox; processing follows. */
+        ACCEPTED,
+        /** The same webhook id was received before; nothing more to do. */
+        DUPLICATE,
+        /** The signature did not verify with any of the connection's secrets; recorded as a security event. */
+        BAD_SIGNATURE,
+        /** No such connection for that tenant. */
+        UNKNOWN_CONNECTION
+    }
+}
