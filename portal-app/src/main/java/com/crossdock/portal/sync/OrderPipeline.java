@@ -148,7 +148,18 @@ public class OrderPipeline {
     /** Processes one inbox entry; a second call (or a concurrent one) finds it processed and does nothing. */
     public void process(TenantId tenant, UUID inboxId) {
         SystemActor.call(WEBHOOK_ACTOR, () -> {
-            transactions.writeAll(tenant, () -> processInTransaction(inboxId));
+            transactions.writeAll(tenant, () -> processInTransaction(inboxId, false));
+            return null;
+        });
+    }
+
+    /**
+     * Processes an inbox entry again that was processed before (the retry of an exception): the same channel
+     * version of the order is worked out anew against today's catalog instead of being skipped as not newer.
+     */
+    void reprocess(TenantId tenant, UUID inboxId) {
+        SystemActor.call(WEBHOOK_ACTOR, () -> {
+            transactions.writeAll(tenant, () -> processInTransaction(inboxId, true));
             return null;
         });
     }
@@ -163,7 +174,7 @@ public class OrderPipeline {
         }
     }
 
-    private void processInTransaction(UUID inboxId) {
+    private void processInTransaction(UUID inboxId, boolean again) {
         Optional<Inbound> claimed = jdbc.sql("""
                 SELECT id, connection_id, topic, payload FROM channel_inbox
                 WHERE id = :id AND processed_at IS NULL FOR UPDATE SKIP LOCKED""").param("id", inboxId)
@@ -177,7 +188,7 @@ public class OrderPipeline {
         String outcome;
         try {
             CanonicalOrder order = parser.parseRestOrder(inbound.payload().getBytes(StandardCharsets.UTF_8));
-            outcome = apply(inbound, order);
+            outcome = apply(inbound, order, again);
         } catch (ShopifyPayloadException unusable) {
             recordException(inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
                     "inbox:" + inbound.id(), "Shopify " + inbound.topic() + " webhook",
@@ -190,7 +201,7 @@ public class OrderPipeline {
     }
 
     /** Stores the order if it is newer than what is stored, works out its lines and holds, releases it. */
-    private String apply(Inbound inbound, CanonicalOrder order) {
+    private String apply(Inbound inbound, CanonicalOrder order, boolean again) {
         Optional<Stored> stored = jdbc.sql("""
                 SELECT id, channel_updated_at, status FROM sales_order
                 WHERE connection_id = :connection AND channel_order_id = :order FOR UPDATE""")
@@ -199,7 +210,7 @@ public class OrderPipeline {
                         OrderStatus.valueOf(rs.getString(3))))
                 .optional();
         Instant now = clock.instant();
-        if (stored.isPresent() && !order.updatedAt().isAfter(stored.get().channelUpdatedAt())) {
+        if (stored.isPresent() && !again && !order.updatedAt().isAfter(stored.get().channelUpdatedAt())) {
             event(stored.get().id(), now, "STALE_UPDATE_SKIPPED", "Update of " + order.updatedAt()
                     + " is not newer than the stored " + stored.get().channelUpdatedAt());
             return "STALE";

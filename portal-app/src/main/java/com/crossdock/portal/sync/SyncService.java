@@ -21,9 +21,11 @@ public class SyncService {
     private final TenantService tenants;
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
+    private final OrderPipeline pipeline;
 
-    SyncService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc) {
+    SyncService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, OrderPipeline pipeline) {
         this.tenants = tenants;
+        this.pipeline = pipeline;
         this.transactions = transactions;
         this.jdbc = jdbc;
     }
@@ -84,6 +86,48 @@ public class SyncService {
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getString(10)))
                 .list());
+    }
+
+    /**
+     * Resolves an open exception with a note on its root cause (who and when are recorded). Answers false when there
+     * is no such open exception.
+     */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')")
+    public boolean resolveException(TenantId tenant, UUID exceptionId, String rootCause) {
+        requireAccess(tenant);
+        if (rootCause == null || rootCause.isBlank()) {
+            throw new IllegalArgumentException("Say what the root cause was, so the next person knows");
+        }
+        return transactions.write(tenant, () -> jdbc.sql("""
+                UPDATE integration_exception SET status = 'RESOLVED', resolution_note = :note, resolved_at = now(),
+                       resolved_by = :actor
+                WHERE id = :id AND status = 'OPEN'""").param("id", exceptionId)
+                .param("note", rootCause.strip().length() > 2000 ? rootCause.strip().substring(0, 2000)
+                        : rootCause.strip())
+                .param("actor", com.crossdock.portal.identity.CurrentUser.actor()).update() == 1);
+    }
+
+    /**
+     * Retries the record behind an open exception: its inbox entry is processed again against the catalog as it is
+     * now (after an alias was added, say). The exception stays open until it is resolved; a retry that still fails
+     * counts one more occurrence. Answers false when the exception has no inbox entry to retry.
+     */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')")
+    public boolean retryException(TenantId tenant, UUID exceptionId) {
+        requireAccess(tenant);
+        java.util.Optional<UUID> inbox = transactions.write(tenant, () -> {
+            java.util.Optional<UUID> entry = jdbc.sql("""
+                    UPDATE integration_exception SET attempts = attempts + 1 WHERE id = :id AND status = 'OPEN'
+                    RETURNING inbox_id""").param("id", exceptionId).query((rs, n) ->
+                    java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).optional()
+                    .flatMap(found -> found);
+            entry.ifPresent(id -> jdbc.sql("""
+                    UPDATE channel_inbox SET processed_at = NULL, outcome = NULL WHERE id = :id""").param("id", id)
+                    .update());
+            return entry;
+        });
+        inbox.ifPresent(id -> pipeline.reprocess(tenant, id));
+        return inbox.isPresent();
     }
 
     /** How many webhooks of the tenant failed their signature check. */

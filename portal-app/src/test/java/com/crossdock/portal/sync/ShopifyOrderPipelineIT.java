@@ -144,6 +144,30 @@ class ShopifyOrderPipelineIT {
     }
 
     @Test
+    void afterTheSkuIsAddedARetryReleasesTheHeldOrderAndTheExceptionIsResolvedWithItsRootCause() throws Exception {
+        post(apparel, apparelStore, "orders/create", "wh-40", order(8001L, "2026-11-27T10:00:00Z", "IPOD2008BLUE"),
+                SECRET);
+        awaitOrder("#8001", OrderStatus.HELD);
+        IntegrationException unknown = await().atMost(Duration.ofSeconds(20)).until(() -> SystemActor.call("test",
+                () -> sync.openExceptions(apparel)).stream()
+                .filter(exception -> exception.message().contains("IPOD2008BLUE")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+
+        SystemActor.call("test", () -> catalog.save(apparel, null, new ItemCommand("IPOD2008BLUE", "Blue",
+                ItemStatus.ACTIVE, false, false, false, false,
+                List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)), List.of()), 0));
+        assertThat(SystemActor.call("test", () -> sync.retryException(apparel, unknown.id()))).isTrue();
+
+        OrderSummary released = awaitOrder("#8001", OrderStatus.RELEASED);
+        assertThat(journeySteps(released.id())).containsSubsequence("HELD", "RELEASED");
+        assertThat(SystemActor.call("test", () -> sync.resolveException(apparel, unknown.id(),
+                "IPOD2008BLUE was missing from the catalog; added"))).isTrue();
+        assertThat(SystemActor.call("test", () -> sync.openExceptions(apparel)))
+                .noneSatisfy(exception -> assertThat(exception.id()).isEqualTo(unknown.id()));
+        assertThat(SystemActor.call("test", () -> sync.resolveException(home, unknown.id(), "not mine"))).isFalse();
+    }
+
+    @Test
     void aBadSignatureIsRefusedAndRecordedAndNothingIsKept() throws Exception {
         byte[] order = order(7001L, "2026-11-27T10:00:00Z", "IPOD2008RED");
         HttpResponse<String> refused = post(apparel, apparelStore, "orders/create", "wh-20", order, "not-the-secret");
