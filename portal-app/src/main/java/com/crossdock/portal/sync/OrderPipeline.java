@@ -202,6 +202,10 @@ public class OrderPipeline {
 
     /** Stores the order if it is newer than what is stored, works out its lines and holds, releases it. */
     private String apply(Inbound inbound, CanonicalOrder order, boolean again) {
+        // One channel order at a time: a create and an update processed side by side would both find no stored
+        // order and the older could overwrite the newer. The lock is held until this transaction ends.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", inbound.connectionId() + ":" + order.channelOrderId()).query().singleRow();
         Optional<Stored> stored = jdbc.sql("""
                 SELECT id, channel_updated_at, status FROM sales_order
                 WHERE connection_id = :connection AND channel_order_id = :order FOR UPDATE""")
@@ -319,9 +323,12 @@ public class OrderPipeline {
         }
     }
 
-    /** Puts the order in the outbox for the warehouse once per channel version of it. */
+    /**
+     * Puts the order in the outbox for the warehouse, once: the idempotency key is the channel's order, so a
+     * repeated or later webhook of a released order never queues it again (amendments are a message of their own).
+     */
     private void release(UUID orderId, UUID connectionId, CanonicalOrder order, Instant now) {
-        String key = connectionId + ":" + order.channelOrderId() + ":" + order.updatedAt().toEpochMilli();
+        String key = "order:" + connectionId + ":" + order.channelOrderId();
         int queued = jdbc.sql("""
                 INSERT INTO wms_outbox (tenant_id, id, order_id, idempotency_key, payload, created_at)
                 SELECT crossdock_current_tenant(), :id, :order, :key,

@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The catalog benchmark of issue #4, not part of the test suite (run it with
- * {@code bash portal-app/src/benchmark/catalog-benchmark.sh}): a workbook of 100k items with 300k barcodes and aliases
+ * {@code bash portal-app/src/benchmark/benchmark.sh CatalogImportBenchmark}): a workbook of 100k items with 300k barcodes and aliases
  * imported through the product path (parse, stage, check, commit) beside a PostgreSQL COPY of the same rows into the
  * same tables, and the first Catalog grid page over 1M items. Prints a Markdown table.
  */
