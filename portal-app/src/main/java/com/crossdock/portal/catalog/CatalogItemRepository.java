@@ -71,8 +71,11 @@ interface CatalogItemRepository extends JpaRepository<CatalogItem, UUID> {
             select p.item.sku from CatalogPack p where p.gtin14 = :gtin14 and p.item.id <> :itemId""")
     List<String> skusUsingGtin(String gtin14, UUID itemId);
 
-    @Query("select a.item.sku from CatalogAlias a where a.kind = :kind and a.value = :value order by a.item.sku")
-    List<String> skusByAlias(com.crossdock.tenantconfig.catalog.AliasKind kind, String value);
+    @Query("""
+            select a.value, a.item.sku from CatalogAlias a where a.kind = :kind and a.value in :values
+            order by a.value, a.item.sku""")
+    List<Object[]> aliasMatches(com.crossdock.tenantconfig.catalog.AliasKind kind, java.util.Collection<String> values);
 
-    boolean existsBySku(String sku);
+    @Query("select i.sku from CatalogItem i where i.sku in :skus")
+    List<String> existingSkus(java.util.Collection<String> skus);
 }

@@ -175,24 +175,48 @@ public class CatalogService {
     }
 
     /**
-     * The master SKUs a channel identifier names: through the item aliases of {@code kind}, else an item or a
-     * bundle whose SKU is the value itself. Empty when nothing matches; more than one when an alias collides.
+     * Resolves the lines of one Shopify order in one read: each line's variant SKU through the Shopify SKU aliases,
+     * then its variant id through the variant-id aliases, then as a master or bundle SKU itself; a single match is
+     * exploded into what the warehouse picks (virtual bundles into their components).
      */
     @PreAuthorize("isAuthenticated()")
-    public List<String> masterSkusFor(TenantId tenant, AliasKind kind, String value) {
+    public List<ChannelLine> resolveShopifyLines(TenantId tenant, List<ChannelLine> lines) {
         requireAccess(tenant);
-        Objects.requireNonNull(kind, "kind");
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
         return tenantTransactions.read(tenant, () -> {
-            List<String> byAlias = items.skusByAlias(kind, value.strip());
-            if (!byAlias.isEmpty()) {
-                return byAlias;
-            }
-            boolean known = items.existsBySku(value.strip()) || bundles.findBySku(value.strip()).isPresent();
-            return known ? List.of(value.strip()) : List.of();
+            Map<String, List<String>> bySku = aliases(AliasKind.SHOPIFY_VARIANT_SKU,
+                    lines.stream().map(ChannelLine::sku).toList());
+            Map<String, List<String>> byVariant = aliases(AliasKind.SHOPIFY_VARIANT_ID,
+                    lines.stream().map(ChannelLine::variantId).filter(Objects::nonNull).toList());
+            List<String> candidates = lines.stream().map(line -> line.sku().strip()).filter(sku -> !sku.isEmpty())
+                    .distinct().toList();
+            Set<String> known = new java.util.HashSet<>(candidates.isEmpty() ? List.of()
+                    : items.existingSkus(candidates));
+            List<CatalogBundle> allBundles = bundles.findAllOrdered();
+            allBundles.stream().map(CatalogBundle::sku).filter(candidates::contains).forEach(known::add);
+            Bundles exploder = Bundles.of(allBundles.stream().map(CatalogBundle::definition).toList());
+            return lines.stream().map(line -> {
+                List<String> masters = bySku.getOrDefault(line.sku().strip(), List.of());
+                if (masters.isEmpty() && line.variantId() != null) {
+                    masters = byVariant.getOrDefault(line.variantId().strip(), List.of());
+                }
+                if (masters.isEmpty() && known.contains(line.sku().strip())) {
+                    masters = List.of(line.sku().strip());
+                }
+                Map<Sku, Long> picks = masters.size() == 1
+                        ? exploder.explode(Sku.of(masters.getFirst()), line.quantity()) : Map.of();
+                return new ChannelLine(line.sku(), line.variantId(), line.quantity(), masters, picks);
+            }).toList();
         });
+    }
+
+    private Map<String, List<String>> aliases(AliasKind kind, List<String> values) {
+        List<String> wanted = values.stream().map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        if (!wanted.isEmpty()) {
+            items.aliasMatches(kind, wanted).forEach(row -> found.computeIfAbsent((String) row[0],
+                    value -> new ArrayList<>()).add((String) row[1]));
+        }
+        return found;
     }
 
     /** Every data-quality problem of the catalog, with how to fix it. */

@@ -1,6 +1,7 @@
 package com.crossdock.portal.sync;
 
 import com.crossdock.portal.catalog.CatalogService;
+import com.crossdock.portal.catalog.ChannelLine;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.WebhookSecrets;
 import com.crossdock.portal.channel.shopify.ShopifyOrderParser;
@@ -12,8 +13,6 @@ import com.crossdock.portal.order.CanonicalOrder;
 import com.crossdock.portal.order.OrderLine;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
-import com.crossdock.tenantconfig.catalog.AliasKind;
-import com.crossdock.tenantconfig.catalog.Sku;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -55,11 +54,12 @@ public class OrderPipeline {
     private final CatalogService catalog;
     private final Clock clock;
     private final ShopifyOrderParser parser = new ShopifyOrderParser();
-    private final ExecutorService processing = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("order-pipeline-", 0).factory());
+    private final ExecutorService processing;
 
     OrderPipeline(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
-            CatalogService catalog, Clock clock) {
+            CatalogService catalog, Clock clock, SyncProperties properties) {
+        this.processing = Executors.newFixedThreadPool(Math.max(1, properties.processingThreads()),
+                Thread.ofVirtual().name("order-pipeline-", 0).factory());
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -256,33 +256,32 @@ public class OrderPipeline {
 
     /** Channel lines as warehouse lines: {channel line id, channel SKU, master SKU or null, bundle, quantity}. */
     private List<Object[]> resolveLines(TenantId tenant, Inbound inbound, CanonicalOrder order, List<String> holds) {
+        // fulfilled or removed lines (nothing left to ship) are not the warehouse's business
+        List<OrderLine> open = order.lines().stream().filter(line -> line.fulfillableQuantity() > 0).toList();
+        List<ChannelLine> resolved = catalog.resolveShopifyLines(tenant, open.stream()
+                .map(line -> ChannelLine.ask(line.sku(), line.channelVariantId(), line.fulfillableQuantity()))
+                .toList());
         List<Object[]> lines = new ArrayList<>();
-        for (OrderLine line : order.lines()) {
-            if (line.fulfillableQuantity() == 0) {
-                continue; // fulfilled or removed in the channel already: nothing for the warehouse to pick
-            }
-            List<String> masters = catalog.masterSkusFor(tenant, AliasKind.SHOPIFY_VARIANT_SKU, line.sku());
-            if (masters.isEmpty() && line.channelVariantId() != null) {
-                masters = catalog.masterSkusFor(tenant, AliasKind.SHOPIFY_VARIANT_ID, line.channelVariantId());
-            }
-            if (masters.size() != 1) {
-                String problem = masters.isEmpty()
+        for (int i = 0; i < open.size(); i++) {
+            OrderLine line = open.get(i);
+            ChannelLine answer = resolved.get(i);
+            if (answer.masters().size() != 1) {
+                String problem = answer.masters().isEmpty()
                         ? "Unknown SKU " + (line.sku().isBlank() ? "(blank, variant " + line.channelVariantId() + ")"
                                 : line.sku())
-                        : "SKU " + line.sku() + " is an alias of " + String.join(" and ", masters);
+                        : "SKU " + line.sku() + " is an alias of " + String.join(" and ", answer.masters());
                 holds.add(problem);
-                recordException(inbound.connectionId(), inbound.id(), masters.isEmpty() ? "UNKNOWN_SKU"
+                recordException(inbound.connectionId(), inbound.id(), answer.masters().isEmpty() ? "UNKNOWN_SKU"
                                 : "AMBIGUOUS_SKU", "sku:" + line.sku() + ":" + line.channelVariantId(),
                         "Order " + order.orderName(), problem + ": add it to the catalog as an item or as a Shopify "
                                 + "alias, then retry the order", inbound.payload());
                 lines.add(new Object[] {line.channelLineId(), line.sku(), null, null, line.fulfillableQuantity()});
                 continue;
             }
-            String master = masters.getFirst();
-            Map<Sku, Long> picks = catalog.explode(tenant, master, line.fulfillableQuantity());
-            boolean bundle = !(picks.size() == 1 && picks.containsKey(Sku.of(master)));
-            picks.forEach((sku, quantity) -> lines.add(new Object[] {line.channelLineId(), line.sku(), sku.value(),
-                    bundle ? master : null, Math.toIntExact(quantity)}));
+            String master = answer.masters().getFirst();
+            answer.picks().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(pick -> lines.add(
+                    new Object[] {line.channelLineId(), line.sku(), pick.getKey().value(),
+                            answer.exploded() ? master : null, Math.toIntExact(pick.getValue())}));
         }
         return lines;
     }
