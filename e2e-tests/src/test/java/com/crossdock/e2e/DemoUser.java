@@ -74,10 +74,13 @@ enum DemoUser {
      */
     enum Navigation {
         OVERVIEW("nav-overview", true),
+        CHANNELS("nav-channels", true),
         CATALOG("nav-catalog", true),
         BUNDLES("nav-bundles", true),
         IMPORT("nav-import", true),
         DATA_QUALITY("nav-quality", true),
+        ORDERS("nav-orders", true),
+        EXCEPTIONS("nav-exceptions", true),
         /** 3PL staff only: a brand seeing the list of brands would be a leak. */
         TENANTS("nav-tenants", false),
         /** Platform admins, account managers and a brand's own admins. */

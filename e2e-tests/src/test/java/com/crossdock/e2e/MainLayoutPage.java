@@ -72,6 +72,21 @@ final class MainLayoutPage {
         return new DataQualityPage(page);
     }
 
+    ChannelsPage goToChannels() {
+        page.locator("#nav-channels").click();
+        return new ChannelsPage(page);
+    }
+
+    OrdersPage goToOrders() {
+        page.locator("#nav-orders").click();
+        return new OrdersPage(page);
+    }
+
+    ExceptionsPage goToExceptions() {
+        page.locator("#nav-exceptions").click();
+        return new ExceptionsPage(page);
+    }
+
     AuditPage goToAudit() {
         page.locator("#nav-audit").click();
         return new AuditPage(page);

@@ -62,4 +62,15 @@ class ScreenshotsIT {
         page.locator("#item-tabs vaadin-tab").getByText("Packs & barcodes").click();
         Screenshots.save(page, "item-editor-packs");
     }
+
+    @Test
+    void capturesTheChannelsOrdersAndExceptionsOfABrandThatHasNotConnectedAStoreYet(Page page) {
+        MainLayoutPage shell = LoginPage.open(page).signInAs(DemoUser.OAKLINE_ADMIN);
+        shell.goToChannels().assertEmptyStateMentions("read_orders, write_fulfillments and write_inventory");
+        Screenshots.save(page, "channels-empty");
+        shell.goToOrders().assertEmptyStateMentions("connect the Shopify store under Channels");
+        Screenshots.save(page, "orders-empty");
+        shell.goToExceptions().assertEmptyStateMentions("Nothing is stuck.");
+        Screenshots.save(page, "exceptions-empty");
+    }
 }

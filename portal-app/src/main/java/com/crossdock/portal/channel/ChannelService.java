@@ -1,6 +1,7 @@
 package com.crossdock.portal.channel;
 
 import com.crossdock.portal.identity.CurrentUser;
+import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
@@ -42,6 +43,15 @@ public class ChannelService {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.clock = clock;
+    }
+
+    /**
+     * Whether the signed-in person may connect stores and rotate secrets (brand admins, account managers, platform
+     * admins), so a screen can leave out what the service would refuse anyway.
+     */
+    public boolean canManage() {
+        return CurrentUser.find().map(user -> user.has(Role.PLATFORM_ADMIN) || user.has(Role.ACCOUNT_MANAGER)
+                || user.has(Role.BRAND_ADMIN)).orElse(false);
     }
 
     /** The tenant's connections, credentials masked. */

@@ -4,12 +4,14 @@ import com.crossdock.portal.catalog.AliasLine;
 import com.crossdock.portal.catalog.CatalogService;
 import com.crossdock.portal.catalog.ItemCommand;
 import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.database.NoExternalDatabaseCondition;
 import com.crossdock.portal.identity.IdentityService;
 import com.crossdock.portal.identity.NewUser;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.identity.UserSummary;
+import com.crossdock.portal.sync.OrderPipeline;
 import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.portal.tenant.TenantSummary;
@@ -23,6 +25,7 @@ import com.crossdock.tenantconfig.prep.PrepOwner;
 import com.crossdock.tenantconfig.prep.PrepType;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +37,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Two demo tenants (a DTC apparel brand on Shopify, an Amazon-FBA-heavy home-goods brand) and one user per
- * role, created only into an empty database and only when the demo is on.
+ * role, created only into an empty database and only when the demo is on. The apparel brand's sandbox Shopify
+ * store is connected and has sent three orders through the real pipeline (released, held for an unknown SKU,
+ * held for an incomplete address).
  */
 @Component
 public class DemoData {
@@ -46,12 +51,14 @@ public class DemoData {
     private final CatalogService catalog;
     private final DemoProperties properties;
     private final Environment environment;
+    private final DemoShopifyStore shopify;
     private final List<String> credentials = new ArrayList<>();
 
-    DemoData(TenantService tenants, IdentityService identity, CatalogService catalog, DemoProperties properties,
-            Environment environment) {
+    DemoData(TenantService tenants, IdentityService identity, CatalogService catalog, ChannelService channels,
+            OrderPipeline pipeline, Clock clock, DemoProperties properties, Environment environment) {
         this.tenants = tenants;
         this.catalog = catalog;
+        this.shopify = new DemoShopifyStore(channels, pipeline, clock);
         this.identity = identity;
         this.properties = properties;
         this.environment = environment;
@@ -92,6 +99,7 @@ public class DemoData {
         user("pending.user", "Pat Pending (no access)", Set.of(), null);
         apparelCatalog(apparel.id());
         homeCatalog(home.id());
+        shopify.connectAndSendOrders(apparel.id());
         tenants.recordActivity(apparel.id(), "Brand profile noted",
                 "Direct-to-consumer apparel brand selling on Shopify; about 1,200 SKUs in sizes and colours");
         tenants.recordActivity(home.id(), "Brand profile noted",

@@ -4,8 +4,11 @@ import com.crossdock.portal.catalog.ui.BundlesView;
 import com.crossdock.portal.catalog.ui.CatalogView;
 import com.crossdock.portal.catalog.ui.DataQualityView;
 import com.crossdock.portal.catalog.ui.ImportView;
+import com.crossdock.portal.channel.ui.ChannelsView;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SignedInUser;
+import com.crossdock.portal.sync.ui.ExceptionsView;
+import com.crossdock.portal.sync.ui.OrdersView;
 import com.crossdock.portal.tenant.ui.AuditView;
 import com.crossdock.portal.tenant.ui.OverviewView;
 import com.crossdock.portal.tenant.ui.TenantsView;
@@ -27,6 +30,8 @@ final class Navigation {
     static final List<Section> SECTIONS = List.of(
             new Section("nav-overview", "Overview", VaadinIcon.DASHBOARD, OverviewView.class,
                     user -> !user.hasNoAccess()),
+            new Section("nav-channels", "Channels", VaadinIcon.CONNECT, ChannelsView.class,
+                    user -> !user.hasNoAccess()),
             new Section("nav-catalog", "Catalog", VaadinIcon.PACKAGE, CatalogView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-bundles", "Bundles", VaadinIcon.CUBES, BundlesView.class,
@@ -34,6 +39,10 @@ final class Navigation {
             new Section("nav-import", "Import & export", VaadinIcon.UPLOAD, ImportView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-quality", "Data quality", VaadinIcon.CHECK_SQUARE_O, DataQualityView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-orders", "Orders", VaadinIcon.CART, OrdersView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-exceptions", "Exceptions", VaadinIcon.WARNING, ExceptionsView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-tenants", "Tenants", VaadinIcon.BUILDING, TenantsView.class,
                     user -> user.isThreePlStaff() && (user.has(Role.PLATFORM_ADMIN) || user.has(Role.ACCOUNT_MANAGER)

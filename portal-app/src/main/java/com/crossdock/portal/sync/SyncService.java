@@ -30,6 +30,15 @@ public class SyncService {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Whether the signed-in person may retry and resolve exceptions (everyone but the read-only leadership), so a
+     * screen can leave out what the service would refuse anyway.
+     */
+    public boolean canWorkExceptions() {
+        return com.crossdock.portal.identity.CurrentUser.find().map(user -> user.roles().stream()
+                .anyMatch(role -> role != com.crossdock.portal.identity.Role.LEADERSHIP_VIEWER)).orElse(false);
+    }
+
     /** Orders of the tenant, newest change first. */
     @PreAuthorize("isAuthenticated()")
     public List<OrderSummary> orders(TenantId tenant, int limit) {

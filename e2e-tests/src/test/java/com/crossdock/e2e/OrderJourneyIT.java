@@ -1,0 +1,83 @@
+package com.crossdock.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The order journey of a brand on its sandbox Shopify store: Harbor & Pine's admin finds the store's webhook
+ * address under Channels, the store sends a signed order to it, the order is released to the warehouse with its
+ * journey, and the exception of an order the demo store sent with an unknown SKU is resolved with its root cause.
+ */
+@ExtendWith(PortalBrowserExtension.class)
+class OrderJourneyIT {
+
+    private static final String UNKNOWN_SKU = "HP-HOODIE-GRY-M";
+
+    @Test
+    void aSignedOrderWebhookIsReleasedWithItsJourneyAndAStuckOrdersExceptionIsResolvedWithItsRootCause(Page page) {
+        MainLayoutPage shell = LoginPage.open(page).signInAs(DemoUser.BRAND_ADMIN);
+        ChannelsPage channels = shell.goToChannels()
+                .assertCanConnect(true)
+                .assertConnection(SandboxShopifyStore.CONNECTION_NAME, SandboxShopifyStore.SHOP_DOMAIN, "Sandbox");
+        String webhookAddress = channels.webhookAddress(SandboxShopifyStore.CONNECTION_NAME);
+        assertThat(webhookAddress).startsWith(origin(page.url()) + "/webhooks/shopify/");
+        Screenshots.save(page, "channels");
+
+        HttpResponse<String> response = SandboxShopifyStore.send(webhookAddress, "e2e-order-1004",
+                SandboxShopifyStore.order(1004, List.of(new SandboxShopifyStore.Line("HP-TEE-NVY-M", 1),
+                        new SandboxShopifyStore.Line("HP-TEE-WHT-L", 2))));
+        assertThat(response.statusCode()).as("webhook answer: %s", response.body()).isEqualTo(200);
+
+        OrdersPage orders = shell.goToOrders()
+                .assertStatus("#1004", "RELEASED")
+                .assertStatus("#1001", "RELEASED")
+                .assertStatus("#1002", "HELD")
+                .assertStatus("#1003", "HELD");
+        Screenshots.save(page, "orders");
+        orders.search("1004", "1 of 4 orders")
+                .open("#1004")
+                .assertJourney("RECEIVED", "NORMALISED", "RELEASED")
+                .assertWarehouseLine("HP-TEE-NVY-M × 1")
+                .assertWarehouseLine("HP-TEE-WHT-L × 2");
+        Screenshots.save(page, "order-journey");
+        new OrdersPage.OrderDetail(page).close();
+
+        ExceptionsPage exceptions = shell.goToExceptions()
+                .assertListed("UNKNOWN_SKU", UNKNOWN_SKU)
+                .showPayload(UNKNOWN_SKU, "\"sku\":\"" + UNKNOWN_SKU + "\"");
+        Screenshots.save(page, "exceptions");
+        exceptions.startResolving(UNKNOWN_SKU).confirmWithoutRootCause();
+        Screenshots.save(page, "exception-resolve");
+        exceptions.cancelResolving()
+                .resolve(UNKNOWN_SKU, "The grey hoodie is not stocked at the 3PL yet; the brand hid it in Shopify")
+                .assertNotListed(UNKNOWN_SKU);
+    }
+
+    @Test
+    void theConnectFormSaysWhatToFixNeverRefillsCredentialsAndABrandUserCannotConnect(Page page) {
+        MainLayoutPage admin = LoginPage.open(page).signInAs(DemoUser.BRAND_ADMIN);
+        admin.goToChannels()
+                .openConnectForm()
+                .submitConnectForm("Second store", "harbor-pine.com", "shpat_second_store_token", "")
+                .assertFieldError("shopify-domain", "myshopify.com")
+                .assertFieldError("shopify-secret", "webhook signing secret")
+                .cancelConnectForm()
+                .openConnectForm()
+                .cancelConnectForm();
+
+        admin.signOut().signInAs(DemoUser.BRAND_USER).goToChannels()
+                .assertCanConnect(false)
+                .assertConnection(SandboxShopifyStore.CONNECTION_NAME, SandboxShopifyStore.SHOP_DOMAIN, "Sandbox");
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+}

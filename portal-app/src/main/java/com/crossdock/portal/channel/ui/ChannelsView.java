@@ -1,0 +1,224 @@
+package com.crossdock.portal.channel.ui;
+
+import com.crossdock.portal.channel.ChannelMode;
+import com.crossdock.portal.channel.ChannelService;
+import com.crossdock.portal.channel.ChannelValidationException;
+import com.crossdock.portal.channel.ConnectionView;
+import com.crossdock.portal.tenant.ui.TenantSelection;
+import com.crossdock.portal.uikit.Badge;
+import com.crossdock.portal.uikit.EmptyState;
+import com.crossdock.portal.uikit.Fact;
+import com.crossdock.portal.uikit.FailureMessages;
+import com.crossdock.portal.uikit.Notices;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.clipboard.Clipboard;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import jakarta.annotation.security.PermitAll;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The selected tenant's sales-channel connections: each store with its mode, pinned API version, a masked token
+ * hint and the webhook address its app must call; and, for the people allowed to, connecting a Shopify store.
+ */
+@Route("channels")
+@PageTitle("Channels · Crossdock")
+@PermitAll
+public class ChannelsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelsView.class);
+    private static final String WEBHOOK_TOPICS = "orders/create, orders/updated and orders/cancelled";
+
+    private final ChannelService channels;
+    private final TenantSelection selection;
+    private final Div content = new Div();
+    private final Dialog dialog = new Dialog();
+    /** The webhook address fields shown, by connection, filled in once the page's own address is known. */
+    private final Map<UUID, TextArea> webhookFields = new LinkedHashMap<>();
+    private @Nullable TenantId tenant;
+    private @Nullable String baseUrl;
+
+    ChannelsView(ChannelService channels, TenantSelection selection) {
+        this.channels = channels;
+        this.selection = selection;
+        addClassName("cd-page");
+        setPadding(false);
+        content.setWidthFull();
+        content.addClassName("cd-channel-list");
+        dialog.setId("shopify-dialog");
+        dialog.setHeaderTitle("Connect a Shopify store");
+        dialog.setWidth("720px");
+        add(header(), content);
+    }
+
+    private HorizontalLayout header() {
+        Paragraph intro = new Paragraph("Each connection is one store account. Orders reach Crossdock through "
+                + "the store's webhooks, signed with the app's secret; credentials are encrypted and never shown "
+                + "again after they are entered.");
+        intro.addClassName("cd-muted");
+        HorizontalLayout header = new HorizontalLayout(intro);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(intro);
+        if (channels.canManage()) {
+            Button connect = new Button("Connect Shopify store", VaadinIcon.PLUS.create(), click -> openForm());
+            connect.setId("connect-shopify");
+            connect.addThemeVariants(ButtonVariant.PRIMARY);
+            header.add(connect);
+        }
+        return header;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        tenant = selection.current().orElse(null);
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String contextPath = request == null ? "" : request.getContextPath();
+        // the address the person's browser reaches the portal at, so it is right behind a proxy as well
+        event.getUI().getPage().fetchCurrentURL(url -> {
+            baseUrl = origin(url) + contextPath;
+            webhookFields.forEach((id, field) -> field.setValue(webhookAddress(id)));
+        });
+        refresh();
+    }
+
+    private void refresh() {
+        content.removeAll();
+        webhookFields.clear();
+        if (tenant == null) {
+            content.add(EmptyState.of("channels-empty", "No tenant is selected. Pick one in the tenant switcher."));
+            return;
+        }
+        List<ConnectionView> connections = channels.connections(tenant);
+        if (connections.isEmpty()) {
+            content.add(EmptyState.of("channels-empty", channels.canManage()
+                    ? "No sales channel is connected yet. To connect a Shopify store, create a custom app in the "
+                            + "store's Shopify admin (Settings → Apps and sales channels → Develop apps) with the "
+                            + "Admin API scopes read_orders, write_fulfillments and write_inventory, and install it. "
+                            + "Then choose “Connect Shopify store” and paste the app's Admin API access token and its "
+                            + "webhook signing secret."
+                    : "No sales channel is connected yet. Your brand admin or account manager connects the "
+                            + "Shopify store here; its orders then show under Orders."));
+            return;
+        }
+        connections.forEach(connection -> content.add(card(connection)));
+    }
+
+    private Div card(ConnectionView connection) {
+        Div card = new Div();
+        card.addClassNames("cd-card", "channel-connection");
+        card.setId("channel-" + connection.id());
+        card.getElement().setAttribute("data-mode", connection.mode().name());
+        H3 name = new H3(connection.name());
+        name.addClassName("channel-name");
+        Span channel = Badge.of(connection.channel().equals("SHOPIFY") ? "Shopify" : connection.channel(),
+                Badge.Tone.NEUTRAL);
+        Span mode = Badge.of(modeLabel(connection.mode()),
+                connection.mode() == ChannelMode.LIVE ? Badge.Tone.SUCCESS : Badge.Tone.CONTRAST);
+        mode.addClassName("channel-mode");
+        HorizontalLayout title = new HorizontalLayout(name, channel, mode);
+        title.setAlignItems(FlexComponent.Alignment.CENTER);
+        if (connection.rotatingSecret()) {
+            Span rotating = Badge.of("Secret rotation in progress", Badge.Tone.WARNING);
+            rotating.addClassName("channel-rotating");
+            rotating.setTitle("Webhooks signed with the previous secret are still accepted until the rotation is "
+                    + "finished");
+            title.add(rotating);
+        }
+        Div facts = Fact.row(Fact.of("Store", connection.shopDomain(), "channel-domain"),
+                Fact.of("API version", connection.apiVersion(), "channel-api-version"),
+                Fact.of("Access token", connection.tokenHint(), "channel-token-hint"));
+        card.add(title, facts, webhookRow(connection));
+        return card;
+    }
+
+    private Div webhookRow(ConnectionView connection) {
+        // a text area, so the whole address shows, wrapped, however long the portal's host name is
+        TextArea address = new TextArea("Webhook address");
+        address.addClassName("channel-webhook-url");
+        address.setReadOnly(true);
+        address.setWidthFull();
+        address.setValue(webhookAddress(connection.id()));
+        address.setHelperText("In the app's webhook subscriptions, send " + WEBHOOK_TOPICS
+                + " (JSON, API version " + connection.apiVersion() + ") to this address.");
+        // a click in the field selects the whole address, ready to copy
+        address.getElement().executeJs("const select = () => this.inputElement && this.inputElement.select();"
+                + "this.addEventListener('focusin', select); this.addEventListener('click', select);");
+        webhookFields.put(connection.id(), address);
+        Button copy = new Button("Copy", VaadinIcon.COPY_O.create());
+        copy.addClassName("channel-webhook-copy");
+        copy.addThemeVariants(ButtonVariant.TERTIARY);
+        copy.setAriaLabel("Copy the webhook address");
+        Clipboard.onClick(copy).writeText(address, copied -> Notices.success("Webhook address copied"),
+                failed -> Notices.error("The browser did not allow copying. Select the address and press Ctrl+C "
+                        + "(⌘C on a Mac)."));
+        HorizontalLayout row = new HorizontalLayout(address, copy);
+        row.setWidthFull();
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.expand(address);
+        return new Div(row);
+    }
+
+    private String webhookAddress(UUID connectionId) {
+        return baseUrl == null || tenant == null ? ""
+                : baseUrl + "/webhooks/shopify/" + tenant.value() + "/" + connectionId;
+    }
+
+    private void openForm() {
+        ShopifyConnectionForm form = new ShopifyConnectionForm();
+        form.addSaveListener(save -> connect(form, save));
+        form.addCancelListener(cancel -> dialog.close());
+        dialog.removeAll();
+        dialog.add(form);
+        dialog.open();
+    }
+
+    private void connect(ShopifyConnectionForm form, ShopifyConnectionForm.SaveEvent save) {
+        if (tenant == null) {
+            return;
+        }
+        try {
+            ConnectionView connected = channels.connectShopify(tenant, save.command());
+            dialog.close();
+            refresh();
+            Notices.success("Connected " + connected.name() + ". Add its webhook address to the app's webhook "
+                    + "subscriptions next.");
+        } catch (ChannelValidationException invalid) {
+            form.showErrors(invalid.fieldErrors());
+        } catch (RuntimeException e) {
+            log.warn("Connecting a Shopify store failed", e);
+            Notices.error(FailureMessages.explain(e));
+        }
+    }
+
+    static String modeLabel(ChannelMode mode) {
+        return mode == ChannelMode.LIVE ? "Live" : "Sandbox";
+    }
+
+    /** {@code scheme://host[:port]} of the page's address. */
+    private static String origin(URL url) {
+        return url.getProtocol() + "://" + url.getAuthority();
+    }
+}
