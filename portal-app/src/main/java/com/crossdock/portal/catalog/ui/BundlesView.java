@@ -4,6 +4,7 @@ import com.crossdock.portal.catalog.BundleView;
 import com.crossdock.portal.catalog.CatalogService;
 import com.crossdock.portal.catalog.CatalogValidationException;
 import com.crossdock.portal.tenant.ui.TenantSelection;
+import com.crossdock.portal.uikit.EmptyState;
 import com.crossdock.portal.uikit.FailureMessages;
 import com.crossdock.portal.uikit.Notices;
 import com.crossdock.tenantconfig.catalog.BundleDefinition;
@@ -94,7 +95,8 @@ public class BundlesView extends VerticalLayout implements BeforeEnterObserver {
         grid.setItems(bundles);
         grid.setVisible(!bundles.isEmpty());
         empty.removeAll();
-        empty.add(ItemForm.emptyState(tenant == null ? "No tenant is selected. Pick one in the tenant switcher."
+        empty.add(EmptyState.of("bundles-empty-text", tenant == null
+                ? "No tenant is selected. Pick one in the tenant switcher."
                 : "No bundles yet. Define one with “New bundle”: its SKU, whether it is virtual or a physical kit, "
                         + "and how many of each component one bundle holds."));
         empty.setVisible(bundles.isEmpty());

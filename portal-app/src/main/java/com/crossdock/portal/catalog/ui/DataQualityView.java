@@ -3,6 +3,7 @@ package com.crossdock.portal.catalog.ui;
 import com.crossdock.portal.catalog.CatalogService;
 import com.crossdock.portal.catalog.Finding;
 import com.crossdock.portal.tenant.ui.TenantSelection;
+import com.crossdock.portal.uikit.EmptyState;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -35,7 +36,8 @@ public class DataQualityView extends VerticalLayout implements BeforeEnterObserv
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         selection.current().ifPresentOrElse(tenant -> show(catalog.findings(tenant)),
-                () -> add(ItemForm.emptyState("No tenant is selected. Pick one in the tenant switcher.")));
+                () -> add(EmptyState.of("quality-no-tenant",
+                        "No tenant is selected. Pick one in the tenant switcher.")));
     }
 
     private void show(List<Finding> findings) {
@@ -44,9 +46,8 @@ public class DataQualityView extends VerticalLayout implements BeforeEnterObserv
         total.addClassName("cd-stage");
         add(total);
         if (findings.isEmpty()) {
-            Div clean = ItemForm.emptyState("No duplicate SKUs, alias collisions or pack problems were found. "
-                    + "New items and imports are checked again here.");
-            clean.setId("quality-clean");
+            Div clean = EmptyState.of("quality-clean", "No duplicate SKUs, alias collisions or pack problems were "
+                    + "found. New items and imports are checked again here.");
             add(clean);
             return;
         }

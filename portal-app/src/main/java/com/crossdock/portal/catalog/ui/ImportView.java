@@ -9,6 +9,7 @@ import com.crossdock.portal.catalog.workbook.ImportRefusedException;
 import com.crossdock.portal.catalog.workbook.ImportStatus;
 import com.crossdock.portal.catalog.workbook.ImportSummary;
 import com.crossdock.portal.tenant.ui.TenantSelection;
+import com.crossdock.portal.uikit.EmptyState;
 import com.crossdock.portal.uikit.FailureMessages;
 import com.crossdock.portal.uikit.Notices;
 import com.crossdock.tenantconfig.tenant.TenantId;
@@ -94,7 +95,7 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
         tenant = selection.current().orElse(null);
         content.removeAll();
         if (tenant == null) {
-            content.add(ItemForm.emptyState("No tenant is selected. Pick one in the tenant switcher."));
+            content.add(EmptyState.of("import-no-tenant", "No tenant is selected. Pick one in the tenant switcher."));
             return;
         }
         content.add(downloads(tenant));

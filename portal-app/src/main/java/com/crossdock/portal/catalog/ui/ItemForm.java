@@ -310,11 +310,4 @@ class ItemForm extends VerticalLayout {
             super(source, false);
         }
     }
-
-    /** An empty state that says what to do next, shared by the catalog screens. */
-    static Div emptyState(String text) {
-        Div empty = new Div(new com.vaadin.flow.component.html.Paragraph(text));
-        empty.addClassNames("cd-card", "cd-empty-state");
-        return empty;
-    }
 }
