@@ -205,4 +205,33 @@ public class ChannelService {
     private void requireAccess(TenantId tenant) {
         tenants.requireOpen(tenant);
     }
+
+    /**
+     * The credentials of a sandbox connection, for Crossdock's own Shopify sandbox: the access token its Admin API
+     * checks callers against and the current webhook secret it signs its webhooks with. Empty for an unknown
+     * connection and for a live one, so a real store's credentials never reach the sandbox. Only the sandbox's
+     * system actor may call this; people never can.
+     */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:sandbox'")
+    public Optional<SandboxCredentials> sandboxCredentials(TenantId tenant, UUID connectionId) {
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT shop_domain, api_version, access_token, webhook_secret FROM channel_connection
+                WHERE id = :id AND channel = 'SHOPIFY' AND mode = 'SANDBOX'""").param("id", connectionId)
+                .query((rs, n) -> new SandboxCredentials(rs.getString(1), rs.getString(2),
+                        cipher.open(rs.getBytes(3), context(tenant, connectionId, "access_token")),
+                        cipher.open(rs.getBytes(4), context(tenant, connectionId, "webhook_secret"))))
+                .optional());
+    }
+
+    /**
+     * What the Shopify sandbox needs of a sandbox connection. Never for a screen; {@link #toString()} masks the
+     * secrets so a log line cannot leak them.
+     */
+    public record SandboxCredentials(String shopDomain, String apiVersion, String accessToken, String webhookSecret) {
+
+        @Override
+        public String toString() {
+            return "SandboxCredentials[" + shopDomain + ", " + apiVersion + ", token " + hint(accessToken) + "]";
+        }
+    }
 }

@@ -58,6 +58,22 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The Shopify sandbox's Admin API, called by the connector like a shop: no session, no sign-in and no CSRF
+     * token; the connection's access token in {@code X-Shopify-Access-Token} is the proof (see
+     * {@code channel.sandbox.ShopifySandboxController}). Same order as the webhook chain: their paths never overlap.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain sandboxFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/sandbox/shopify/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
     @Bean
     @org.springframework.core.annotation.Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties identity,

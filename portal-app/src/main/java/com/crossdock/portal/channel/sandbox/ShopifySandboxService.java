@@ -1,0 +1,145 @@
+package com.crossdock.portal.channel.sandbox;
+
+import com.crossdock.portal.channel.ChannelMode;
+import com.crossdock.portal.channel.ChannelService;
+import com.crossdock.portal.channel.ChannelService.SandboxCredentials;
+import com.crossdock.portal.channel.ConnectionView;
+import com.crossdock.portal.channel.NoSuchConnectionException;
+import com.crossdock.portal.channel.sandbox.OrderGenerator.Delivery;
+import com.crossdock.portal.identity.SystemActor;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sandbox mode for Shopify connections: what the Channels view and tests call to drive a connection's sandbox shop.
+ * It generates orders from the tenant's own catalog and sends them as signed webhooks into the real pipeline,
+ * injects faults into the shop's Admin API, and shows what the shop holds. Only connections in sandbox mode have a
+ * sandbox shop; a live connection is refused with {@link NotASandboxConnectionException}.
+ *
+ * <p>Brand admins, account managers and platform admins may use it, for tenants they may open. Shops live in memory
+ * and are emptied by a restart (see {@link ShopifySandbox}).
+ */
+@Service
+public class ShopifySandboxService {
+
+    private static final Logger log = LoggerFactory.getLogger(ShopifySandboxService.class);
+    private static final String MANAGERS = "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN')";
+    /** The system actor that may open a sandbox connection's credentials ({@code system:sandbox}). */
+    static final String ACTOR = "sandbox";
+
+    private final TenantService tenants;
+    private final ChannelService channels;
+    private final ShopifySandbox sandbox;
+    private final WebhookSender sender;
+    private final Clock clock;
+
+    ShopifySandboxService(TenantService tenants, ChannelService channels, ShopifySandbox sandbox, WebhookSender sender,
+            Clock clock) {
+        this.tenants = tenants;
+        this.channels = channels;
+        this.sandbox = sandbox;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates orders in the connection's sandbox shop from the tenant's catalog as {@code options} say, and sends
+     * their webhooks ({@code orders/create}, {@code orders/updated}, {@code orders/cancelled}), with duplicates, a
+     * shuffle and a badly signed one if asked, to the portal's own webhook address. Returns when every delivery was
+     * answered; the pipeline works the orders out in the background.
+     *
+     * @throws NotASandboxConnectionException for a live connection
+     * @throws NoSuchConnectionException      for a connection the tenant does not have
+     * @throws SandboxDeliveryException       when the portal could not be reached (the orders stay in the shop)
+     */
+    @PreAuthorize(MANAGERS)
+    public GenerationSummary generateOrders(TenantId tenant, UUID connectionId, OrderGeneration options) {
+        ConnectionView connection = sandboxConnection(tenant, connectionId);
+        Objects.requireNonNull(options, "options");
+        SandboxCredentials credentials = credentials(tenant, connectionId);
+        SandboxStore store = sandbox.refreshedStore(tenant, connectionId, connection.shopDomain());
+        Random random = options.seed() == null ? new Random() : new Random(options.seed());
+        OrderGenerator.Plan plan = new OrderGenerator(store, options, random).generate(clock.instant());
+        int accepted = 0;
+        List<String> problems = new ArrayList<>();
+        for (Delivery delivery : plan.deliveries()) {
+            WebhookSender.Response response = sender.send(tenant, connectionId, credentials.shopDomain(),
+                    credentials.apiVersion(), credentials.webhookSecret(), delivery);
+            accepted += response.accepted() ? 1 : 0;
+            if (response.accepted() == delivery.badSignature()) {
+                problems.add(problem(delivery, response));
+            }
+        }
+        if (!problems.isEmpty()) {
+            log.warn("Sandbox webhooks of connection {} (tenant {}) not answered as expected: {}", connectionId,
+                    tenant, problems);
+        }
+        int duplicates = (int) plan.deliveries().stream().filter(Delivery::duplicate).count();
+        int badSignatures = (int) plan.deliveries().stream().filter(Delivery::badSignature).count();
+        return new GenerationSummary(plan.orders(), plan.deliveries().size(), duplicates, badSignatures, accepted,
+                plan.deliveries().size() - accepted, problems);
+    }
+
+    /** Replaces the faults the connection's sandbox shop injects into its Admin API answers. */
+    @PreAuthorize(MANAGERS)
+    public StoreSummary fault(TenantId tenant, UUID connectionId, FaultPlan plan) {
+        ConnectionView connection = sandboxConnection(tenant, connectionId);
+        Objects.requireNonNull(plan, "plan");
+        SandboxStore store = sandbox.store(tenant, connectionId, connection.shopDomain());
+        store.plan(plan);
+        return store.summary();
+    }
+
+    /** What the connection's sandbox shop holds now: orders, fulfillments, inventory, throttle and faults. */
+    @PreAuthorize(MANAGERS)
+    public StoreSummary storeSummary(TenantId tenant, UUID connectionId) {
+        ConnectionView connection = sandboxConnection(tenant, connectionId);
+        return sandbox.store(tenant, connectionId, connection.shopDomain()).summary();
+    }
+
+    /**
+     * Empties the connection's sandbox shop, as a restart would; the next use starts afresh from the catalog. The
+     * orders the pipeline already received stay where they are.
+     */
+    @PreAuthorize(MANAGERS)
+    public void resetStore(TenantId tenant, UUID connectionId) {
+        sandboxConnection(tenant, connectionId);
+        sandbox.discard(tenant, connectionId);
+    }
+
+    /** The connection, if the caller may open the tenant, the tenant has it, and it is in sandbox mode. */
+    private ConnectionView sandboxConnection(TenantId tenant, UUID connectionId) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(connectionId, "connectionId");
+        ConnectionView connection = channels.connections(tenant).stream()
+                .filter(candidate -> candidate.id().equals(connectionId)).findFirst()
+                .orElseThrow(() -> new NoSuchConnectionException(connectionId));
+        if (connection.mode() != ChannelMode.SANDBOX) {
+            throw new NotASandboxConnectionException(connection.name());
+        }
+        return connection;
+    }
+
+    /** Opened as the sandbox's system actor: people may drive the sandbox but never read its secrets. */
+    private SandboxCredentials credentials(TenantId tenant, UUID connectionId) {
+        return SystemActor.call(ACTOR, () -> channels.sandboxCredentials(tenant, connectionId))
+                .orElseThrow(() -> new NoSuchConnectionException(connectionId));
+    }
+
+    private static String problem(Delivery delivery, WebhookSender.Response response) {
+        String what = delivery.topic() + " of " + delivery.orderName() + " (webhook " + delivery.webhookId()
+                + (delivery.badSignature() ? ", badly signed" : "") + ")";
+        return delivery.badSignature() ? what + " was accepted (HTTP " + response.status() + ")"
+                : what + " was refused: HTTP " + response.status() + " " + response.body();
+    }
+}
