@@ -35,9 +35,14 @@ public class ChannelService {
     private final JdbcClient jdbc;
     private final CredentialCipher cipher;
     private final Clock clock;
+    private final com.crossdock.portal.channel.sandbox.SandboxAddress sandbox;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ChannelService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, CredentialCipher cipher,
-            Clock clock) {
+            Clock clock, com.crossdock.portal.channel.sandbox.SandboxAddress sandbox,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.sandbox = sandbox;
+        this.events = events;
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -96,6 +101,7 @@ public class ChannelService {
                     .param("secret", cipher.seal(command.webhookSecret().strip(),
                             context(tenant, id, "webhook_secret")))
                     .param("now", now).param("actor", CurrentUser.actor()).update();
+            events.publishEvent(new ChannelConnected(tenant, id, "SHOPIFY"));
             return view(tenant, id).orElseThrow();
         });
     }
@@ -233,5 +239,27 @@ public class ChannelService {
         public String toString() {
             return "SandboxCredentials[" + shopDomain + ", " + apiVersion + ", token " + hint(accessToken) + "]";
         }
+    }
+
+    /**
+     * A Shopify Admin API client for a connection, for the flows that poll and write back: a live connection talks
+     * to its store, a sandbox connection to the portal's own sandbox shop. Only the flows' system actor may call
+     * this; people never can.
+     */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:flow'")
+    public Optional<com.crossdock.portal.channel.shopify.ShopifyAdminClient> shopifyClient(TenantId tenant,
+            UUID connectionId) {
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT shop_domain, api_version, mode, access_token FROM channel_connection
+                WHERE id = :id AND channel = 'SHOPIFY'""").param("id", connectionId)
+                .query((rs, n) -> {
+                    var client = com.crossdock.portal.channel.shopify.ShopifyAdminClient.builder(rs.getString(1),
+                            cipher.open(rs.getBytes(4), context(tenant, connectionId, "access_token")))
+                            .apiVersion(rs.getString(2));
+                    if (ChannelMode.valueOf(rs.getString(3)) == ChannelMode.SANDBOX) {
+                        client.baseUrl(sandbox.adminBaseUrl(tenant, connectionId));
+                    }
+                    return client.build();
+                }).optional());
     }
 }

@@ -115,6 +115,17 @@ class RowLevelSecurityIT {
         }
         pipeline.receiveShopifyWebhook(tenant, connection, "orders/create", "bad", "AAAA", "", new byte[] {'{', '}'},
                 "127.0.0.1");
+        // a flow and one of its runs (the poll itself needs a running server; ShopifyOrderPollIT runs it for real)
+        superuser.sql("""
+                INSERT INTO channel_flow (tenant_id, id, connection_id, flow, interval_seconds, read_up_to)
+                VALUES (:t, gen_random_uuid(), :c, 'ORDER_IMPORT', 300, now())
+                ON CONFLICT (tenant_id, connection_id, flow) DO NOTHING""")
+                .param("t", tenant.value()).param("c", connection).update();
+        superuser.sql("""
+                INSERT INTO flow_run (tenant_id, id, connection_id, flow, started_at, finished_at, records_in,
+                                      records_out, records_failed, outcome)
+                VALUES (:t, gen_random_uuid(), :c, 'ORDER_IMPORT', now(), now(), 1, 1, 0, 'OK')""")
+                .param("t", tenant.value()).param("c", connection).update();
     }
 
     private static String sign(String secret, byte[] body) {
@@ -145,7 +156,7 @@ class RowLevelSecurityIT {
                 "catalog_alias", "catalog_bundle", "catalog_bundle_component", "catalog_item_aud",
                 "catalog_bundle_aud", "catalog_import", "catalog_import_row", "catalog_import_problem",
                 "channel_connection", "channel_inbox", "sales_order", "sales_order_line", "sales_order_event",
-                "integration_exception", "wms_outbox", "security_event");
+                "integration_exception", "wms_outbox", "security_event", "channel_flow", "flow_run");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +26,13 @@ import org.springframework.stereotype.Component;
 class WebhookSender {
 
     private final SandboxProperties properties;
-    private final Environment environment;
+    private final SandboxAddress address;
     private final Clock clock;
     private final HttpClient http;
 
-    WebhookSender(SandboxProperties properties, Environment environment, Clock clock) {
+    WebhookSender(SandboxProperties properties, SandboxAddress address, Clock clock) {
         this.properties = properties;
-        this.environment = environment;
+        this.address = address;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
     }
@@ -45,10 +44,10 @@ class WebhookSender {
      */
     Response send(TenantId tenant, UUID connectionId, String shopDomain, String apiVersion, String secret,
             Delivery delivery) {
-        URI address = webhookAddress(tenant, connectionId);
+        URI target = address.webhookAddress(tenant, connectionId);
         // a wrong secret of the same shape, so only the signature gives it away
         String signingSecret = delivery.badSignature() ? "wrong-" + UUID.randomUUID() : secret;
-        HttpRequest request = HttpRequest.newBuilder(address)
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(properties.webhookTimeout())
                 .header("Content-Type", "application/json")
                 .header("X-Shopify-Topic", delivery.topic())
@@ -65,31 +64,13 @@ class WebhookSender {
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new SandboxDeliveryException("The sandbox could not deliver " + delivery.topic() + " of "
-                    + delivery.orderName() + " to " + address + " (" + e.getMessage() + "); if the portal is reached "
+                    + delivery.orderName() + " to " + target + " (" + e.getMessage() + "); if the portal is reached "
                     + "at another address from this machine, set crossdock.sandbox.portal-url", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SandboxDeliveryException("Interrupted while delivering " + delivery.topic() + " of "
                     + delivery.orderName(), e);
         }
-    }
-
-    /** {@code {portal}/webhooks/shopify/{tenant}/{connection}}, the address a real shop is given. */
-    URI webhookAddress(TenantId tenant, UUID connectionId) {
-        String base = properties.portalUrl() != null ? properties.portalUrl().toString() : ownAddress();
-        return URI.create(base.replaceAll("/+$", "") + "/webhooks/shopify/" + tenant.value() + "/" + connectionId);
-    }
-
-    /** This server on this machine: the port it listens on (random in tests), its bind address or loopback. */
-    private String ownAddress() {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        String host = environment.getProperty("server.address", "");
-        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) {
-            host = "127.0.0.1";
-        } else if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return "http://" + host + ":" + port + environment.getProperty("server.servlet.context-path", "");
     }
 
     static String sign(byte[] body, String secret) {

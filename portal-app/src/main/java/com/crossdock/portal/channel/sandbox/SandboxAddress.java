@@ -1,0 +1,46 @@
+package com.crossdock.portal.channel.sandbox;
+
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where this portal answers as a sandbox shop and as a webhook receiver: {@code crossdock.sandbox.portal-url}, or
+ * this machine at the port the server listens on (random in tests), its bind address or loopback.
+ */
+@Component
+public class SandboxAddress {
+
+    private final SandboxProperties properties;
+    private final Environment environment;
+
+    SandboxAddress(SandboxProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    /** The base URL a connector is given for a sandbox connection; the Admin API path follows it. */
+    public URI adminBaseUrl(TenantId tenant, UUID connectionId) {
+        return URI.create(portal() + "/sandbox/shopify/" + tenant.value() + "/" + connectionId);
+    }
+
+    /** {@code {portal}/webhooks/shopify/{tenant}/{connection}}, the address a real shop is given. */
+    URI webhookAddress(TenantId tenant, UUID connectionId) {
+        String base = properties.portalUrl() != null ? properties.portalUrl().toString().replaceAll("/+$", "")
+                : portal();
+        return URI.create(base + "/webhooks/shopify/" + tenant.value() + "/" + connectionId);
+    }
+
+    private String portal() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String host = environment.getProperty("server.address", "");
+        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port + environment.getProperty("server.servlet.context-path", "");
+    }
+}

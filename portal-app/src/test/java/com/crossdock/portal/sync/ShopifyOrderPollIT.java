@@ -1,0 +1,120 @@
+package com.crossdock.portal.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.crossdock.portal.catalog.AliasLine;
+import com.crossdock.portal.catalog.CatalogService;
+import com.crossdock.portal.catalog.ItemCommand;
+import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.portal.channel.ChannelMode;
+import com.crossdock.portal.channel.ChannelService;
+import com.crossdock.portal.channel.ShopifyConnectionCommand;
+import com.crossdock.portal.channel.sandbox.OrderGeneration;
+import com.crossdock.portal.channel.sandbox.SandboxDeliveryException;
+import com.crossdock.portal.channel.sandbox.ShopifySandboxService;
+import com.crossdock.portal.identity.SystemActor;
+import com.crossdock.portal.scheduling.TenantJobs;
+import com.crossdock.portal.support.TestDatabases;
+import com.crossdock.portal.tenant.TenantCommand;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.catalog.AliasKind;
+import com.crossdock.tenantconfig.catalog.ItemStatus;
+import com.crossdock.tenantconfig.catalog.PackLevel;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import com.crossdock.tenantconfig.tenant.TenantStatus;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The order-import flow against the portal's own Shopify sandbox: the sandbox's webhooks are lost (its portal
+ * address points at a closed port), so the orders sit in the sandbox store until the flow polls the Admin API for
+ * them. Real HTTP, real GraphQL, real PostgreSQL, two tenants.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ShopifyOrderPollIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.register(registry, ShopifyOrderPollIT.class);
+        // webhooks go nowhere: port 9 (discard) is closed on a test machine
+        registry.add("crossdock.sandbox.portal-url", () -> "http://127.0.0.1:9");
+    }
+
+    @Autowired TenantService tenants;
+    @Autowired CatalogService catalog;
+    @Autowired ChannelService channels;
+    @Autowired ShopifySandboxService sandbox;
+    @Autowired OrderPipeline pipeline;
+    @Autowired SyncService sync;
+    @Autowired TenantJobs jobs;
+
+    final JdbcClient superuser = TestDatabases.superuser(ShopifyOrderPollIT.class);
+
+    @Test
+    void ordersWhoseWebhooksWereLostArriveByPollingOnceAndThePollIsRecorded() {
+        TenantId apparel = tenant("Apparel", "APP");
+        TenantId home = tenant("Home", "HOME");
+        UUID store = SystemActor.call("test", () -> {
+            for (int i = 0; i < 3; i++) {
+                catalog.save(apparel, null, new ItemCommand("TEE-" + i, "Tee " + i, ItemStatus.ACTIVE, false, false,
+                        false, false, List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)),
+                        List.of(new AliasLine(AliasKind.SHOPIFY_VARIANT_SKU, "SHOP-TEE-" + i))), 0);
+            }
+            channels.connectShopify(home, new ShopifyConnectionCommand("Home", "home.myshopify.com", "2026-07",
+                    ChannelMode.SANDBOX, "shpat_home_token_000000", "home-secret"));
+            return channels.connectShopify(apparel, new ShopifyConnectionCommand("Apparel", "apparel.myshopify.com",
+                    "2026-07", ChannelMode.SANDBOX, "shpat_apparel_token_0000", "apparel-secret")).id();
+        });
+        assertThat(jobs.jobsOf(apparel)).as("connecting schedules the order import")
+                .contains(ShopifyOrderPollJob.PREFIX + store);
+
+        assertThatThrownBy(() -> SystemActor.call("test", () -> sandbox.generateOrders(apparel, store,
+                OrderGeneration.of(12).withMultiLine(50, 2, 3).withSeed(5))))
+                .isInstanceOf(SandboxDeliveryException.class);
+
+        FlowRun first = pipeline.pollShopifyOrders(apparel, store);
+        FlowRun second = pipeline.pollShopifyOrders(apparel, store);
+
+        assertThat(first.seen()).isEqualTo(12);
+        assertThat(first.failed()).isZero();
+        assertThat(second.kept()).as("the same versions are not kept twice").isZero();
+        List<OrderSummary> orders = SystemActor.call("test", () -> sync.orders(apparel, 100));
+        assertThat(orders).hasSize(12).allSatisfy(order -> assertThat(order.status()).isEqualTo(OrderStatus.RELEASED));
+        assertThat(superuser.sql("SELECT count(*) FROM wms_outbox WHERE tenant_id = :t")
+                .param("t", apparel.value()).query(Long.class).single()).isEqualTo(12);
+        assertThat(superuser.sql("""
+                SELECT count(*) FROM flow_run WHERE tenant_id = :t AND connection_id = :c AND flow = 'ORDER_IMPORT'
+                AND outcome = 'OK'""").param("t", apparel.value()).param("c", store).query(Long.class).single())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(SystemActor.call("test", () -> sync.orders(home, 100))).isEmpty();
+    }
+
+    @Test
+    void aStoreThatDoesNotAnswerIsAFailedRunAndAnExceptionNotJustALogLine() {
+        TenantId tenant = tenant("Gone", "GONE");
+        UUID live = SystemActor.call("test", () -> channels.connectShopify(tenant, new ShopifyConnectionCommand("Gone",
+                "gone-store.myshopify.com", "2026-07", ChannelMode.LIVE, "shpat_gone_token_00000", "gone-secret")).id());
+
+        FlowRun run = pipeline.pollShopifyOrders(tenant, live);
+
+        assertThat(run.seen()).isZero();
+        assertThat(superuser.sql("""
+                SELECT outcome FROM flow_run WHERE tenant_id = :t AND connection_id = :c ORDER BY started_at DESC
+                LIMIT 1""").param("t", tenant.value()).param("c", live).query(String.class).single())
+                .isEqualTo("FAILED");
+        assertThat(SystemActor.call("test", () -> sync.openExceptions(tenant)))
+                .anySatisfy(exception -> assertThat(exception.reasonCode()).isEqualTo("CHANNEL_UNAVAILABLE"));
+    }
+
+    private TenantId tenant(String name, String code) {
+        return SystemActor.call("test", () -> tenants.create(
+                new TenantCommand(name, code, TenantStatus.ACTIVE, null, null)).id());
+    }
+}
