@@ -14,14 +14,16 @@ class FlowScheduler {
     static final Duration ORDER_IMPORT_EVERY = Duration.ofMinutes(5);
 
     private final TenantJobs jobs;
+    private final SyncProperties properties;
 
-    FlowScheduler(TenantJobs jobs) {
+    FlowScheduler(TenantJobs jobs, SyncProperties properties) {
         this.jobs = jobs;
+        this.properties = properties;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(ChannelConnected connected) {
-        if (connected.channel().equals("SHOPIFY")) {
+        if (properties.scheduleFlows() && connected.channel().equals("SHOPIFY")) {
             jobs.scheduleEvery(connected.tenant(), ShopifyOrderPollJob.PREFIX + connected.connectionId(),
                     ShopifyOrderPollJob.class, ORDER_IMPORT_EVERY);
         }

@@ -37,6 +37,8 @@ public final class TestDatabases {
         registry.add("spring.flyway.password", () -> "");
         registry.add("spring.flyway.placeholders.app_role", layout::appRole);
         registry.add("crossdock.demo.enabled", () -> "false");
+        // flows poll on a timer; tests that need them schedule or run them explicitly
+        registry.add("crossdock.sync.schedule-flows", () -> "false");
         // a fixed test key, so no test writes a key file into the home folder of whoever runs it
         registry.add("crossdock.credentials.key", () -> "Y3Jvc3Nkb2NrLXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmc=");
         // every test class keeps its own cached context: small pools keep them within the server's connections

@@ -45,6 +45,7 @@ class ShopifyOrderPollIT {
         TestDatabases.register(registry, ShopifyOrderPollIT.class);
         // webhooks go nowhere: port 9 (discard) is closed on a test machine
         registry.add("crossdock.sandbox.portal-url", () -> "http://127.0.0.1:9");
+        registry.add("crossdock.sync.schedule-flows", () -> "true");
     }
 
     @Autowired TenantService tenants;
