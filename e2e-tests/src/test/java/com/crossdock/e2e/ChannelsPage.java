@@ -29,6 +29,14 @@ final class ChannelsPage {
         return this;
     }
 
+    /** Tests the connection against its store (the portal's sandbox for a sandbox one) and checks it passes. */
+    ChannelsPage testConnectionPasses(String name) {
+        connection(name).locator(".channel-test").click();
+        assertThat(connection(name).locator(".channel-test-result")).hasAttribute("data-ok", "true");
+        assertThat(connection(name).locator(".channel-test-result")).containsText("every scope Crossdock needs");
+        return this;
+    }
+
     /** The address the store's app must send webhooks to, once the view has worked it out from the page's address. */
     String webhookAddress(String name) {
         Locator field = connection(name).locator(".channel-webhook-url textarea");

@@ -24,7 +24,8 @@ class OrderJourneyIT {
         MainLayoutPage shell = LoginPage.open(page).signInAs(DemoUser.BRAND_ADMIN);
         ChannelsPage channels = shell.goToChannels()
                 .assertCanConnect(true)
-                .assertConnection(SandboxShopifyStore.CONNECTION_NAME, SandboxShopifyStore.SHOP_DOMAIN, "Sandbox");
+                .assertConnection(SandboxShopifyStore.CONNECTION_NAME, SandboxShopifyStore.SHOP_DOMAIN, "Sandbox")
+                .testConnectionPasses(SandboxShopifyStore.CONNECTION_NAME);
         String webhookAddress = channels.webhookAddress(SandboxShopifyStore.CONNECTION_NAME);
         assertThat(webhookAddress).startsWith(origin(page.url()) + "/webhooks/shopify/");
         Screenshots.save(page, "channels");

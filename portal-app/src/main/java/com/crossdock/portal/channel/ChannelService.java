@@ -241,6 +241,32 @@ public class ChannelService {
         }
     }
 
+    /** The Admin API access scopes Crossdock's flows use: orders in, fulfilments and inventory back. */
+    public static final List<String> REQUIRED_SCOPES = List.of("read_orders", "write_fulfillments",
+            "write_inventory");
+
+    /**
+     * Calls the store with the connection's token and names the access scopes the app still lacks. Answers what
+     * happened, never throws for an unreachable store or a refused token.
+     */
+    @PreAuthorize(MANAGERS)
+    public ConnectionTest testConnection(TenantId tenant, UUID connectionId) {
+        requireAccess(tenant);
+        var client = transactions.read(tenant, () -> clientFor(tenant, connectionId))
+                .orElseThrow(() -> new NoSuchConnectionException(connectionId));
+        try {
+            List<String> granted = client.accessScopes();
+            List<String> missing = REQUIRED_SCOPES.stream().filter(scope -> !granted.contains(scope)).toList();
+            return new ConnectionTest(true, granted, missing, missing.isEmpty()
+                    ? "Connected: the store answered and the app has every scope Crossdock needs."
+                    : "The store answered, but the app lacks " + String.join(", ", missing) + ". Add them to the "
+                            + "custom app's Admin API scopes in Shopify, reinstall it, and test again.");
+        } catch (com.crossdock.portal.channel.shopify.ShopifyApiException refused) {
+            return new ConnectionTest(false, List.of(), REQUIRED_SCOPES, "The store did not accept the call: "
+                    + refused.getMessage() + ". Check the store domain and the access token.");
+        }
+    }
+
     /**
      * A Shopify Admin API client for a connection, for the flows that poll and write back: a live connection talks
      * to its store, a sandbox connection to the portal's own sandbox shop. Only the flows' system actor may call
@@ -249,7 +275,12 @@ public class ChannelService {
     @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:flow'")
     public Optional<com.crossdock.portal.channel.shopify.ShopifyAdminClient> shopifyClient(TenantId tenant,
             UUID connectionId) {
-        return transactions.read(tenant, () -> jdbc.sql("""
+        return transactions.read(tenant, () -> clientFor(tenant, connectionId));
+    }
+
+    private Optional<com.crossdock.portal.channel.shopify.ShopifyAdminClient> clientFor(TenantId tenant,
+            UUID connectionId) {
+        return jdbc.sql("""
                 SELECT shop_domain, api_version, mode, access_token FROM channel_connection
                 WHERE id = :id AND channel = 'SHOPIFY'""").param("id", connectionId)
                 .query((rs, n) -> {
@@ -260,6 +291,6 @@ public class ChannelService {
                         client.baseUrl(sandbox.adminBaseUrl(tenant, connectionId));
                     }
                     return client.build();
-                }).optional());
+                }).optional();
     }
 }

@@ -3,6 +3,7 @@ package com.crossdock.portal.channel.ui;
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.ChannelValidationException;
+import com.crossdock.portal.channel.ConnectionTest;
 import com.crossdock.portal.channel.ConnectionView;
 import com.crossdock.portal.tenant.ui.TenantSelection;
 import com.crossdock.portal.uikit.Badge;
@@ -151,6 +152,24 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
                 Fact.of("API version", connection.apiVersion(), "channel-api-version"),
                 Fact.of("Access token", connection.tokenHint(), "channel-token-hint"));
         card.add(title, facts, webhookRow(connection));
+        if (channels.canManage()) {
+            Span result = new Span();
+            result.addClassName("channel-test-result");
+            Button test = new Button("Test connection", VaadinIcon.PLUG.create(), click -> {
+                if (tenant == null) {
+                    return;
+                }
+                ConnectionTest outcome = channels.testConnection(tenant, connection.id());
+                result.setText(outcome.message());
+                result.getElement().setAttribute("data-ok", Boolean.toString(outcome.ok()));
+                result.getStyle().set("color", outcome.ok() ? "var(--lumo-success-text-color)"
+                        : "var(--lumo-error-text-color)");
+            });
+            test.addClassName("channel-test");
+            HorizontalLayout testRow = new HorizontalLayout(test, result);
+            testRow.setAlignItems(FlexComponent.Alignment.CENTER);
+            card.add(testRow);
+        }
         return card;
     }
 
