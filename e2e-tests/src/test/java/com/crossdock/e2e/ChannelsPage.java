@@ -37,6 +37,14 @@ final class ChannelsPage {
         return this;
     }
 
+    /** Sends a batch of test orders from the sandbox shop and checks they were all accepted. */
+    ChannelsPage sendSandboxTestOrders(String name) {
+        connection(name).locator(".sandbox-generate").click();
+        assertThat(connection(name).locator(".sandbox-generate-result")).hasAttribute("data-orders", "10");
+        assertThat(connection(name).locator(".sandbox-generate-result")).containsText("all accepted");
+        return this;
+    }
+
     /** The address the store's app must send webhooks to, once the view has worked it out from the page's address. */
     String webhookAddress(String name) {
         Locator field = connection(name).locator(".channel-webhook-url textarea");

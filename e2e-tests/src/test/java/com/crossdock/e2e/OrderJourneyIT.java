@@ -58,6 +58,11 @@ class OrderJourneyIT {
         exceptions.cancelResolving()
                 .resolve(UNKNOWN_SKU, "The grey hoodie is not stocked at the 3PL yet; the brand hid it in Shopify")
                 .assertNotListed(UNKNOWN_SKU);
+
+        // the sandbox shop sends a test batch the way a real shop would; the orders show up like any other
+        shell.goToChannels().sendSandboxTestOrders(SandboxShopifyStore.CONNECTION_NAME);
+        Screenshots.save(page, "channels-sandbox-batch");
+        shell.goToOrders().search("", "14 orders");
     }
 
     @Test

@@ -5,6 +5,8 @@ import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.ChannelValidationException;
 import com.crossdock.portal.channel.ConnectionTest;
 import com.crossdock.portal.channel.ConnectionView;
+import com.crossdock.portal.channel.sandbox.ShopifySandboxService;
+import com.crossdock.portal.channel.sandbox.ui.SandboxControls;
 import com.crossdock.portal.tenant.ui.TenantSelection;
 import com.crossdock.portal.uikit.Badge;
 import com.crossdock.portal.uikit.EmptyState;
@@ -53,6 +55,8 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     private static final String WEBHOOK_TOPICS = "orders/create, orders/updated and orders/cancelled";
 
     private final ChannelService channels;
+    /** Handed to the sandbox controls of sandbox connections; the view itself only calls {@link ChannelService}. */
+    private final ShopifySandboxService sandbox;
     private final TenantSelection selection;
     private final Div content = new Div();
     private final Dialog dialog = new Dialog();
@@ -61,8 +65,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     private @Nullable TenantId tenant;
     private @Nullable String baseUrl;
 
-    ChannelsView(ChannelService channels, TenantSelection selection) {
+    ChannelsView(ChannelService channels, ShopifySandboxService sandbox, TenantSelection selection) {
         this.channels = channels;
+        this.sandbox = sandbox;
         this.selection = selection;
         addClassName("cd-page");
         setPadding(false);
@@ -169,6 +174,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
             HorizontalLayout testRow = new HorizontalLayout(test, result);
             testRow.setAlignItems(FlexComponent.Alignment.CENTER);
             card.add(testRow);
+            if (connection.mode() == ChannelMode.SANDBOX && tenant != null) {
+                card.add(new SandboxControls(sandbox, tenant, connection.id()));
+            }
         }
         return card;
     }
