@@ -3,23 +3,19 @@ package com.crossdock.portal.demo;
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.ShopifyConnectionCommand;
+import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
 import com.crossdock.portal.sync.OrderPipeline;
 import com.crossdock.portal.sync.WebhookOutcome;
 import com.crossdock.tenantconfig.tenant.TenantId;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,7 +68,7 @@ final class DemoShopifyStore {
     /** Signs the body as Shopify does and hands it to the pipeline, then processes it before the demo goes on. */
     private void send(TenantId tenant, UUID store, int orderNumber, byte[] body) {
         String webhookId = "demo-order-" + orderNumber;
-        String signature = sign(body);
+        String signature = ShopifyWebhookSignature.sign(body, WEBHOOK_SECRET);
         String headers = "X-Shopify-Hmac-Sha256: " + signature + "\nX-Shopify-Shop-Domain: " + SHOP_DOMAIN
                 + "\nX-Shopify-Topic: " + TOPIC + "\nX-Shopify-Webhook-Id: " + webhookId;
         WebhookOutcome outcome = pipeline.receiveShopifyWebhook(tenant, store, TOPIC, webhookId, signature, headers,
@@ -137,16 +133,5 @@ final class DemoShopifyStore {
         address.put("country_code", "US");
         address.put("country", "United States");
         return address;
-    }
-
-    /** {@code X-Shopify-Hmac-Sha256}: the base64 HMAC-SHA256 of the raw body under the webhook secret. */
-    private static String sign(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 }

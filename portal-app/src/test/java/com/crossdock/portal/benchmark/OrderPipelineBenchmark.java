@@ -10,6 +10,7 @@ import com.crossdock.portal.catalog.PackLine;
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.ShopifyConnectionCommand;
+import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.support.TestDatabases;
 import com.crossdock.portal.sync.OrderPipeline;
@@ -28,11 +29,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,7 +90,7 @@ class OrderPipelineBenchmark {
         for (int i = 0; i < ORDERS; i++) {
             byte[] body = bodies.get(i);
             String id = "bench-" + i;
-            String signature = sign(body);
+            String signature = ShopifyWebhookSignature.sign(body, SECRET);
             outcomes.add(senders.submit(() -> pipeline.receiveShopifyWebhook(tenant, store, "orders/create", id,
                     signature, "", body, "127.0.0.1")));
         }
@@ -188,12 +186,6 @@ class OrderPipelineBenchmark {
             connection1.commit();
         }
         return System.nanoTime() - start;
-    }
-
-    private static String sign(byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(body));
     }
 
     private static double percentile(List<Double> sorted, int percent) {

@@ -10,6 +10,7 @@ import com.crossdock.portal.catalog.PackLine;
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.ShopifyConnectionCommand;
+import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.support.TestDatabases;
 import com.crossdock.portal.tenant.TenantCommand;
@@ -26,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -34,8 +34,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -149,9 +147,7 @@ class OrderPipelineReliabilityIT {
     }
 
     private HttpResponse<String> post(TenantId tenant, UUID store, Delivery delivery) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(delivery.body()));
+        String signature = ShopifyWebhookSignature.sign(delivery.body(), SECRET);
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/shopify/"
                         + tenant.value() + "/" + store))
                 .header("X-Shopify-Topic", delivery.topic()).header("X-Shopify-Webhook-Id", delivery.webhookId())

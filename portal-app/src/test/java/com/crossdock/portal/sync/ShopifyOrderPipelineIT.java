@@ -9,6 +9,7 @@ import com.crossdock.portal.catalog.PackLine;
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.ShopifyConnectionCommand;
+import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.support.TestDatabases;
 import com.crossdock.portal.tenant.TenantCommand;
@@ -28,11 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -251,9 +249,7 @@ class ShopifyOrderPipelineIT {
 
     private HttpResponse<String> post(TenantId tenant, UUID connection, String topic, String webhookId, byte[] body,
             String secret) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return send(tenant, connection, topic, webhookId, body, Base64.getEncoder().encodeToString(mac.doFinal(body)));
+        return send(tenant, connection, topic, webhookId, body, ShopifyWebhookSignature.sign(body, secret));
     }
 
     private HttpResponse<String> send(TenantId tenant, UUID connection, String topic, String webhookId, byte[] body,

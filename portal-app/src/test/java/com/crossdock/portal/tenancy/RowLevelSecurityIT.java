@@ -11,6 +11,7 @@ import com.crossdock.portal.catalog.workbook.ImportProgress;
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.ShopifyConnectionCommand;
+import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.support.RowLevelSecurityAudit;
 import com.crossdock.portal.support.TestDatabases;
@@ -110,7 +111,7 @@ class RowLevelSecurityIT {
         for (String body : List.of(released, unknown)) {
             byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             var outcome = pipeline.receiveShopifyWebhook(tenant, connection, "orders/create", null,
-                    sign(secret, bytes), "", bytes, "127.0.0.1");
+                    ShopifyWebhookSignature.sign(bytes, secret), "", bytes, "127.0.0.1");
             pipeline.process(tenant, java.util.Objects.requireNonNull(outcome.inboxId()));
         }
         pipeline.receiveShopifyWebhook(tenant, connection, "orders/create", "bad", "AAAA", "", new byte[] {'{', '}'},
@@ -126,17 +127,6 @@ class RowLevelSecurityIT {
                                       records_out, records_failed, outcome)
                 VALUES (:t, gen_random_uuid(), :c, 'ORDER_IMPORT', now(), now(), 1, 1, 0, 'OK')""")
                 .param("t", tenant.value()).param("c", connection).update();
-    }
-
-    private static String sign(String secret, byte[] body) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    "HmacSHA256"));
-            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

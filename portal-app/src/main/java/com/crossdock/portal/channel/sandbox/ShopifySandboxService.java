@@ -130,21 +130,10 @@ public class ShopifySandboxService {
         return connection;
     }
 
-    /**
-     * Opened as the sandbox's system actor: people may drive the sandbox but never read its secrets. On a thread of
-     * its own: inside a Vaadin request the security context comes from the Vaadin session, so switching the actor
-     * on the request's thread would not be seen by method security.
-     */
+    /** Opened as the sandbox's system actor: people may drive the sandbox but never read its secrets. */
     private SandboxCredentials credentials(TenantId tenant, UUID connectionId) {
-        try {
-            return java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> SystemActor.call(ACTOR, () -> channels.sandboxCredentials(tenant, connectionId)),
-                    command -> Thread.ofVirtual().inheritInheritableThreadLocals(false).name("sandbox-credentials")
-                            .start(command))
-                    .join().orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        } catch (java.util.concurrent.CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-        }
+        return SystemActor.call(ACTOR, () -> channels.sandboxCredentials(tenant, connectionId))
+                .orElseThrow(() -> new NoSuchConnectionException(connectionId));
     }
 
     private static String problem(Delivery delivery, WebhookSender.Response response) {

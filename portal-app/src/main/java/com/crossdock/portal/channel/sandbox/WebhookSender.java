@@ -1,19 +1,15 @@
 package com.crossdock.portal.channel.sandbox;
 
 import com.crossdock.portal.channel.sandbox.OrderGenerator.Delivery;
+import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +47,7 @@ class WebhookSender {
                 .timeout(properties.webhookTimeout())
                 .header("Content-Type", "application/json")
                 .header("X-Shopify-Topic", delivery.topic())
-                .header("X-Shopify-Hmac-Sha256", sign(delivery.body(), signingSecret))
+                .header("X-Shopify-Hmac-Sha256", ShopifyWebhookSignature.sign(delivery.body(), signingSecret))
                 .header("X-Shopify-Shop-Domain", shopDomain)
                 .header("X-Shopify-API-Version", apiVersion)
                 .header("X-Shopify-Webhook-Id", delivery.webhookId())
@@ -70,17 +66,6 @@ class WebhookSender {
             Thread.currentThread().interrupt();
             throw new SandboxDeliveryException("Interrupted while delivering " + delivery.topic() + " of "
                     + delivery.orderName(), e);
-        }
-    }
-
-    static String sign(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            // every Java runtime ships HmacSHA256, so this is a broken runtime
-            throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 

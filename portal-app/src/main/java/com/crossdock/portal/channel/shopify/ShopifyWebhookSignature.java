@@ -53,6 +53,14 @@ public final class ShopifyWebhookSignature {
         return valid;
     }
 
+    /**
+     * The {@code X-Shopify-Hmac-Sha256} header Shopify sends for {@code body} under {@code secret}: what the sandbox
+     * signs its webhooks with, and what tests sign theirs with.
+     */
+    public static String sign(byte[] body, String secret) {
+        return Base64.getEncoder().encodeToString(hmac(key(secret), body));
+    }
+
     private static byte @Nullable [] decode(@Nullable String header) {
         if (header == null || header.isBlank()) {
             return null;
