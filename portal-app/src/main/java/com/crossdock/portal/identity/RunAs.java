@@ -13,7 +13,8 @@ import org.springframework.security.core.userdetails.UserDetails;
  * Runs work as an already-authenticated principal and restores the previous security context afterwards.
  *
  * <p>Inside a Vaadin request the security context is read from the Vaadin session before the thread's own, so a
- * context set here would not be seen. Then the work runs on a thread of its own that inherits nothing, where it is.
+ * context set here would not be seen. Then the work runs on a thread of its own that inherits nothing, where it is;
+ * there it joins no transaction or tenant scope of the caller, so it must open its own (system work always does).
  */
 public final class RunAs {
 
