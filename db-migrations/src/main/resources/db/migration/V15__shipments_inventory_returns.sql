@@ -98,8 +98,15 @@ CREATE INDEX channel_return_order ON channel_return (tenant_id, order_id);
 -- a run knows its firing; one firing, one run, whichever instance took it
 ALTER TABLE flow_run ADD COLUMN scheduled_for TIMESTAMPTZ NULL;
 ALTER TABLE flow_run ADD COLUMN instance VARCHAR(100) NOT NULL DEFAULT '';
+-- a run is recorded when it starts (RUNNING), so a second instance finds the firing taken
+ALTER TABLE flow_run ALTER COLUMN finished_at DROP NOT NULL;
 ALTER TABLE flow_run DROP CONSTRAINT flow_run_outcome_check;
-ALTER TABLE flow_run ADD CONSTRAINT flow_run_outcome_check CHECK (outcome IN ('OK', 'PARTIAL', 'FAILED', 'SKIPPED'));
+ALTER TABLE flow_run ADD CONSTRAINT flow_run_outcome_check CHECK (outcome IN ('RUNNING', 'OK', 'PARTIAL', 'FAILED'));
+
+-- a webhook of a switched-off flow is kept, and marked as not applied
+ALTER TABLE channel_inbox DROP CONSTRAINT channel_inbox_outcome_check;
+ALTER TABLE channel_inbox ADD CONSTRAINT channel_inbox_outcome_check
+    CHECK (outcome IN ('APPLIED', 'STALE', 'EXCEPTION', 'IGNORED'));
 CREATE UNIQUE INDEX flow_run_firing_once ON flow_run (tenant_id, connection_id, flow, scheduled_for)
     WHERE scheduled_for IS NOT NULL;
 
@@ -108,3 +115,9 @@ SELECT crossdock_protect_tenant_table('shipment_line');
 SELECT crossdock_protect_tenant_table('inventory_position');
 SELECT crossdock_protect_tenant_table('channel_inventory');
 SELECT crossdock_protect_tenant_table('channel_return');
+
+-- the order-import job of each connection is now one of its flows ("flow:<connection>:ORDER_IMPORT"), registered
+-- again at start-up from channel_flow; the jobs of the old name go
+DELETE FROM QRTZ_SIMPLE_TRIGGERS WHERE TRIGGER_NAME LIKE 'order-import:%';
+DELETE FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME LIKE 'order-import:%';
+DELETE FROM QRTZ_JOB_DETAILS WHERE JOB_NAME LIKE 'order-import:%';

@@ -76,6 +76,12 @@ interface CatalogItemRepository extends JpaRepository<CatalogItem, UUID> {
             order by a.value, a.item.sku""")
     List<Object[]> aliasMatches(com.crossdock.tenantconfig.catalog.AliasKind kind, java.util.Collection<String> values);
 
+    /** Active items' SKUs with the value of each of their aliases of {@code kind} (null when they have none). */
+    @Query("""
+            select i.sku, a.value from CatalogItem i left join CatalogAlias a on a.item = i and a.kind = :kind
+            where i.status = com.crossdock.tenantconfig.catalog.ItemStatus.ACTIVE order by i.sku, a.value""")
+    List<Object[]> activeSkusWithAliases(com.crossdock.tenantconfig.catalog.AliasKind kind);
+
     @Query("select i.sku from CatalogItem i where i.sku in :skus")
     List<String> existingSkus(java.util.Collection<String> skus);
 }

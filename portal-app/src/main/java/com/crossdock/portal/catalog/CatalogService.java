@@ -209,6 +209,33 @@ public class CatalogService {
         });
     }
 
+    /**
+     * What a Shopify store sells of this catalog, for pushing stock: every active item under its Shopify SKU aliases
+     * (or its own SKU when it has none), and every virtual bundle under its SKU, each with the master SKUs and units
+     * one sale takes.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<ChannelListing> shopifyListings(TenantId tenant) {
+        requireAccess(tenant);
+        return tenantTransactions.read(tenant, () -> {
+            List<ChannelListing> listings = new ArrayList<>();
+            for (Object[] row : items.activeSkusWithAliases(AliasKind.SHOPIFY_VARIANT_SKU)) {
+                String sku = (String) row[0];
+                listings.add(new ChannelListing(row[1] == null ? sku : (String) row[1], Map.of(sku, 1L)));
+            }
+            List<CatalogBundle> allBundles = bundles.findAllOrdered();
+            Bundles exploder = Bundles.of(allBundles.stream().map(CatalogBundle::definition).toList());
+            for (CatalogBundle bundle : allBundles) {
+                if (bundle.definition().kind() == com.crossdock.tenantconfig.catalog.BundleKind.VIRTUAL) {
+                    Map<String, Long> picks = new java.util.TreeMap<>();
+                    exploder.explode(Sku.of(bundle.sku()), 1).forEach((sku, units) -> picks.put(sku.value(), units));
+                    listings.add(new ChannelListing(bundle.sku(), picks));
+                }
+            }
+            return listings;
+        });
+    }
+
     private Map<String, List<String>> aliases(AliasKind kind, List<String> values) {
         List<String> wanted = values.stream().map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
         Map<String, List<String>> found = new LinkedHashMap<>();

@@ -278,6 +278,20 @@ public class ChannelService {
         return transactions.read(tenant, () -> clientFor(tenant, connectionId));
     }
 
+    /** The store location a connection's stock is pushed to, once found; only the flows' system actor asks. */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:flow'")
+    public Optional<String> inventoryLocation(TenantId tenant, UUID connectionId) {
+        return transactions.read(tenant, () -> jdbc.sql("SELECT location_id FROM channel_connection WHERE id = :id")
+                .param("id", connectionId).query(String.class).optional());
+    }
+
+    /** Remembers the store location found for a connection's stock. */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:flow'")
+    public void rememberInventoryLocation(TenantId tenant, UUID connectionId, String locationId) {
+        transactions.writeAll(tenant, () -> jdbc.sql("UPDATE channel_connection SET location_id = :location WHERE id = :id")
+                .param("id", connectionId).param("location", locationId).update());
+    }
+
     private Optional<com.crossdock.portal.channel.shopify.ShopifyAdminClient> clientFor(TenantId tenant,
             UUID connectionId) {
         return jdbc.sql("""

@@ -64,6 +64,65 @@ public class TenantJobs {
         }
     }
 
+    /**
+     * Schedules {@code jobClass} for {@code tenant} every {@code interval} unless it already runs at that interval,
+     * so registering at every start-up neither moves nor fires a schedule.
+     */
+    public void ensureEvery(TenantId tenant, String name, Class<? extends Job> jobClass, Duration interval) {
+        try {
+            Trigger existing = scheduler.getTrigger(TriggerKey.triggerKey(name, group(tenant)));
+            if (existing instanceof org.quartz.SimpleTrigger simple && simple.getRepeatInterval() == interval.toMillis()
+                    && scheduler.checkExists(JobKey.jobKey(name, group(tenant)))) {
+                return;
+            }
+        } catch (SchedulerException e) {
+            throw new SchedulingException("Could not look up " + name + " for tenant " + tenant, e);
+        }
+        scheduleEvery(tenant, name, jobClass, interval);
+    }
+
+    /**
+     * Keeps {@code jobClass} for {@code tenant} under {@code name} with no schedule (or stops the schedule it had),
+     * so it runs only when {@link #triggerNow triggered}.
+     */
+    public void keepUnscheduled(TenantId tenant, String name, Class<? extends Job> jobClass) {
+        JobKey jobKey = JobKey.jobKey(name, group(tenant));
+        try {
+            scheduler.unscheduleJob(TriggerKey.triggerKey(name, group(tenant)));
+            scheduler.addJob(JobBuilder.newJob(jobClass).withIdentity(jobKey).usingJobData(TENANT_ID, tenant.toString())
+                    .requestRecovery().storeDurably().build(), true);
+        } catch (SchedulerException e) {
+            throw new SchedulingException("Could not keep " + name + " for tenant " + tenant, e);
+        }
+    }
+
+    /** Whether a job of a tenant has a schedule (a trigger of its own name). */
+    public boolean isScheduled(TenantId tenant, String name) {
+        try {
+            return scheduler.checkExists(TriggerKey.triggerKey(name, group(tenant)));
+        } catch (SchedulerException e) {
+            throw new SchedulingException("Could not look up " + name + " for tenant " + tenant, e);
+        }
+    }
+
+    /** Fires one job of a tenant now, besides its schedule; a job that allows no concurrency waits its turn. */
+    public void triggerNow(TenantId tenant, String name) {
+        try {
+            scheduler.triggerJob(JobKey.jobKey(name, group(tenant)));
+        } catch (SchedulerException e) {
+            throw new SchedulingException("Could not start " + name + " for tenant " + tenant, e);
+        }
+    }
+
+    /** Whether a tenant has a job of this name. */
+    public boolean exists(TenantId tenant, String name) {
+        try {
+            return scheduler.checkExists(JobKey.jobKey(name, group(tenant)));
+        } catch (SchedulerException e) {
+            throw new SchedulingException("Could not look up " + name + " for tenant " + tenant, e);
+        }
+    }
+
     /** Removes one job of a tenant. */
     public boolean unschedule(TenantId tenant, String name) {
         try {

@@ -8,6 +8,7 @@ import com.crossdock.portal.channel.ui.ChannelsView;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.sync.ui.ExceptionsView;
+import com.crossdock.portal.sync.ui.FlowsView;
 import com.crossdock.portal.sync.ui.OrdersView;
 import com.crossdock.portal.tenant.ui.AuditView;
 import com.crossdock.portal.tenant.ui.OverviewView;
@@ -31,6 +32,8 @@ final class Navigation {
             new Section("nav-overview", "Overview", VaadinIcon.DASHBOARD, OverviewView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-channels", "Channels", VaadinIcon.CONNECT, ChannelsView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-flows", "Flows", VaadinIcon.EXCHANGE, FlowsView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-catalog", "Catalog", VaadinIcon.PACKAGE, CatalogView.class,
                     user -> !user.hasNoAccess()),

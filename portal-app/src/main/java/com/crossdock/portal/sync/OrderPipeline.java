@@ -45,7 +45,6 @@ public class OrderPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(OrderPipeline.class);
     private static final String WEBHOOK_ACTOR = "webhook";
-    static final String ORDER_IMPORT = "ORDER_IMPORT";
 
     private final TenantService tenants;
     private final TenantTransactions transactions;
@@ -53,11 +52,15 @@ public class OrderPipeline {
     private final ChannelService channels;
     private final CatalogService catalog;
     private final Clock clock;
+    private final Journey journey;
     private final ShopifyOrderParser parser = new ShopifyOrderParser();
     private final ExecutorService processing;
+    private final ExceptionLog exceptions;
 
     OrderPipeline(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
-            CatalogService catalog, Clock clock, SyncProperties properties) {
+            CatalogService catalog, Clock clock, SyncProperties properties, ExceptionLog exceptions, Journey journey) {
+        this.journey = journey;
+        this.exceptions = exceptions;
         this.processing = Executors.newFixedThreadPool(Math.max(1, properties.processingThreads()),
                 Thread.ofVirtual().name("order-pipeline-", 0).factory());
         this.tenants = tenants;
@@ -84,13 +87,13 @@ public class OrderPipeline {
                         INSERT INTO security_event (tenant_id, id, at, kind, detail, remote_addr)
                         VALUES (crossdock_current_tenant(), :id, :at, 'WEBHOOK_BAD_SIGNATURE', :detail, :remote)""")
                         .param("id", UUID.randomUUID()).param("at", Timestamp.from(clock.instant()))
-                        .param("detail", clip("Shopify " + topic + " webhook " + webhookId + " for connection "
+                        .param("detail", Text.clip("Shopify " + topic + " webhook " + webhookId + " for connection "
                                 + connectionId + ": the X-Shopify-Hmac-Sha256 signature does not match", 2000))
-                        .param("remote", clip(remoteAddr, 100)).update());
+                        .param("remote", Text.clip(remoteAddr, 100)).update());
                 return new WebhookOutcome(WebhookOutcome.Kind.BAD_SIGNATURE, null);
             }
             UUID inboxId = UUID.randomUUID();
-            String dedupKey = webhookId == null || webhookId.isBlank() ? "sha256:" + sha256(body)
+            String dedupKey = webhookId == null || webhookId.isBlank() ? "sha256:" + Text.sha256(body)
                     : "webhook:" + webhookId;
             int inserted = transactions.write(tenant, () -> jdbc.sql("""
                     INSERT INTO channel_inbox (tenant_id, id, connection_id, source, topic, dedup_key, headers, payload,
@@ -98,8 +101,8 @@ public class OrderPipeline {
                     VALUES (crossdock_current_tenant(), :id, :connection, 'WEBHOOK', :topic, :dedup, :headers, :payload,
                             :at)
                     ON CONFLICT (tenant_id, connection_id, dedup_key) DO NOTHING""")
-                    .param("id", inboxId).param("connection", connectionId).param("topic", clip(topic, 60))
-                    .param("dedup", clip(dedupKey, 200)).param("headers", headers)
+                    .param("id", inboxId).param("connection", connectionId).param("topic", Text.clip(topic, 60))
+                    .param("dedup", Text.clip(dedupKey, 200)).param("headers", headers)
                     .param("payload", new String(body, StandardCharsets.UTF_8))
                     .param("at", Timestamp.from(clock.instant())).update());
             return inserted == 0 ? new WebhookOutcome(WebhookOutcome.Kind.DUPLICATE, null)
@@ -134,111 +137,6 @@ public class OrderPipeline {
             }
             return processed;
         });
-    }
-
-    /**
-     * The order-import flow of a Shopify connection: reads the orders the store changed since the flow's mark (a
-     * minute of overlap, since the store's clock and ours differ), keeps each new version in the inbox like a
-     * webhook (deduplicated by order id and update time, so webhooks and polls never double an order), processes
-     * it, moves the mark and records the run. What webhooks lost, this finds.
-     */
-    public FlowRun pollShopifyOrders(TenantId tenant, UUID connectionId) {
-        return SystemActor.call("flow", () -> {
-            Instant started = clock.instant();
-            var client = channels.shopifyClient(tenant, connectionId)
-                    .orElseThrow(() -> new com.crossdock.portal.channel.NoSuchConnectionException(connectionId));
-            Instant mark = transactions.write(tenant, () -> flowMark(connectionId, started));
-            int seen = 0;
-            int kept = 0;
-            int failed = 0;
-            Instant newest = mark;
-            String cursor = null;
-            List<UUID> toProcess = new ArrayList<>();
-            String failure = null;
-            try {
-                do {
-                    // ten orders a page keep a query (with 25 line items each) within Shopify's 1,000-point cost limit
-                    var page = client.ordersUpdatedSince(mark.minusSeconds(60), cursor, 10);
-                    for (var polled : page.orders()) {
-                        seen++;
-                        if (polled instanceof com.crossdock.portal.channel.shopify.PolledOrder.Parsed parsed) {
-                            CanonicalOrder order = parsed.order();
-                            newest = order.updatedAt().isAfter(newest) ? order.updatedAt() : newest;
-                            UUID inboxId = UUID.randomUUID();
-                            boolean isNew = transactions.write(tenant, () -> keepPolled(inboxId, connectionId, order,
-                                    parsed.rawJson())) == 1;
-                            if (isNew) {
-                                kept++;
-                                toProcess.add(inboxId);
-                            }
-                        } else {
-                            failed++;
-                            var rejected = (com.crossdock.portal.channel.shopify.PolledOrder.Rejected) polled;
-                            transactions.writeAll(tenant, () -> recordException(connectionId, null,
-                                    rejected.problem().reasonCode().name(), "poll:" + sha256(
-                                            rejected.rawJson().getBytes(StandardCharsets.UTF_8)),
-                                    "Shopify order read by polling", rejected.problem().getMessage(),
-                                    rejected.rawJson()));
-                        }
-                    }
-                    cursor = page.hasNextPage() ? page.nextCursor() : null;
-                } while (cursor != null);
-            } catch (com.crossdock.portal.channel.shopify.ShopifyApiException unreachable) {
-                // the store did not answer (or refused): the run is recorded as failed with an exception someone
-                // sees; what was read so far is kept, and the mark only moves past what was read
-                failure = unreachable.getMessage();
-                String message = failure;
-                transactions.writeAll(tenant, () -> recordException(connectionId, null, "CHANNEL_UNAVAILABLE",
-                        "poll:" + connectionId, "Order import from Shopify", message, ""));
-            }
-            toProcess.forEach(id -> process(tenant, id));
-            Instant readUpTo = newest;
-            FlowRun run = new FlowRun(seen, kept, failed, readUpTo, clock.instant());
-            String outcome = failure != null ? "FAILED" : failed == 0 ? "OK" : "PARTIAL";
-            String message = failure == null ? "" : failure;
-            transactions.writeAll(tenant, () -> recordRun(connectionId, started, run, outcome, message));
-            return run;
-        });
-    }
-
-    /** The flow's mark, creating the flow on its first run (reading back one day). */
-    private Instant flowMark(UUID connectionId, Instant now) {
-        jdbc.sql("""
-                INSERT INTO channel_flow (tenant_id, id, connection_id, flow, interval_seconds, read_up_to)
-                VALUES (crossdock_current_tenant(), :id, :connection, 'ORDER_IMPORT', 300, :start)
-                ON CONFLICT (tenant_id, connection_id, flow) DO NOTHING""").param("id", UUID.randomUUID())
-                .param("connection", connectionId).param("start", Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
-                .update();
-        return jdbc.sql("""
-                SELECT read_up_to FROM channel_flow WHERE connection_id = :connection AND flow = 'ORDER_IMPORT'
-                FOR UPDATE""").param("connection", connectionId).query(Timestamp.class).single().toInstant();
-    }
-
-    private int keepPolled(UUID inboxId, UUID connectionId, CanonicalOrder order, String rawJson) {
-        return jdbc.sql("""
-                INSERT INTO channel_inbox (tenant_id, id, connection_id, source, topic, dedup_key, payload, received_at)
-                VALUES (crossdock_current_tenant(), :id, :connection, 'POLL', 'orders/poll', :dedup, :payload, :at)
-                ON CONFLICT (tenant_id, connection_id, dedup_key) DO NOTHING""")
-                .param("id", inboxId).param("connection", connectionId)
-                .param("dedup", "order:" + order.channelOrderId() + ":" + order.updatedAt().toEpochMilli())
-                .param("payload", rawJson).param("at", Timestamp.from(clock.instant())).update();
-    }
-
-    private void recordRun(UUID connectionId, Instant started, FlowRun run, String outcome, String message) {
-        jdbc.sql("""
-                UPDATE channel_flow SET read_up_to = greatest(read_up_to, :upTo)
-                WHERE connection_id = :connection AND flow = 'ORDER_IMPORT'""")
-                .param("upTo", Timestamp.from(run.readUpTo())).param("connection", connectionId).update();
-        jdbc.sql("""
-                INSERT INTO flow_run (tenant_id, id, connection_id, flow, started_at, finished_at, records_in,
-                                      records_out, records_failed, lag_ms, outcome, message)
-                VALUES (crossdock_current_tenant(), :id, :connection, 'ORDER_IMPORT', :started, :finished, :in, :out,
-                        :failed, :lag, :outcome, :message)""")
-                .param("id", UUID.randomUUID()).param("connection", connectionId)
-                .param("started", Timestamp.from(started)).param("finished", Timestamp.from(run.finishedAt()))
-                .param("in", run.seen()).param("out", run.kept()).param("failed", run.failed())
-                .param("lag", java.time.Duration.between(run.readUpTo(), run.finishedAt()).toMillis())
-                .param("outcome", outcome).param("message", clip(message, 2000)).update();
     }
 
     /** Processes every inbox entry of the tenant not processed yet (after a restart, or by the sweep job). */
@@ -298,7 +196,7 @@ public class OrderPipeline {
                     : parser.parseRestOrder(payload);
             outcome = apply(inbound, order, again);
         } catch (ShopifyPayloadException unusable) {
-            recordException(inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
+            exceptions.record(Flow.ORDER_IMPORT, inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
                     "inbox:" + inbound.id(), "Shopify " + inbound.topic() + " webhook",
                     unusable.getMessage(), inbound.payload());
             outcome = "EXCEPTION";
@@ -323,13 +221,19 @@ public class OrderPipeline {
                 .optional();
         Instant now = clock.instant();
         if (stored.isPresent() && !again && !order.updatedAt().isAfter(stored.get().channelUpdatedAt())) {
-            event(stored.get().id(), now, "STALE_UPDATE_SKIPPED", "Update of " + order.updatedAt()
+            journey.step(stored.get().id(), now, "STALE_UPDATE_SKIPPED", "Update of " + order.updatedAt()
                     + " is not newer than the stored " + stored.get().channelUpdatedAt());
             return "STALE";
         }
+        if (order.isCancelled() && stored.isPresent() && stored.get().status() != OrderStatus.CANCELED) {
+            Optional<String> handled = cancelInWarehouse(inbound, order, stored.get(), now);
+            if (handled.isPresent()) {
+                return handled.get();
+            }
+        }
         if (stored.isPresent() && stored.get().status().compareTo(OrderStatus.RELEASED) > 0
                 && stored.get().status() != OrderStatus.CANCELED) {
-            event(stored.get().id(), now, "UPDATE_AFTER_PICKING", "The channel changed the order after the "
+            journey.step(stored.get().id(), now, "UPDATE_AFTER_PICKING", "The channel changed the order after the "
                     + "warehouse started it; the change is recorded, not applied");
             return "STALE";
         }
@@ -347,22 +251,88 @@ public class OrderPipeline {
         upsertOrder(orderId, inbound.connectionId(), order, status, holds, now);
         writeLines(orderId, lines);
         if (stored.isEmpty()) {
-            event(orderId, now, "RECEIVED", "Shopify " + inbound.topic() + " " + order.orderName());
+            journey.step(orderId, now, "RECEIVED", "Shopify " + inbound.topic() + " " + order.orderName());
         } else {
-            event(orderId, now, "UPDATED", "Shopify " + inbound.topic() + " of " + order.updatedAt());
+            journey.step(orderId, now, "UPDATED", "Shopify " + inbound.topic() + " of " + order.updatedAt());
         }
-        event(orderId, now, "NORMALISED", lines.size() + " warehouse line(s) from " + order.lines().size()
+        journey.step(orderId, now, "NORMALISED", lines.size() + " warehouse line(s) from " + order.lines().size()
                 + " channel line(s)");
         switch (status) {
-            case CANCELED -> event(orderId, now, "CANCELED", "Cancelled in Shopify"
+            case CANCELED -> journey.step(orderId, now, "CANCELED", "Cancelled in Shopify"
                     + (order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")"));
-            case HELD -> event(orderId, now, "HELD", String.join("; ", holds));
+            case HELD -> journey.step(orderId, now, "HELD", String.join("; ", holds));
             default -> release(orderId, inbound.connectionId(), order, now);
         }
         return "APPLIED";
     }
 
-    /** Channel lines as warehouse lines: {channel line id, channel SKU, master SKU or null, bundle, quantity}. */
+    /**
+     * A cancellation of an order the warehouse may have: switched off, it is recorded and not applied; released, the
+     * warehouse is asked to cancel it (a message of its own in the outbox, once); picked or packed, it is asked too
+     * and someone must make sure it stops; shipped, it is too late and becomes an exception (a refund or a return
+     * is the way now). Empty when the order was never released, so it is simply stored as cancelled.
+     */
+    private Optional<String> cancelInWarehouse(Inbound inbound, CanonicalOrder order, Stored stored, Instant now) {
+        boolean enabled = jdbc.sql("""
+                SELECT coalesce((SELECT enabled FROM channel_flow WHERE connection_id = :connection
+                                 AND flow = 'CANCELLATIONS'), TRUE)""")
+                .param("connection", inbound.connectionId()).query(Boolean.class).single();
+        if (!enabled) {
+            journey.step(stored.id(), now, "CANCEL_NOT_APPLIED", "Shopify cancelled the order, and the cancellations flow "
+                    + "of this connection is off");
+            return Optional.of("IGNORED");
+        }
+        String reason = order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")";
+        switch (stored.status()) {
+            case IMPORTED, HELD, CANCELED -> {
+                return Optional.empty();
+            }
+            case SHIPPED -> {
+                journey.step(stored.id(), now, "CANCEL_TOO_LATE", "Shopify cancelled the order" + reason
+                        + " after the warehouse shipped it");
+                exceptions.record(Flow.CANCELLATIONS, inbound.connectionId(), inbound.id(), "CANCEL_AFTER_SHIPMENT",
+                        "order:" + order.channelOrderId(), "Order " + order.orderName(), "Shopify cancelled order "
+                                + order.orderName() + " after it shipped. Agree with the buyer on a return, then "
+                                + "resolve this with what was done.", inbound.payload());
+                return Optional.of("APPLIED");
+            }
+            default -> {
+                String key = "cancel:" + inbound.connectionId() + ":" + order.channelOrderId();
+                int queued = jdbc.sql("""
+                        INSERT INTO wms_outbox (tenant_id, id, order_id, idempotency_key, payload, created_at, kind)
+                        SELECT crossdock_current_tenant(), :id, o.id, :key,
+                               json_build_object('cancel', o.order_name, 'channelOrderId', o.channel_order_id,
+                                                 'reason', :reason)::text, :now, 'CANCEL'
+                        FROM sales_order o WHERE o.id = :order
+                        ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")
+                        .param("id", UUID.randomUUID()).param("order", stored.id()).param("key", key)
+                        .param("reason", order.cancelReason() == null ? "" : order.cancelReason())
+                        .param("now", Timestamp.from(now)).update();
+                jdbc.sql("""
+                        UPDATE sales_order SET status = 'CANCELED', channel_updated_at = :updated, updated_at = :now,
+                               version = version + 1
+                        WHERE id = :order""")
+                        .param("updated", Timestamp.from(order.updatedAt())).param("now", Timestamp.from(now))
+                        .param("order", stored.id()).update();
+                journey.step(stored.id(), now, "CANCEL_REQUESTED", (queued == 1 ? "Asked the warehouse to cancel it ("
+                        : "Already asked the warehouse to cancel it (") + key + ")" + reason);
+                if (stored.status() != OrderStatus.RELEASED) {
+                    exceptions.record(Flow.CANCELLATIONS, inbound.connectionId(), inbound.id(),
+                            "CANCEL_AFTER_PICKING", "order:" + order.channelOrderId(), "Order " + order.orderName(),
+                            "Shopify cancelled order " + order.orderName() + " after the warehouse "
+                                    + stored.status().name().toLowerCase(java.util.Locale.ROOT) + " it. The warehouse "
+                                    + "was asked to cancel; make sure the parcel does not leave, then resolve this.",
+                            inbound.payload());
+                }
+                return Optional.of("APPLIED");
+            }
+        }
+    }
+
+    /**
+     * Channel lines as warehouse lines: {channel line id, channel SKU, master SKU or null, bundle, quantity, channel
+     * quantity}.
+     */
     private List<Object[]> resolveLines(TenantId tenant, Inbound inbound, CanonicalOrder order, List<String> holds) {
         // fulfilled or removed lines (nothing left to ship) are not the warehouse's business
         List<OrderLine> open = order.lines().stream().filter(line -> line.fulfillableQuantity() > 0).toList();
@@ -379,17 +349,19 @@ public class OrderPipeline {
                                 : line.sku())
                         : "SKU " + line.sku() + " is an alias of " + String.join(" and ", answer.masters());
                 holds.add(problem);
-                recordException(inbound.connectionId(), inbound.id(), answer.masters().isEmpty() ? "UNKNOWN_SKU"
+                exceptions.record(Flow.ORDER_IMPORT, inbound.connectionId(), inbound.id(), answer.masters().isEmpty() ? "UNKNOWN_SKU"
                                 : "AMBIGUOUS_SKU", "sku:" + line.sku() + ":" + line.channelVariantId(),
                         "Order " + order.orderName(), problem + ": add it to the catalog as an item or as a Shopify "
                                 + "alias, then retry the order", inbound.payload());
-                lines.add(new Object[] {line.channelLineId(), line.sku(), null, null, line.fulfillableQuantity()});
+                lines.add(new Object[] {line.channelLineId(), line.sku(), null, null, line.fulfillableQuantity(),
+                        line.fulfillableQuantity()});
                 continue;
             }
             String master = answer.masters().getFirst();
             answer.picks().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(pick -> lines.add(
                     new Object[] {line.channelLineId(), line.sku(), pick.getKey().value(),
-                            answer.exploded() ? master : null, Math.toIntExact(pick.getValue())}));
+                            answer.exploded() ? master : null, Math.toIntExact(pick.getValue()),
+                            line.fulfillableQuantity()}));
         }
         return lines;
     }
@@ -408,11 +380,11 @@ public class OrderPipeline {
                     shipping_method = excluded.shipping_method, updated_at = excluded.updated_at,
                     version = sales_order.version + 1""")
                 .param("id", id).param("connection", connectionId).param("orderId", order.channelOrderId())
-                .param("name", clip(order.orderName(), 64)).param("status", status.name())
+                .param("name", Text.clip(order.orderName(), 64)).param("status", status.name())
                 .param("holds", String.join("\n", holds)).param("created", Timestamp.from(order.createdAt()))
                 .param("updated", Timestamp.from(order.updatedAt())).param("shipName", order.shipTo().name())
                 .param("country", order.shipTo().countryCode())
-                .param("method", order.shippingMethodTitle() == null ? null : clip(order.shippingMethodTitle(), 200))
+                .param("method", order.shippingMethodTitle() == null ? null : Text.clip(order.shippingMethodTitle(), 200))
                 .param("now", Timestamp.from(now)).update();
     }
 
@@ -422,11 +394,13 @@ public class OrderPipeline {
             Object[] line = lines.get(i);
             jdbc.sql("""
                     INSERT INTO sales_order_line (tenant_id, id, order_id, line_no, channel_line_id, channel_sku,
-                                                  master_sku, from_bundle, quantity)
-                    VALUES (crossdock_current_tenant(), :id, :order, :no, :lineId, :channelSku, :master, :bundle, :qty)""")
+                                                  master_sku, from_bundle, quantity, channel_quantity)
+                    VALUES (crossdock_current_tenant(), :id, :order, :no, :lineId, :channelSku, :master, :bundle, :qty,
+                            :channelQty)""")
                     .param("id", UUID.randomUUID()).param("order", orderId).param("no", i + 1)
-                    .param("lineId", line[0]).param("channelSku", clip((String) line[1], 100))
-                    .param("master", line[2]).param("bundle", line[3]).param("qty", line[4]).update();
+                    .param("lineId", line[0]).param("channelSku", Text.clip((String) line[1], 100))
+                    .param("master", line[2]).param("bundle", line[3]).param("qty", line[4])
+                    .param("channelQty", line[5]).update();
         }
     }
 
@@ -448,50 +422,10 @@ public class OrderPipeline {
                 ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")
                 .param("id", UUID.randomUUID()).param("order", orderId).param("key", key)
                 .param("now", Timestamp.from(now)).update();
-        event(orderId, now, "RELEASED", queued == 1 ? "Queued for the warehouse (" + key + ")"
+        journey.step(orderId, now, "RELEASED", queued == 1 ? "Queued for the warehouse (" + key + ")"
                 : "Already queued for the warehouse (" + key + ")");
     }
 
-    private void event(UUID orderId, Instant at, String step, String detail) {
-        jdbc.sql("""
-                INSERT INTO sales_order_event (tenant_id, id, order_id, at, step, detail)
-                VALUES (crossdock_current_tenant(), :id, :order, :at, :step, :detail)""")
-                .param("id", UUID.randomUUID()).param("order", orderId).param("at", Timestamp.from(at))
-                .param("step", step).param("detail", clip(detail, 1000)).update();
-    }
-
-    /** Opens an exception, or counts one more occurrence of the open one with the same fingerprint. */
-    private void recordException(UUID connectionId, @Nullable UUID inboxId, String reasonCode, String fingerprint,
-            String subject, String message, String rawPayload) {
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                INSERT INTO integration_exception (tenant_id, id, connection_id, flow, reason_code, fingerprint, subject,
-                                                   message, raw_payload, inbox_id, first_seen, last_seen, status)
-                VALUES (crossdock_current_tenant(), :id, :connection, :flow, :reason, :fingerprint, :subject, :message,
-                        :payload, :inbox, :now, :now, 'OPEN')
-                ON CONFLICT (tenant_id, fingerprint) WHERE status = 'OPEN' DO UPDATE SET
-                    occurrences = integration_exception.occurrences + 1, last_seen = excluded.last_seen,
-                    raw_payload = excluded.raw_payload, inbox_id = excluded.inbox_id""")
-                .param("id", UUID.randomUUID()).param("connection", connectionId).param("flow", ORDER_IMPORT)
-                .param("reason", reasonCode).param("fingerprint", clip(reasonCode + ":" + fingerprint, 300))
-                .param("subject", clip(subject, 200)).param("message", clip(message, 2000))
-                .param("payload", rawPayload).param("inbox", inboxId).param("now", now).update();
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String clip(@Nullable String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
-    }
 
     private record Inbound(UUID id, UUID connectionId, String topic, String payload, String source) {
     }

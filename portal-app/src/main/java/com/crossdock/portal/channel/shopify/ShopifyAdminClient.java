@@ -134,13 +134,21 @@ public final class ShopifyAdminClient {
      *                                 is a {@link PolledOrder.Rejected} instead)
      */
     public OrderPage ordersUpdatedSince(Instant since, @Nullable String cursor, int pageSize) {
+        return ordersUpdatedSince(since, "", cursor, pageSize);
+    }
+
+    /**
+     * As {@link #ordersUpdatedSince(Instant, String, int)}, narrowed by more of Shopify's search syntax, e.g.
+     * {@code status:cancelled}.
+     */
+    public OrderPage ordersUpdatedSince(Instant since, String filter, @Nullable String cursor, int pageSize) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE_SIZE + ", was " + pageSize);
         }
         ObjectNode variables = ShopifyJson.MAPPER.createObjectNode()
                 .put("first", pageSize)
                 // Shopify's search syntax; whole seconds, rounded down, so nothing at the boundary is missed
-                .put("query", "updated_at:>='" + since.truncatedTo(ChronoUnit.SECONDS) + "'");
+                .put("query", ("updated_at:>='" + since.truncatedTo(ChronoUnit.SECONDS) + "' " + filter).strip());
         if (cursor != null) {
             variables.put("after", cursor);
         }

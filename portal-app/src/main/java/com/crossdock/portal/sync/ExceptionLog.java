@@ -1,0 +1,53 @@
+package com.crossdock.portal.sync;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where every record that cannot move becomes an exception: one open exception per fingerprint, repeats counted,
+ * the newest raw payload kept. Called inside the tenant's transaction of the work that failed, so the exception and
+ * the work's own writes commit together.
+ */
+@Component
+class ExceptionLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ExceptionLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Opens an exception, or counts one more occurrence of the open one with the same fingerprint. */
+    void record(Flow flow, @Nullable UUID connectionId, @Nullable UUID inboxId, String reasonCode, String fingerprint,
+            String subject, String message, String rawPayload) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO integration_exception (tenant_id, id, connection_id, flow, reason_code, fingerprint, subject,
+                                                   message, raw_payload, inbox_id, first_seen, last_seen, status)
+                VALUES (crossdock_current_tenant(), :id, :connection, :flow, :reason, :fingerprint, :subject, :message,
+                        :payload, :inbox, :now, :now, 'OPEN')
+                ON CONFLICT (tenant_id, fingerprint) WHERE status = 'OPEN' DO UPDATE SET
+                    occurrences = integration_exception.occurrences + 1, last_seen = excluded.last_seen,
+                    message = excluded.message, raw_payload = excluded.raw_payload, inbox_id = excluded.inbox_id""")
+                .param("id", UUID.randomUUID()).param("connection", connectionId).param("flow", flow.name())
+                .param("reason", reasonCode).param("fingerprint", Text.clip(reasonCode + ":" + fingerprint, 300))
+                .param("subject", Text.clip(subject, 200)).param("message", Text.clip(message, 2000))
+                .param("payload", rawPayload).param("inbox", inboxId).param("now", now).update();
+    }
+
+    /** Closes the open exception of a fingerprint once the record moved after all (a retry that worked). */
+    void resolveMoved(String reasonCode, String fingerprint, String note) {
+        jdbc.sql("""
+                UPDATE integration_exception SET status = 'RESOLVED', resolution_note = :note, resolved_by = 'system',
+                       resolved_at = :now
+                WHERE fingerprint = :fingerprint AND status = 'OPEN'""")
+                .param("fingerprint", Text.clip(reasonCode + ":" + fingerprint, 300)).param("note", note)
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+}

@@ -1,0 +1,161 @@
+package com.crossdock.portal.sync;
+
+import com.crossdock.portal.channel.ChannelService;
+import com.crossdock.portal.channel.NoSuchConnectionException;
+import com.crossdock.portal.channel.shopify.PolledOrder;
+import com.crossdock.portal.channel.shopify.ShopifyApiException;
+import com.crossdock.portal.order.CanonicalOrder;
+import com.crossdock.portal.tenancy.TenantTransactions;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polling a Shopify store for orders, the backfill of the order flows: reads the orders the store changed since
+ * the flow's mark (a minute of overlap, since the store's clock and ours differ), keeps each new version in the
+ * inbox like a webhook (deduplicated by order id and update time, so webhooks and polls never double an order),
+ * lets the pipeline process it, and moves the mark. What webhooks lost, this finds. The order import reads every
+ * change; the cancellations flow only cancelled orders.
+ */
+abstract class OrderPoll implements FlowWork {
+
+    /** Ten orders a page (with 25 line items each) keep a query within Shopify's 1,000-point cost limit. */
+    private static final int PAGE_SIZE = 10;
+
+    private final TenantTransactions transactions;
+    private final JdbcClient jdbc;
+    private final ChannelService channels;
+    private final OrderPipeline pipeline;
+    private final ExceptionLog exceptions;
+    private final Clock clock;
+
+    OrderPoll(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels, OrderPipeline pipeline,
+            ExceptionLog exceptions, Clock clock) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.channels = channels;
+        this.pipeline = pipeline;
+        this.exceptions = exceptions;
+        this.clock = clock;
+    }
+
+    /** More of Shopify's search syntax after the time condition, or empty. */
+    abstract String filter();
+
+    @Override
+    public FlowResult run(TenantId tenant, UUID connectionId) {
+        var client = channels.shopifyClient(tenant, connectionId)
+                .orElseThrow(() -> new NoSuchConnectionException(connectionId));
+        Instant mark = transactions.read(tenant, () -> jdbc.sql("""
+                SELECT coalesce(read_up_to, :start) FROM channel_flow WHERE connection_id = :connection AND flow = :flow""")
+                .param("connection", connectionId).param("flow", flow().name())
+                .param("start", Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
+                .query(Timestamp.class).single().toInstant());
+        int seen = 0;
+        int failed = 0;
+        Instant newest = mark;
+        List<UUID> kept = new ArrayList<>();
+        String failure = null;
+        String cursor = null;
+        try {
+            do {
+                var page = client.ordersUpdatedSince(mark.minusSeconds(60), filter(), cursor, PAGE_SIZE);
+                for (PolledOrder polled : page.orders()) {
+                    seen++;
+                    switch (polled) {
+                        case PolledOrder.Parsed parsed -> {
+                            CanonicalOrder order = parsed.order();
+                            newest = order.updatedAt().isAfter(newest) ? order.updatedAt() : newest;
+                            UUID inboxId = UUID.randomUUID();
+                            if (transactions.write(tenant, () -> keep(inboxId, connectionId, order, parsed.rawJson()))
+                                    == 1) {
+                                kept.add(inboxId);
+                            }
+                        }
+                        case PolledOrder.Rejected rejected -> {
+                            failed++;
+                            transactions.writeAll(tenant, () -> exceptions.record(flow(), connectionId, null,
+                                    rejected.problem().reasonCode().name(), "poll:" + Text.sha256(rejected.rawJson()),
+                                    "Shopify order read by polling", rejected.problem().getMessage(),
+                                    rejected.rawJson()));
+                        }
+                    }
+                }
+                cursor = page.hasNextPage() ? page.nextCursor() : null;
+            } while (cursor != null);
+        } catch (ShopifyApiException unreachable) {
+            // the store did not answer (or refused): the run fails with an exception someone sees; what was read so
+            // far is kept, and the mark only moves past what was read
+            failure = unreachable.getMessage();
+            String message = failure;
+            transactions.writeAll(tenant, () -> exceptions.record(flow(), connectionId, null, "CHANNEL_UNAVAILABLE",
+                    "poll:" + connectionId, flow().label() + " from Shopify", message, ""));
+        }
+        kept.forEach(id -> pipeline.process(tenant, id));
+        Instant readUpTo = newest;
+        transactions.writeAll(tenant, () -> jdbc.sql("""
+                UPDATE channel_flow SET read_up_to = greatest(coalesce(read_up_to, :upTo), :upTo)
+                WHERE connection_id = :connection AND flow = :flow""")
+                .param("upTo", Timestamp.from(readUpTo)).param("connection", connectionId)
+                .param("flow", flow().name()).update());
+        return new FlowResult(seen, kept.size(), failed, Flows.lagSince(readUpTo, clock.instant()), failure != null,
+                failure == null ? "" : failure);
+    }
+
+    private int keep(UUID inboxId, UUID connectionId, CanonicalOrder order, String rawJson) {
+        return jdbc.sql("""
+                INSERT INTO channel_inbox (tenant_id, id, connection_id, source, topic, dedup_key, payload, received_at)
+                VALUES (crossdock_current_tenant(), :id, :connection, 'POLL', 'orders/poll', :dedup, :payload, :at)
+                ON CONFLICT (tenant_id, connection_id, dedup_key) DO NOTHING""")
+                .param("id", inboxId).param("connection", connectionId)
+                .param("dedup", "order:" + order.channelOrderId() + ":" + order.updatedAt().toEpochMilli())
+                .param("payload", rawJson).param("at", Timestamp.from(clock.instant())).update();
+    }
+
+    /** The order import: every order the store changed. */
+    @Component
+    static class OrderImport extends OrderPoll {
+
+        OrderImport(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels, OrderPipeline pipeline,
+                ExceptionLog exceptions, Clock clock) {
+            super(transactions, jdbc, channels, pipeline, exceptions, clock);
+        }
+
+        @Override
+        public Flow flow() {
+            return Flow.ORDER_IMPORT;
+        }
+
+        @Override
+        String filter() {
+            return "";
+        }
+    }
+
+    /** The cancellations' backfill: the orders the store cancelled, for the webhooks that never came. */
+    @Component
+    static class Cancellations extends OrderPoll {
+
+        Cancellations(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
+                OrderPipeline pipeline, ExceptionLog exceptions, Clock clock) {
+            super(transactions, jdbc, channels, pipeline, exceptions, clock);
+        }
+
+        @Override
+        public Flow flow() {
+            return Flow.CANCELLATIONS;
+        }
+
+        @Override
+        String filter() {
+            return "status:cancelled";
+        }
+    }
+}

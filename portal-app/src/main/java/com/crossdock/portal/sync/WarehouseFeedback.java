@@ -1,0 +1,197 @@
+package com.crossdock.portal.sync;
+
+import com.crossdock.portal.identity.SystemActor;
+import com.crossdock.portal.tenancy.TenantTransactions;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The warehouse's side of the sync engine: what it takes from the outbox, how far it got with an order, what it
+ * shipped and what it has in stock. The WMS connector (X12 over SFTP) and the sandbox warehouse call it as the system
+ * actor; shipments recorded here are written back to the channel by the fulfillment flow, positions pushed by the
+ * inventory flow. Every call is idempotent: a document read twice changes nothing the second time.
+ */
+@Component
+public class WarehouseFeedback {
+
+    private static final String ACTOR = "warehouse";
+
+    private final TenantTransactions transactions;
+    private final JdbcClient jdbc;
+    private final ExceptionLog exceptions;
+    private final Clock clock;
+    private final Journey journey;
+
+    WarehouseFeedback(TenantTransactions transactions, JdbcClient jdbc, ExceptionLog exceptions, Journey journey,
+            Clock clock) {
+        this.journey = journey;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.exceptions = exceptions;
+        this.clock = clock;
+    }
+
+    /** A message for the warehouse: a released order or a cancellation, with its idempotency key. */
+    public record OutboxMessage(UUID id, UUID orderId, String kind, String idempotencyKey, String payload) {
+    }
+
+    /** The messages not sent to the warehouse yet, oldest first. */
+    public List<OutboxMessage> unsent(TenantId tenant, int limit) {
+        return SystemActor.call(ACTOR, () -> transactions.read(tenant, () -> jdbc.sql("""
+                SELECT id, order_id, kind, idempotency_key, payload FROM wms_outbox WHERE sent_at IS NULL
+                ORDER BY created_at, id LIMIT :limit""").param("limit", limit)
+                .query((rs, n) -> new OutboxMessage(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5))).list()));
+    }
+
+    /** Marks a message as handed to the warehouse, with a step in the order's journey. */
+    public void markSent(TenantId tenant, UUID messageId, String how) {
+        SystemActor.call(ACTOR, () -> {
+            transactions.writeAll(tenant, () -> jdbc.sql("""
+                    UPDATE wms_outbox SET sent_at = :now WHERE id = :id AND sent_at IS NULL
+                    RETURNING order_id, kind""").param("id", messageId).param("now", Timestamp.from(clock.instant()))
+                    .query((rs, n) -> {
+                        journey.step(rs.getObject(1, UUID.class), "CANCEL".equals(rs.getString(2)) ? "CANCEL_SENT" : "SENT",
+                                how);
+                        return 1;
+                    }).list());
+            return null;
+        });
+    }
+
+    /** The warehouse picked or packed an order (only moves forward; a late message changes nothing). */
+    public void progress(TenantId tenant, UUID orderId, OrderStatus reached, String detail) {
+        if (reached != OrderStatus.PICKED && reached != OrderStatus.PACKED) {
+            throw new IllegalArgumentException("the warehouse reports picked or packed here, not " + reached);
+        }
+        SystemActor.call(ACTOR, () -> {
+            transactions.writeAll(tenant, () -> {
+                int moved = jdbc.sql("""
+                        UPDATE sales_order SET status = :status, updated_at = :now, version = version + 1
+                        WHERE id = :id AND status IN ('RELEASED', 'PICKED') AND status <> :status""")
+                        .param("status", reached.name()).param("now", Timestamp.from(clock.instant()))
+                        .param("id", orderId).update();
+                if (moved == 1) {
+                    journey.step(orderId, reached.name(), detail);
+                }
+            });
+            return null;
+        });
+    }
+
+    /**
+     * Records a shipment of an order, once per warehouse reference. Units beyond what the order still has open, or
+     * SKUs not on the order, make it an exception with the notice kept, and nothing of it is recorded. The order is
+     * shipped when every unit is.
+     *
+     * @return whether this call recorded it (false: already recorded, or refused as an exception)
+     */
+    public boolean recordShipment(TenantId tenant, UUID orderId, ShipmentNotice notice) {
+        return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
+            jdbc.sql("SELECT id FROM sales_order WHERE id = :id FOR UPDATE").param("id", orderId).query(UUID.class)
+                    .optional().orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
+            boolean known = jdbc.sql("SELECT count(*) FROM shipment WHERE order_id = :order AND warehouse_ref = :ref")
+                    .param("order", orderId).param("ref", notice.warehouseRef()).query(Long.class).single() > 0;
+            if (known) {
+                return false;
+            }
+            Map<String, Integer> open = openUnits(orderId);
+            Map<String, Integer> shipped = new HashMap<>();
+            notice.lines().forEach(line -> shipped.merge(line.masterSku(), line.quantity(), Integer::sum));
+            List<String> problems = shipped.entrySet().stream()
+                    .filter(entry -> entry.getValue() > open.getOrDefault(entry.getKey(), 0))
+                    .map(entry -> entry.getValue() + " × " + entry.getKey() + " shipped, "
+                            + open.getOrDefault(entry.getKey(), 0) + " open on the order")
+                    .sorted().toList();
+            if (!problems.isEmpty()) {
+                UUID connection = jdbc.sql("SELECT connection_id FROM sales_order WHERE id = :id")
+                        .param("id", orderId).query(UUID.class).single();
+                exceptions.record(Flow.FULFILLMENT_WRITEBACK, connection, null, "SHIPMENT_MISMATCH",
+                        "shipment:" + orderId + ":" + notice.warehouseRef(), "Shipment " + notice.warehouseRef(),
+                        "The warehouse reported more than the order has open: " + String.join("; ", problems)
+                                + ". Check the shipment with the warehouse; nothing of it was recorded.",
+                        notice.toString());
+                return false;
+            }
+            UUID shipmentId = UUID.randomUUID();
+            Instant now = clock.instant();
+            jdbc.sql("""
+                    INSERT INTO shipment (tenant_id, id, order_id, warehouse_ref, carrier, service, tracking_numbers,
+                                          shipped_at, received_at, writeback_status)
+                    VALUES (crossdock_current_tenant(), :id, :order, :ref, :carrier, :service, :tracking, :shipped, :now,
+                            'PENDING')""")
+                    .param("id", shipmentId).param("order", orderId).param("ref", Text.clip(notice.warehouseRef(), 80))
+                    .param("carrier", notice.carrier()).param("service", notice.service())
+                    .param("tracking", String.join("\n", notice.trackingNumbers()))
+                    .param("shipped", Timestamp.from(notice.shippedAt())).param("now", Timestamp.from(now)).update();
+            for (ShipmentNotice.Line line : notice.lines()) {
+                jdbc.sql("""
+                        INSERT INTO shipment_line (tenant_id, id, shipment_id, master_sku, quantity)
+                        VALUES (crossdock_current_tenant(), :id, :shipment, :sku, :qty)""")
+                        .param("id", UUID.randomUUID()).param("shipment", shipmentId).param("sku", line.masterSku())
+                        .param("qty", line.quantity()).update();
+            }
+            boolean complete = openUnits(orderId).values().stream().allMatch(units -> units <= 0);
+            if (complete) {
+                jdbc.sql("""
+                        UPDATE sales_order SET status = 'SHIPPED', updated_at = :now, version = version + 1
+                        WHERE id = :id AND status <> 'SHIPPED'""")
+                        .param("id", orderId).param("now", Timestamp.from(now)).update();
+            }
+            journey.step(orderId, complete ? "SHIPPED" : "SHIPPED_PARTLY", notice.warehouseRef() + ": "
+                    + (notice.carrier() == null ? "" : notice.carrier() + " ")
+                    + String.join(", ", notice.trackingNumbers()));
+            return true;
+        }));
+    }
+
+    /** Units per master SKU the order still has to ship: ordered less what shipments already carried. */
+    private Map<String, Integer> openUnits(UUID orderId) {
+        Map<String, Integer> open = new HashMap<>();
+        jdbc.sql("""
+                SELECT master_sku, sum(quantity) FROM sales_order_line
+                WHERE order_id = :order AND master_sku IS NOT NULL GROUP BY master_sku""").param("order", orderId)
+                .query((rs, n) -> open.put(rs.getString(1), rs.getInt(2))).list();
+        jdbc.sql("""
+                SELECT l.master_sku, sum(l.quantity) FROM shipment_line l JOIN shipment s ON s.id = l.shipment_id
+                WHERE s.order_id = :order GROUP BY l.master_sku""").param("order", orderId)
+                .query((rs, n) -> open.merge(rs.getString(1), -rs.getInt(2), Integer::sum)).list();
+        return open;
+    }
+
+    /** Replaces the warehouse's positions of the SKUs given (others stay as they were). */
+    public int recordInventory(TenantId tenant, List<InventoryPosition> positions, String source, Instant asOf) {
+        return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
+            int changed = 0;
+            for (InventoryPosition position : positions) {
+                changed += jdbc.sql("""
+                        INSERT INTO inventory_position (tenant_id, id, master_sku, on_hand, available, as_of, source)
+                        VALUES (crossdock_current_tenant(), :id, :sku, :onHand, :available, :asOf, :source)
+                        ON CONFLICT (tenant_id, master_sku) DO UPDATE SET on_hand = excluded.on_hand,
+                            available = excluded.available, as_of = excluded.as_of, source = excluded.source
+                        WHERE inventory_position.as_of <= excluded.as_of""")
+                        .param("id", UUID.randomUUID()).param("sku", position.masterSku())
+                        .param("onHand", position.onHand()).param("available", position.available())
+                        .param("asOf", Timestamp.from(asOf)).param("source", Text.clip(source, 20)).update();
+            }
+            return changed;
+        }));
+    }
+
+    /** The order of a channel order id on a connection, for documents that name orders by their number. */
+    public Optional<UUID> orderOf(TenantId tenant, UUID connectionId, String channelOrderId) {
+        return SystemActor.call(ACTOR, () -> transactions.read(tenant, () -> jdbc.sql("""
+                SELECT id FROM sales_order WHERE connection_id = :connection AND channel_order_id = :order""")
+                .param("connection", connectionId).param("order", channelOrderId).query(UUID.class).optional()));
+    }
+
+}
