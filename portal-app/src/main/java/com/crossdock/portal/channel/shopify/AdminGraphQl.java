@@ -77,6 +77,96 @@ enum AdminGraphQl {
             }
             """ + AdminGraphQl.ORDER_LINE_FRAGMENT),
 
+    ORDER_FULFILLMENT_ORDERS("OrderFulfillmentOrders", true, """
+            query OrderFulfillmentOrders($id: ID!, $after: String) {
+              order(id: $id) {
+                fulfillmentOrders(first: %d, after: $after) {
+                  nodes {
+                    id
+                    status
+                    lineItems(first: %d) {
+                      nodes {
+                        ...FulfillmentOrderLine
+                      }
+                      pageInfo {
+                        hasNextPage
+                        endCursor
+                      }
+                    }
+                  }
+                  pageInfo {
+                    hasNextPage
+                    endCursor
+                  }
+                }
+              }
+            }
+            """.formatted(AdminGraphQl.FULFILLMENT_ORDERS_PER_PAGE, AdminGraphQl.LINE_ITEMS_PER_FULFILLMENT_ORDER)
+            + AdminGraphQl.FULFILLMENT_ORDER_LINE_FRAGMENT),
+
+    FULFILLMENT_ORDER_LINE_ITEMS("FulfillmentOrderLineItems", true, """
+            query FulfillmentOrderLineItems($id: ID!, $after: String) {
+              fulfillmentOrder(id: $id) {
+                lineItems(first: 100, after: $after) {
+                  nodes {
+                    ...FulfillmentOrderLine
+                  }
+                  pageInfo {
+                    hasNextPage
+                    endCursor
+                  }
+                }
+              }
+            }
+            """ + AdminGraphQl.FULFILLMENT_ORDER_LINE_FRAGMENT),
+
+    // a list, not a connection; 50 is far more than any real order has, and keeps the cost at about 100 points
+    ORDER_FULFILLMENTS("OrderFulfillments", true, """
+            query OrderFulfillments($id: ID!) {
+              order(id: $id) {
+                fulfillments(first: 50) {
+                  id
+                  status
+                  trackingInfo {
+                    number
+                    company
+                  }
+                }
+              }
+            }
+            """),
+
+    VARIANTS_BY_SKU("VariantsBySku", true, """
+            query VariantsBySku($first: Int!, $after: String, $query: String!) {
+              productVariants(first: $first, after: $after, query: $query) {
+                nodes {
+                  id
+                  sku
+                  inventoryItem {
+                    id
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+            """),
+
+    LOCATIONS("Locations", true, """
+            query Locations {
+              locations(first: 10, query: "active:true") {
+                nodes {
+                  id
+                  name
+                  isActive
+                  fulfillsOnlineOrders
+                }
+              }
+            }
+            """),
+
     // not repeatable: a second fulfillment for the same parcel would be refused or, worse, ship twice on paper
     FULFILLMENT_CREATE("FulfillmentCreate", false, """
             mutation FulfillmentCreate($fulfillment: FulfillmentInput!) {
@@ -114,6 +204,23 @@ enum AdminGraphQl {
      * orders page affordable (about 55 points per order); longer orders fetch the rest with ORDER_LINE_ITEMS.
      */
     static final int LINE_ITEMS_PER_ORDER = 25;
+
+    /** Fulfillment orders per page of an order: most orders have one, a split across locations a few. */
+    static final int FULFILLMENT_ORDERS_PER_PAGE = 5;
+
+    /** Lines fetched with each fulfillment order; longer ones fetch the rest with FULFILLMENT_ORDER_LINE_ITEMS. */
+    static final int LINE_ITEMS_PER_FULFILLMENT_ORDER = 25;
+
+    private static final String FULFILLMENT_ORDER_LINE_FRAGMENT = """
+            fragment FulfillmentOrderLine on FulfillmentOrderLineItem {
+              id
+              sku
+              remainingQuantity
+              lineItem {
+                id
+              }
+            }
+            """;
 
     private static final String ORDER_LINE_FRAGMENT = """
             fragment OrderLine on LineItem {

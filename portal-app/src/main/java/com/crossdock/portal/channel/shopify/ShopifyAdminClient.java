@@ -24,10 +24,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,8 +43,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Shopify's Admin GraphQL API for one shop: the order poll, fulfillment and inventory write-back, and the check of
- * granted access scopes.
+ * Shopify's Admin GraphQL API for one shop: the order poll, fulfillment and inventory write-back with the lookups
+ * they need (fulfillment orders, existing fulfillments, inventory items by SKU, the primary location), and the check
+ * of granted access scopes.
  *
  * <p>It paces itself by the cost data Shopify returns ({@code extensions.cost.throttleStatus}): before a query it
  * waits until the bucket holds what that query cost last time. A 429 is retried after {@code Retry-After}, a
@@ -56,6 +63,10 @@ public final class ShopifyAdminClient {
     private static final Pattern API_VERSION_FORMAT = Pattern.compile("[0-9]{4}-[0-9]{2}|unstable");
     private static final Pattern SECONDS = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     private static final int MAX_PAGE_SIZE = 250;
+    /** SKUs per {@code productVariants} search; Shopify limits a search's length and terms. */
+    private static final int SKUS_PER_SEARCH = 25;
+    /** Variants per page of a SKU search: twice the SKUs, so a batch usually takes one page. */
+    private static final int VARIANTS_PER_PAGE = 50;
 
     private final URI endpoint;
     private final String accessToken;
@@ -240,6 +251,240 @@ public final class ShopifyAdminClient {
         requireNoUserErrors(AdminGraphQl.INVENTORY_SET_QUANTITIES, payload);
     }
 
+    /**
+     * Every fulfillment order of an order, with each line's remaining quantity: what the shipments of the order are
+     * reported against. All pages are fetched, of the fulfillment orders and of each one's lines.
+     *
+     * @param orderId the order, as its GID or the bare number
+     * @throws ShopifyApiException     {@link Kind#NOT_FOUND} when the shop has no such order, or another kind
+     * @throws ShopifyPayloadException when the answer is not what the query asks for
+     */
+    public List<FulfillmentOrderInfo> fulfillmentOrdersOf(String orderId) {
+        String id = ShopifyGid.of("Order", orderId);
+        List<FulfillmentOrderInfo> fulfillmentOrders = new ArrayList<>();
+        String after = null;
+        do {
+            ObjectNode variables = ShopifyJson.MAPPER.createObjectNode().put("id", id);
+            if (after != null) {
+                variables.put("after", after);
+            }
+            JsonNode connection = existingOrder(AdminGraphQl.ORDER_FULFILLMENT_ORDERS, variables, id)
+                    .path("fulfillmentOrders");
+            String path = "$.data.order.fulfillmentOrders";
+            JsonNode nodes = requireArray(connection.path("nodes"), path + ".nodes");
+            for (int i = 0; i < nodes.size(); i++) {
+                fulfillmentOrders.add(fulfillmentOrder(nodes.get(i), path + ".nodes[" + i + "]"));
+            }
+            after = nextCursor(connection.path("pageInfo"), path + ".pageInfo", after);
+        } while (after != null);
+        return List.copyOf(fulfillmentOrders);
+    }
+
+    /**
+     * The fulfillments an order already has, with their tracking numbers. After a {@code fulfillmentCreate} that
+     * ended in {@link Kind#OUTCOME_UNKNOWN}, look for one that {@linkplain FulfillmentInfo#carries carries} the
+     * shipment's tracking numbers before sending it again.
+     *
+     * @param orderId the order, as its GID or the bare number
+     * @throws ShopifyApiException     {@link Kind#NOT_FOUND} when the shop has no such order, or another kind
+     * @throws ShopifyPayloadException when the answer is not what the query asks for
+     */
+    public List<FulfillmentInfo> fulfillmentsOf(String orderId) {
+        String id = ShopifyGid.of("Order", orderId);
+        JsonNode order = existingOrder(AdminGraphQl.ORDER_FULFILLMENTS,
+                ShopifyJson.MAPPER.createObjectNode().put("id", id), id);
+        JsonNode fulfillments = requireArray(order.path("fulfillments"), "$.data.order.fulfillments");
+        List<FulfillmentInfo> found = new ArrayList<>();
+        for (int i = 0; i < fulfillments.size(); i++) {
+            String path = "$.data.order.fulfillments[" + i + "]";
+            JsonNode fulfillment = fulfillments.get(i);
+            JsonNode tracking = requireArray(fulfillment.path("trackingInfo"), path + ".trackingInfo");
+            List<String> numbers = new ArrayList<>();
+            for (int j = 0; j < tracking.size(); j++) {
+                JsonNode number = tracking.get(j).path("number");
+                // Shopify allows tracking info without a number (a carrier only)
+                if (!number.isNull() && !number.isMissingNode()) {
+                    numbers.add(requireText(number, path + ".trackingInfo[" + j + "].number"));
+                }
+            }
+            found.add(new FulfillmentInfo(requireText(fulfillment.path("id"), path + ".id"),
+                    requireText(fulfillment.path("status"), path + ".status"), numbers));
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * The inventory items of the variants carrying {@code skus}, found with {@code productVariants} searches of
+     * 25 SKUs each, every page read. Shopify's search matches loosely, so only variants whose SKU
+     * is exactly one asked for count; a SKU on two or more variants is {@linkplain InventoryItems#ambiguous()
+     * ambiguous} and maps to none of them.
+     *
+     * @param skus the SKUs, none blank; repeats are looked up once
+     * @throws ShopifyApiException     when Shopify refuses the call or stays unavailable
+     * @throws ShopifyPayloadException when the answer is not what the query asks for
+     */
+    public InventoryItems inventoryItemIdsBySku(Collection<String> skus) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String sku : skus) {
+            if (sku == null || sku.isBlank()) {
+                throw new IllegalArgumentException("a SKU to look up must not be blank");
+            }
+            wanted.add(sku);
+        }
+        // SKU → variant GID → inventory item GID, so a variant seen twice (pages shift) is still one variant
+        Map<String, Map<String, String>> variantsBySku = new HashMap<>();
+        List<String> all = List.copyOf(wanted);
+        for (int from = 0; from < all.size(); from += SKUS_PER_SEARCH) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + SKUS_PER_SEARCH));
+            searchVariants(batch, variantsBySku);
+        }
+        Map<String, String> found = new LinkedHashMap<>();
+        Set<String> ambiguous = new LinkedHashSet<>();
+        Set<String> notFound = new LinkedHashSet<>();
+        for (String sku : wanted) {
+            Map<String, String> variants = variantsBySku.getOrDefault(sku, Map.of());
+            if (variants.size() == 1) {
+                found.put(sku, variants.values().iterator().next());
+            } else if (variants.isEmpty()) {
+                notFound.add(sku);
+            } else {
+                ambiguous.add(sku);
+            }
+        }
+        if (!ambiguous.isEmpty()) {
+            log.warn("Shopify SKUs carried by more than one variant, so not mapped to an inventory item: {}",
+                    ambiguous);
+        }
+        return new InventoryItems(found, ambiguous, notFound);
+    }
+
+    /**
+     * The GID of the location Crossdock sets stock at: the first active location that fulfils online orders.
+     *
+     * @throws ShopifyApiException     {@link Kind#NOT_FOUND} when no active location fulfils online orders, or
+     *                                 another kind
+     * @throws ShopifyPayloadException when the answer is not what the query asks for
+     */
+    public String primaryLocationId() {
+        JsonNode data = execute(AdminGraphQl.LOCATIONS, ShopifyJson.MAPPER.createObjectNode());
+        JsonNode nodes = requireArray(data.path("locations").path("nodes"), "$.data.locations.nodes");
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "$.data.locations.nodes[" + i + "]";
+            JsonNode location = nodes.get(i);
+            if (requireBoolean(location.path("isActive"), path + ".isActive")
+                    && requireBoolean(location.path("fulfillsOnlineOrders"), path + ".fulfillsOnlineOrders")) {
+                return requireText(location.path("id"), path + ".id");
+            }
+        }
+        throw new ShopifyApiException(Kind.NOT_FOUND, AdminGraphQl.LOCATIONS.operationName(),
+                "none of the shop's " + nodes.size() + " active locations fulfils online orders; turn on "
+                        + "\"Fulfill online orders from this location\" for the warehouse's location in Shopify",
+                null);
+    }
+
+    private void searchVariants(List<String> batch, Map<String, Map<String, String>> variantsBySku) {
+        StringBuilder query = new StringBuilder();
+        for (String sku : batch) {
+            query.append(query.isEmpty() ? "" : " OR ").append("sku:").append(searchValue(sku));
+        }
+        Set<String> inBatch = Set.copyOf(batch);
+        String after = null;
+        do {
+            ObjectNode variables = ShopifyJson.MAPPER.createObjectNode()
+                    .put("first", VARIANTS_PER_PAGE)
+                    .put("query", query.toString());
+            if (after != null) {
+                variables.put("after", after);
+            }
+            JsonNode connection = execute(AdminGraphQl.VARIANTS_BY_SKU, variables).path("productVariants");
+            JsonNode nodes = requireArray(connection.path("nodes"), "$.data.productVariants.nodes");
+            for (int i = 0; i < nodes.size(); i++) {
+                String path = "$.data.productVariants.nodes[" + i + "]";
+                JsonNode variant = nodes.get(i);
+                JsonNode sku = variant.path("sku");
+                if (!sku.isString() || !inBatch.contains(sku.stringValue())) {
+                    continue;
+                }
+                variantsBySku.computeIfAbsent(sku.stringValue(), key -> new HashMap<>())
+                        .put(requireText(variant.path("id"), path + ".id"),
+                                requireText(variant.path("inventoryItem").path("id"), path + ".inventoryItem.id"));
+            }
+            after = nextCursor(connection.path("pageInfo"), "$.data.productVariants.pageInfo", after);
+        } while (after != null);
+    }
+
+    /** A value of Shopify's search syntax in single quotes, with quotes and backslashes escaped. */
+    static String searchValue(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** The data's {@code order}, or {@link Kind#NOT_FOUND} when Shopify answers {@code null} for it. */
+    private JsonNode existingOrder(AdminGraphQl operation, ObjectNode variables, String orderId) {
+        JsonNode order = execute(operation, variables).path("order");
+        if (order.isNull() || order.isMissingNode()) {
+            throw new ShopifyApiException(Kind.NOT_FOUND, operation.operationName(),
+                    "the shop has no order " + orderId + " (or the app may not read it)", null);
+        }
+        if (!order.isObject()) {
+            throw new ShopifyPayloadException(Reason.WRONG_TYPE, "$.data.order",
+                    "expected an object, found " + ShopifyJson.kind(order));
+        }
+        return order;
+    }
+
+    private FulfillmentOrderInfo fulfillmentOrder(JsonNode node, String path) {
+        String id = requireText(node.path("id"), path + ".id");
+        String status = requireText(node.path("status"), path + ".status");
+        JsonNode connection = node.path("lineItems");
+        List<FulfillmentOrderInfo.Line> lines = new ArrayList<>();
+        String linesPath = path + ".lineItems";
+        String after = null;
+        while (true) {
+            JsonNode nodes = requireArray(connection.path("nodes"), linesPath + ".nodes");
+            for (int i = 0; i < nodes.size(); i++) {
+                lines.add(fulfillmentOrderLine(nodes.get(i), linesPath + ".nodes[" + i + "]"));
+            }
+            after = nextCursor(connection.path("pageInfo"), linesPath + ".pageInfo", after);
+            if (after == null) {
+                return new FulfillmentOrderInfo(id, status, lines);
+            }
+            ObjectNode variables = ShopifyJson.MAPPER.createObjectNode().put("id", id).put("after", after);
+            JsonNode fulfillmentOrder = execute(AdminGraphQl.FULFILLMENT_ORDER_LINE_ITEMS, variables)
+                    .path("fulfillmentOrder");
+            if (!fulfillmentOrder.isObject()) {
+                // it was there a moment ago: a partial list would ship short, so refuse rather than guess
+                throw new ShopifyPayloadException(Reason.INCOMPLETE, "$.data.fulfillmentOrder",
+                        "fulfillment order " + id + " vanished while its lines were being read");
+            }
+            connection = fulfillmentOrder.path("lineItems");
+            linesPath = "$.data.fulfillmentOrder.lineItems";
+        }
+    }
+
+    private static FulfillmentOrderInfo.Line fulfillmentOrderLine(JsonNode node, String path) {
+        JsonNode sku = node.path("sku");
+        if (!sku.isNull() && !sku.isMissingNode() && !sku.isString()) {
+            throw new ShopifyPayloadException(Reason.WRONG_TYPE, path + ".sku",
+                    "expected text, found " + ShopifyJson.kind(sku));
+        }
+        JsonNode remaining = node.path("remainingQuantity");
+        if (remaining.isNull() || remaining.isMissingNode()) {
+            throw new ShopifyPayloadException(Reason.MISSING_FIELD, path + ".remainingQuantity",
+                    "required but absent or null");
+        }
+        if (!remaining.isIntegralNumber() || !remaining.canConvertToInt()) {
+            throw new ShopifyPayloadException(Reason.WRONG_TYPE, path + ".remainingQuantity",
+                    "expected a whole number, found " + ShopifyJson.kind(remaining));
+        }
+        if (remaining.intValue() < 0) {
+            throw new ShopifyPayloadException(Reason.INVALID_VALUE, path + ".remainingQuantity",
+                    "a remaining quantity must not be negative, was " + remaining.intValue());
+        }
+        return new FulfillmentOrderInfo.Line(requireText(node.path("id"), path + ".id"),
+                requireText(node.path("lineItem").path("id"), path + ".lineItem.id"),
+                sku.isString() ? sku.stringValue() : "", remaining.intValue());
+    }
+
     private PolledOrder parse(JsonNode node) {
         String raw = node.toString();
         try {
@@ -407,6 +652,32 @@ public final class ShopifyAdminClient {
             return null;
         }
         return requireText(pageInfo.path("endCursor"), path + ".endCursor");
+    }
+
+    /** The next page's cursor, refusing one equal to the cursor this page was asked with (paging would not end). */
+    private static @Nullable String nextCursor(JsonNode pageInfo, String path, @Nullable String previous) {
+        String next = nextCursor(pageInfo, path);
+        if (next != null && next.equals(previous)) {
+            throw new ShopifyPayloadException(Reason.INVALID_VALUE, path + ".endCursor",
+                    "the same cursor came back twice; paging would never end");
+        }
+        return next;
+    }
+
+    private static JsonNode requireArray(JsonNode node, String path) {
+        if (!node.isArray()) {
+            throw new ShopifyPayloadException(node.isMissingNode() || node.isNull() ? Reason.MISSING_FIELD
+                    : Reason.WRONG_TYPE, path, "expected a list, found " + ShopifyJson.kind(node));
+        }
+        return node;
+    }
+
+    private static boolean requireBoolean(JsonNode node, String path) {
+        if (!node.isBoolean()) {
+            throw new ShopifyPayloadException(node.isMissingNode() || node.isNull() ? Reason.MISSING_FIELD
+                    : Reason.WRONG_TYPE, path, "expected true or false, found " + ShopifyJson.kind(node));
+        }
+        return node.booleanValue();
     }
 
     private static boolean isThrottled(JsonNode errors) {

@@ -21,6 +21,11 @@ public class ShopifyApiException extends RuntimeException {
          * or a timeout after sending); look at Shopify's state before sending it again.
          */
         OUTCOME_UNKNOWN,
+        /**
+         * What the call is about is not in the shop: an order that does not exist (or the app may not see), no
+         * active location that fulfils online orders.
+         */
+        NOT_FOUND,
         /** The calling thread was interrupted while waiting. */
         INTERRUPTED
     }
