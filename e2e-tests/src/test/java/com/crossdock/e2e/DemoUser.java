@@ -75,6 +75,7 @@ enum DemoUser {
     enum Navigation {
         OVERVIEW("nav-overview", true),
         CHANNELS("nav-channels", true),
+        FLOWS("nav-flows", true),
         CATALOG("nav-catalog", true),
         BUNDLES("nav-bundles", true),
         IMPORT("nav-import", true),

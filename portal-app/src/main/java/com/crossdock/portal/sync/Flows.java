@@ -22,8 +22,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The flows of every connection: their rows in {@code channel_flow}, their Quartz jobs, and their runs. A run is
@@ -61,13 +59,13 @@ class Flows {
     record Firing(Instant scheduledFor, String instance, boolean recovering) {
     }
 
-    /** A new connection's flows: every flow on, with its default schedule. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    /**
+     * A new connection's flows, every one on with its default schedule, created in the connection's own transaction
+     * (Quartz's store joins it too): a connection never exists without its flows.
+     */
+    @EventListener
     void on(ChannelConnected connected) {
-        SystemActor.call("flow", () -> {
-            setUp(connected.tenant(), connected.connectionId());
-            return null;
-        });
+        setUp(connected.tenant(), connected.connectionId());
     }
 
     /**

@@ -52,7 +52,7 @@ class ShopifyOrderPollIT {
     @Autowired CatalogService catalog;
     @Autowired ChannelService channels;
     @Autowired ShopifySandboxService sandbox;
-    @Autowired OrderPipeline pipeline;
+    @Autowired Flows flows;
     @Autowired SyncService sync;
     @Autowired TenantJobs jobs;
 
@@ -74,9 +74,11 @@ class ShopifyOrderPollIT {
                     "2026-07", ChannelMode.SANDBOX, "shpat_apparel_token_0000", "apparel-secret")).id();
         });
         assertThat(jobs.jobsOf(apparel)).as("connecting schedules the order import")
-                .contains(ShopifyOrderPollJob.PREFIX + store);
+                .contains(FlowJob.name(store, Flow.ORDER_IMPORT), FlowJob.name(store, Flow.FULFILLMENT_WRITEBACK));
+        assertThat(jobs.isScheduled(apparel, FlowJob.name(store, Flow.RETURNS_IMPORT)))
+                .as("a webhook-only flow has no schedule").isFalse();
         // from here the test runs the flow itself, so a timer-fired run cannot process orders behind its back
-        assertThat(jobs.unschedule(apparel, ShopifyOrderPollJob.PREFIX + store)).isTrue();
+        assertThat(jobs.unschedule(apparel, FlowJob.name(store, Flow.ORDER_IMPORT))).isTrue();
         var test = SystemActor.call("test", () -> channels.testConnection(apparel, store));
         assertThat(test.ok()).as(test.message()).isTrue();
         assertThat(test.grantedScopes()).containsAll(ChannelService.REQUIRED_SCOPES);
@@ -85,12 +87,12 @@ class ShopifyOrderPollIT {
                 OrderGeneration.of(12).withMultiLine(50, 2, 3).withSeed(5))))
                 .isInstanceOf(SandboxDeliveryException.class);
 
-        FlowRun first = pipeline.pollShopifyOrders(apparel, store);
-        FlowRun second = pipeline.pollShopifyOrders(apparel, store);
+        Run first = run(apparel, store);
+        Run second = run(apparel, store);
 
-        assertThat(first.seen()).as("a run the timer started may have read some first").isBetween(1, 12);
+        assertThat(first.in()).as("a run the timer started may have read some first").isBetween(1, 12);
         assertThat(first.failed()).isZero();
-        assertThat(second.kept()).as("the same versions are not kept twice").isZero();
+        assertThat(second.out()).as("the same versions are not kept twice").isZero();
         // a run the timer started before it was unscheduled may still be processing what it kept
         List<OrderSummary> orders = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> SystemActor.call("test", () -> sync.orders(apparel, 100)), found -> found.size() == 12);
@@ -110,18 +112,27 @@ class ShopifyOrderPollIT {
         UUID live = SystemActor.call("test", () -> channels.connectShopify(tenant, new ShopifyConnectionCommand("Gone",
                 "gone-store.myshopify.com", "2026-07", ChannelMode.LIVE, "shpat_gone_token_00000", "gone-secret")).id());
 
-        FlowRun run = pipeline.pollShopifyOrders(tenant, live);
+        Run run = run(tenant, live);
         var test = SystemActor.call("test", () -> channels.testConnection(tenant, live));
         assertThat(test.reached()).isFalse();
         assertThat(test.message()).contains("Check the store domain and the access token");
 
-        assertThat(run.seen()).isZero();
-        assertThat(superuser.sql("""
-                SELECT outcome FROM flow_run WHERE tenant_id = :t AND connection_id = :c ORDER BY started_at DESC
-                LIMIT 1""").param("t", tenant.value()).param("c", live).query(String.class).single())
-                .isEqualTo("FAILED");
+        assertThat(run.in()).isZero();
+        assertThat(run.outcome()).isEqualTo("FAILED");
         assertThat(SystemActor.call("test", () -> sync.openExceptions(tenant)))
                 .anySatisfy(exception -> assertThat(exception.reasonCode()).isEqualTo("CHANNEL_UNAVAILABLE"));
+    }
+
+    record Run(String outcome, int in, int out, int failed) {
+    }
+
+    /** Runs the order import once, as a firing of its job would, and reads the run's record. */
+    private Run run(TenantId tenant, UUID connection) {
+        UUID id = flows.run(tenant, connection, Flow.ORDER_IMPORT, new Flows.Firing(java.time.Instant.now(), "test",
+                false)).orElseThrow();
+        return superuser.sql("SELECT outcome, records_in, records_out, records_failed FROM flow_run WHERE id = :id")
+                .param("id", id).query((rs, n) -> new Run(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                .single();
     }
 
     private TenantId tenant(String name, String code) {

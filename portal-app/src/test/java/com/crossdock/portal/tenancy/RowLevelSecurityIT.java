@@ -55,6 +55,7 @@ class RowLevelSecurityIT {
     @Autowired CatalogWorkbookService workbooks;
     @Autowired ChannelService channels;
     @Autowired OrderPipeline pipeline;
+    @Autowired com.crossdock.portal.sync.WarehouseFeedback warehouse;
     @Autowired DataSource applicationDataSource;
 
     final JdbcClient superuser = TestDatabases.superuser(RowLevelSecurityIT.class);
@@ -116,6 +117,22 @@ class RowLevelSecurityIT {
         }
         pipeline.receiveShopifyWebhook(tenant, connection, "orders/create", "bad", "AAAA", "", new byte[] {'{', '}'},
                 "127.0.0.1");
+        // the warehouse ships the released order and reports stock; the store's stock mark and a refund
+        java.util.UUID releasedOrder = warehouse.orderOf(tenant, connection, "1").orElseThrow();
+        assertThat(warehouse.recordShipment(tenant, releasedOrder, new com.crossdock.portal.sync.ShipmentNotice(
+                "SHIP-1", "UPS", "Ground", List.of("1Z999"), java.time.Instant.now(),
+                List.of(new com.crossdock.portal.sync.ShipmentNotice.Line("SKU-" + tenant, 1))))).isTrue();
+        warehouse.recordInventory(tenant, List.of(new com.crossdock.portal.sync.InventoryPosition("SKU-" + tenant, 5,
+                4)), "TEST", java.time.Instant.now());
+        superuser.sql("""
+                INSERT INTO channel_inventory (tenant_id, id, connection_id, channel_sku, inventory_item_id)
+                VALUES (:t, gen_random_uuid(), :c, :sku, 'gid://shopify/InventoryItem/1')""")
+                .param("t", tenant.value()).param("c", connection).param("sku", "SKU-" + tenant).update();
+        superuser.sql("""
+                INSERT INTO channel_return (tenant_id, id, connection_id, order_id, channel_order_id, kind, channel_ref,
+                                            status, channel_at, received_at)
+                VALUES (:t, gen_random_uuid(), :c, :o, '1', 'REFUND', 'R1', 'SUCCESS', now(), now())""")
+                .param("t", tenant.value()).param("c", connection).param("o", releasedOrder).update();
         // a flow and one of its runs (the poll itself needs a running server; ShopifyOrderPollIT runs it for real)
         superuser.sql("""
                 INSERT INTO channel_flow (tenant_id, id, connection_id, flow, interval_seconds, read_up_to)
@@ -146,7 +163,8 @@ class RowLevelSecurityIT {
                 "catalog_alias", "catalog_bundle", "catalog_bundle_component", "catalog_item_aud",
                 "catalog_bundle_aud", "catalog_import", "catalog_import_row", "catalog_import_problem",
                 "channel_connection", "channel_inbox", "sales_order", "sales_order_line", "sales_order_event",
-                "integration_exception", "wms_outbox", "security_event", "channel_flow", "flow_run");
+                "integration_exception", "wms_outbox", "security_event", "channel_flow", "flow_run", "shipment",
+                "shipment_line", "inventory_position", "channel_inventory", "channel_return");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }
