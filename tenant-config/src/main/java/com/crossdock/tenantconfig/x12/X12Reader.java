@@ -36,7 +36,8 @@ public final class X12Reader {
             String start = text.substring(0, Math.min(text.length(), 20));
             String tag = start.replaceAll("[^A-Za-z0-9].*", "");
             throw new X12Exception(X12Problem.ofSegment(1, tag,
-                    "the input does not start with an ISA interchange header (it starts with '" + start.replaceAll("\\s+", " ") + "')"));
+                    "the input does not start with an ISA interchange header (it starts with '"
+                            + start.replaceAll("\\s+", " ") + "')"));
         }
         X12Delimiters delimiters = probeDelimiters(text);
         text = closeLastSegment(text, delimiters.segment(), warnings);
