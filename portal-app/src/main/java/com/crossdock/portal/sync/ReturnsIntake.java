@@ -1,0 +1,112 @@
+package com.crossdock.portal.sync;
+
+import com.crossdock.portal.channel.shopify.ShopifyRefundParser;
+import com.crossdock.portal.order.ChannelRefund;
+import com.crossdock.portal.order.ChannelReturn;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The refunds and returns flow: refunds and return requests the store reports by webhook, kept per order (a repeat
+ * updates the one record) with a step in the order's journey, so receiving knows what may come back. A refund or
+ * return for an order Crossdock never imported is kept too, without its order. Switched off, they are kept in the
+ * inbox and not applied.
+ */
+@Component
+class ReturnsIntake {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final Journey journey;
+    private final Clock clock;
+    private final ShopifyRefundParser parser = new ShopifyRefundParser();
+
+    ReturnsIntake(JdbcClient jdbc, Journey journey, Clock clock) {
+        this.jdbc = jdbc;
+        this.journey = journey;
+        this.clock = clock;
+    }
+
+    static boolean handles(String topic) {
+        return topic.startsWith("refunds/") || topic.startsWith("returns/");
+    }
+
+    /** Inside the inbox entry's tenant transaction: applies a refund or return webhook, or ignores it when off. */
+    String apply(UUID connectionId, String topic, String payload) {
+        boolean enabled = jdbc.sql("""
+                SELECT coalesce((SELECT enabled FROM channel_flow WHERE connection_id = :connection
+                                 AND flow = 'RETURNS_IMPORT'), TRUE)""")
+                .param("connection", connectionId).query(Boolean.class).single();
+        if (!enabled) {
+            return "IGNORED";
+        }
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        Instant now = clock.instant();
+        if (topic.startsWith("refunds/")) {
+            ChannelRefund refund = parser.parseRefund(body);
+            List<Map<String, Object>> lines = refund.lines().stream().map(line -> Map.<String, Object>of(
+                    "channelLineId", line.channelLineId(), "sku", line.sku(), "quantity", line.quantity(),
+                    "restock", line.restock())).toList();
+            Optional<UUID> order = keep(connectionId, refund.channelOrderId(), "REFUND", refund.channelRefundId(),
+                    "SUCCESS", refund.restocks(), refund.amount(), refund.currency(), refund.note(), lines,
+                    refund.createdAt(), now);
+            order.ifPresent(id -> journey.step(id, now, "REFUNDED", "Shopify refund " + refund.channelRefundId()
+                    + (refund.amount() == null ? "" : " of " + refund.amount() + " " + refund.currency())
+                    + (refund.lines().isEmpty() ? "" : ", " + units(refund.lines().stream()
+                            .mapToInt(ChannelRefund.Line::quantity).sum()))
+                    + (refund.restocks() ? ", back to stock" : "")));
+        } else {
+            ChannelReturn request = parser.parseReturn(body, now);
+            List<Map<String, Object>> lines = request.lines().stream().map(line -> Map.<String, Object>of(
+                    "channelLineId", line.channelLineId(), "sku", line.sku(), "quantity", line.quantity(),
+                    "reason", line.reason())).toList();
+            Optional<UUID> order = keep(connectionId, request.channelOrderId(), "RETURN", request.channelReturnId(),
+                    request.status(), true, null, null, "", lines, request.updatedAt(), now);
+            order.ifPresent(id -> journey.step(id, now, "RETURN_" + request.status(), "Shopify return "
+                    + request.channelReturnId() + ": " + units(request.lines().stream()
+                            .mapToInt(ChannelReturn.Line::quantity).sum()) + " to come back ("
+                    + String.join(", ", request.lines().stream().map(ChannelReturn.Line::reason).distinct()
+                            .toList()) + ")"));
+        }
+        return "APPLIED";
+    }
+
+    private Optional<UUID> keep(UUID connectionId, String channelOrderId, String kind, String ref, String status,
+            boolean restock, java.math.@Nullable BigDecimal amount, @Nullable String currency, String note,
+            List<Map<String, Object>> lines, Instant channelAt, Instant now) {
+        Optional<UUID> order = jdbc.sql("""
+                SELECT id FROM sales_order WHERE connection_id = :connection AND channel_order_id = :order""")
+                .param("connection", connectionId).param("order", channelOrderId).query(UUID.class).optional();
+        jdbc.sql("""
+                INSERT INTO channel_return (tenant_id, id, connection_id, order_id, channel_order_id, kind, channel_ref,
+                                            status, restock, amount, currency, note, lines, channel_at, received_at)
+                VALUES (crossdock_current_tenant(), :id, :connection, :order, :channelOrder, :kind, :ref, :status,
+                        :restock, :amount, :currency, :note, :lines, :at, :now)
+                ON CONFLICT (tenant_id, connection_id, kind, channel_ref) DO UPDATE SET status = excluded.status,
+                    lines = excluded.lines, amount = excluded.amount, order_id = excluded.order_id,
+                    channel_at = excluded.channel_at
+                WHERE channel_return.channel_at <= excluded.channel_at""")
+                .param("id", UUID.randomUUID()).param("connection", connectionId).param("order", order.orElse(null))
+                .param("channelOrder", channelOrderId).param("kind", kind).param("ref", Text.clip(ref, 100))
+                .param("status", Text.clip(status, 30)).param("restock", restock).param("amount", amount)
+                .param("currency", currency).param("note", Text.clip(note, 2000))
+                .param("lines", JSON.writeValueAsString(lines)).param("at", Timestamp.from(channelAt))
+                .param("now", Timestamp.from(now)).update();
+        return order;
+    }
+
+    private static String units(int count) {
+        return count == 1 ? "1 unit" : count + " units";
+    }
+}
