@@ -140,12 +140,20 @@ final class GraphQlExecutor {
             JsonNode last = field.argument("last", variables);
             if (first.isNumber() || last.isNumber()) {
                 int size = first.isNumber() ? first.asInt() : last.asInt();
-                cost += 2 + size * nodeCost(document, field.selections(), variables);
+                // a connection selects nodes or edges; a plain list with a size (Order.fulfillments) costs its objects
+                cost += selectsNodes(document, field.selections())
+                        ? 2 + size * nodeCost(document, field.selections(), variables)
+                        : size * (1 + cost(document, field.selections(), variables));
             } else {
                 cost += 1 + cost(document, field.selections(), variables);
             }
         }
         return cost;
+    }
+
+    private static boolean selectsNodes(GraphQlDocument document, List<Selection> selections) {
+        return allFields(document, selections).stream()
+                .anyMatch(field -> field.name().equals("nodes") || field.name().equals("edges"));
     }
 
     /** The cost of one node of a connection: of what {@code nodes} or {@code edges.node} select. */

@@ -34,8 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Shopify's Admin GraphQL API (2026-07) for one sandbox shop: the queries and mutations the connector sends
- * ({@code currentAppInstallation}, {@code shop}, {@code orders} with search, sort and cursors, {@code order},
- * {@code fulfillmentOrder}, {@code fulfillmentCreate}, {@code inventorySetQuantities} with {@code @idempotent}),
+ * ({@code currentAppInstallation}, {@code shop}, {@code orders} with search, sort and cursors, {@code order} with its
+ * fulfillment orders and fulfillments, {@code fulfillmentOrder}, {@code productVariants} with {@code sku:} search,
+ * {@code locations}, {@code fulfillmentCreate}, {@code inventorySetQuantities} with {@code @idempotent}),
  * answered with Shopify's JSON shapes, {@code userErrors} and {@code extensions.cost}. Queries are charged to the
  * shop's {@link CostBucket}: a query it cannot afford is {@code THROTTLED}, one larger than the bucket
  * {@code MAX_COST_EXCEEDED}. Injected faults come first and change nothing.
@@ -157,7 +158,9 @@ final class SandboxAdminApi {
                     Order order = store.orderOfFulfillmentOrder(id(arguments, arguments.require("id"),
                             "FulfillmentOrder"));
                     return order == null ? null : fulfillmentOrder(order);
-                });
+                },
+                "productVariants", (Resolver) this::productVariants,
+                "locations", (Resolver) this::locations);
     }
 
     private Map<String, Object> mutationRoot() {
@@ -235,7 +238,7 @@ final class SandboxAdminApi {
                 "email", order.email,
                 "note", order.note,
                 "tags", List.copyOf(order.tags),
-                "displayFinancialStatus", order.cancelledAt == null ? "PAID" : "REFUNDED",
+                "displayFinancialStatus", order.financialStatus(),
                 "displayFulfillmentStatus", order.fulfillmentStatus(),
                 "subtotalPriceSet", money(order.subtotal()),
                 "totalPriceSet", money(order.subtotal()),
@@ -245,7 +248,15 @@ final class SandboxAdminApi {
                 "lineItems", (Resolver) arguments -> nested(arguments, "LineItem", order.lines, line -> line.id,
                         this::lineItem),
                 "fulfillmentOrders", (Resolver) arguments -> nested(arguments, "FulfillmentOrder",
-                        List.of(order), candidate -> candidate.fulfillmentOrderId, this::fulfillmentOrder));
+                        List.of(order), candidate -> candidate.fulfillmentOrderId, this::fulfillmentOrder),
+                // a list, not a connection, as in Shopify; first is optional
+                "fulfillments", (Resolver) arguments -> {
+                    List<SandboxStore.Fulfillment> all = store.fulfillments(order);
+                    int first = arguments.get("first").isNull() || arguments.get("first").isMissingNode()
+                            ? all.size() : pageSize(arguments);
+                    return all.subList(0, Math.min(first, all.size())).stream().<Object>map(this::fulfillment)
+                            .toList();
+                });
     }
 
     private Map<String, Object> lineItem(Line line) {
@@ -298,7 +309,56 @@ final class SandboxAdminApi {
     }
 
     private Map<String, Object> location() {
-        return object("Location", "id", gid("Location", store.locationId()), "name", "Sandbox warehouse");
+        return location(store.locationId(), "Sandbox warehouse", true);
+    }
+
+    private static Map<String, Object> location(long id, String name, boolean fulfilsOnline) {
+        return object("Location", "id", gid("Location", id), "legacyResourceId", String.valueOf(id), "name", name,
+                "isActive", true, "fulfillsOnlineOrders", fulfilsOnline, "shipsInventory", fulfilsOnline,
+                "hasActiveInventory", fulfilsOnline);
+    }
+
+    // --- productVariants and locations --------------------------------------------------------------------------
+
+    private Object productVariants(Arguments arguments) {
+        int first = pageSize(arguments);
+        Predicate<Variant> matches;
+        try {
+            String query = arguments.text("query");
+            matches = VariantSearch.parse(query == null ? "" : query);
+        } catch (IllegalArgumentException unknown) {
+            throw arguments.error(unknown.getMessage(), "BAD_REQUEST");
+        }
+        List<Variant> found = store.variants().stream().filter(matches).toList();
+        int start = 0;
+        String after = arguments.text("after");
+        if (after != null) {
+            long afterId = cursor(arguments, after)[1];
+            while (start < found.size() && found.get(start).id() <= afterId) {
+                start++;
+            }
+        }
+        return connection("ProductVariant", found, start, first, variant -> cursor(variant.id(), variant.id()),
+                this::variant);
+    }
+
+    /** The shop's two locations by name: the pop-up shop (no online orders) before the warehouse. */
+    private Object locations(Arguments arguments) {
+        int first = pageSize(arguments);
+        String query = arguments.text("query");
+        String wanted = query == null ? "" : query.strip();
+        if (!wanted.isEmpty() && !wanted.equals("active:true") && !wanted.equals("active:false")) {
+            throw arguments.error("The sandbox does not understand the location search \"" + wanted
+                    + "\"; it knows active:true and active:false", "BAD_REQUEST");
+        }
+        List<Map<String, Object>> all = wanted.equals("active:false") ? List.of()
+                : List.of(location(store.popUpLocationId(), "Sandbox pop-up shop", false), location());
+        return connection("Location", all, 0, first, location -> cursor(0, id(location)), location -> location);
+    }
+
+    private static long id(Map<String, Object> node) {
+        String gid = (String) node.get("id");
+        return Long.parseLong(gid.substring(gid.lastIndexOf('/') + 1));
     }
 
     // --- fulfillmentCreate --------------------------------------------------------------------------------------

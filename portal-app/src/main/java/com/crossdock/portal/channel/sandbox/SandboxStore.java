@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one sandbox shop: its products and variants, orders with their fulfillment orders, fulfillments,
- * inventory at its one location, the idempotency keys it has seen, its cost bucket and its fault plan. Every method
+ * refunds and returns, inventory at its one warehouse location (a second location, a pop-up shop, holds no stock and
+ * fulfils no online orders), the idempotency keys it has seen, its cost bucket and its fault plan. Every method
  * is synchronized on the store, and {@link SandboxAdminApi} holds the same lock for a whole request, so a request
  * sees and changes the shop as one step, as a real shop's transaction would.
  */
@@ -31,6 +33,8 @@ final class SandboxStore {
             "restock", "safety_stock", "shrinkage");
     /** Units each new variant starts with, so generated orders have stock to commit. */
     static final int INITIAL_AVAILABLE = 100;
+    /** Reasons a generated return request gives, in turn (Shopify's {@code ReturnReason} values). */
+    static final List<String> RETURN_REASONS = List.of("SIZE_TOO_SMALL", "DEFECTIVE", "NOT_AS_DESCRIBED", "UNWANTED");
 
     private final TenantId tenant;
     private final UUID connectionId;
@@ -40,12 +44,15 @@ final class SandboxStore {
     private final CostBucket bucket;
     private final long locationId;
     private final long appInstallationId;
+    private final long popUpLocationId;
     private final Map<String, Variant> variantsBySku = new LinkedHashMap<>();
     private final Map<Long, Variant> variantsByInventoryItem = new HashMap<>();
     private final List<Order> orders = new ArrayList<>();
     private final Map<Long, Order> ordersById = new HashMap<>();
     private final Map<Long, Order> ordersByFulfillmentOrder = new HashMap<>();
     private final List<Fulfillment> fulfillments = new ArrayList<>();
+    private final List<Refund> refunds = new ArrayList<>();
+    private final List<Return> returns = new ArrayList<>();
     private final Map<String, Idempotent> idempotencyKeys = new HashMap<>();
     private int adjustmentGroups;
     private int unmappedProducts;
@@ -63,6 +70,7 @@ final class SandboxStore {
         this.bucket = bucket;
         this.locationId = ids.getAsLong();
         this.appInstallationId = ids.getAsLong();
+        this.popUpLocationId = ids.getAsLong();
     }
 
     TenantId tenant() {
@@ -91,6 +99,11 @@ final class SandboxStore {
 
     long appInstallationId() {
         return appInstallationId;
+    }
+
+    /** A second location: active, but it fulfils no online orders and stocks nothing. */
+    long popUpLocationId() {
+        return popUpLocationId;
     }
 
     // --- products ---------------------------------------------------------------------------------------------
@@ -126,6 +139,11 @@ final class SandboxStore {
 
     synchronized List<Variant> variants(VariantKind kind) {
         return variantsBySku.values().stream().filter(variant -> variant.kind() == kind).toList();
+    }
+
+    /** Every variant, oldest first (by id, as Shopify lists them). */
+    synchronized List<Variant> variants() {
+        return variantsBySku.values().stream().sorted(Comparator.comparingLong(Variant::id)).toList();
     }
 
     synchronized int variantCount() {
@@ -195,6 +213,12 @@ final class SandboxStore {
         return ordersById.get(id);
     }
 
+    /** The order named {@code name} ({@code #1001}; the {@code #} may be left out), or {@code null}. */
+    synchronized @Nullable Order orderNamed(String name) {
+        String wanted = name.strip().startsWith("#") ? name.strip() : "#" + name.strip();
+        return orders.stream().filter(order -> order.name.equals(wanted)).findFirst().orElse(null);
+    }
+
     synchronized @Nullable Order orderOfFulfillmentOrder(long fulfillmentOrderId) {
         return ordersByFulfillmentOrder.get(fulfillmentOrderId);
     }
@@ -232,11 +256,13 @@ final class SandboxStore {
             }
         }
         Instant now = clock.instant();
+        Map<Line, Long> lineIds = new LinkedHashMap<>();
         shipped.forEach((line, units) -> {
             line.fulfilled += units;
             line.variant.committed -= units;
+            lineIds.put(line, ids.getAsLong());
         });
-        Fulfillment fulfillment = new Fulfillment(ids.getAsLong(), order, Map.copyOf(shipped), carrier,
+        Fulfillment fulfillment = new Fulfillment(ids.getAsLong(), order, Map.copyOf(shipped), lineIds, carrier,
                 List.copyOf(trackingNumbers), trackingUrl, now);
         fulfillments.add(fulfillment);
         order.updatedAt = now;
@@ -245,6 +271,95 @@ final class SandboxStore {
 
     synchronized List<Fulfillment> fulfillments() {
         return List.copyOf(fulfillments);
+    }
+
+    synchronized List<Fulfillment> fulfillments(Order order) {
+        return fulfillments.stream().filter(fulfillment -> fulfillment.order() == order).toList();
+    }
+
+    // --- refunds and returns ------------------------------------------------------------------------------------
+
+    /**
+     * Refunds every unit of {@code order} not refunded yet, at its price, as one refund with one successful
+     * transaction. With {@code restock}, units not shipped yet are cancelled back to available ({@code cancel}) and
+     * shipped ones come back to available ({@code return}); without, both are {@code no_restock}: unshipped units
+     * leave the order and are written off, shipped ones stay with the buyer.
+     *
+     * @throws IllegalStateException when the order is cancelled or has nothing left to refund
+     */
+    synchronized Refund refund(Order order, boolean restock, Instant at) {
+        if (order.cancelledAt != null) {
+            throw new IllegalStateException("Order " + order.name + " is cancelled, and its payment was refunded "
+                    + "with the cancellation.");
+        }
+        List<RefundLine> lines = new ArrayList<>();
+        for (Line line : order.lines) {
+            int unshipped = line.remaining();
+            int shipped = line.fulfilled - line.refundedShipped;
+            if (unshipped > 0) {
+                lines.add(new RefundLine(ids.getAsLong(), line, unshipped, restock ? "cancel" : "no_restock"));
+                line.cancelled += unshipped;
+                line.variant.committed -= unshipped;
+                line.variant.available += restock ? unshipped : 0;
+            }
+            if (shipped > 0) {
+                lines.add(new RefundLine(ids.getAsLong(), line, shipped, restock ? "return" : "no_restock"));
+                line.refundedShipped += shipped;
+                line.variant.available += restock ? shipped : 0;
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("Order " + order.name + " has nothing left to refund.");
+        }
+        BigDecimal amount = lines.stream()
+                .map(line -> line.line().variant.price().multiply(BigDecimal.valueOf(line.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Refund refund = new Refund(ids.getAsLong(), ids.getAsLong(), order, List.copyOf(lines), amount,
+                restock ? "Refunded in the sandbox, units restocked" : "Refunded in the sandbox", at);
+        refunds.add(refund);
+        order.refunded = true;
+        order.updatedAt = at;
+        return refund;
+    }
+
+    /**
+     * The buyer asks to return every shipped unit of {@code order} not on a return or refunded yet; the return is
+     * {@code REQUESTED}, awaiting the merchant. Each line gives the next of {@link #RETURN_REASONS}.
+     *
+     * @throws IllegalStateException when nothing shipped is left to return
+     */
+    synchronized Return requestReturn(Order order, Instant at) {
+        Map<Line, Integer> returnable = new LinkedHashMap<>();
+        order.lines.forEach(line -> returnable.put(line, line.fulfilled - line.refundedShipped - line.returned));
+        List<ReturnLine> lines = new ArrayList<>();
+        for (Fulfillment fulfillment : fulfillments(order)) {
+            fulfillment.shipped().forEach((line, units) -> {
+                int take = Math.min(units, returnable.get(line));
+                if (take > 0) {
+                    returnable.merge(line, -take, Integer::sum);
+                    line.returned += take;
+                    lines.add(new ReturnLine(ids.getAsLong(), fulfillment.lineIds().get(line), line, take,
+                            RETURN_REASONS.get((returns.size() + lines.size()) % RETURN_REASONS.size())));
+                }
+            });
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("Order " + order.name + " has no shipped units left to return; "
+                    + "fulfil it first.");
+        }
+        long returnsOfOrder = returns.stream().filter(earlier -> earlier.order() == order).count();
+        Return requested = new Return(ids.getAsLong(), order, order.name + "-R" + (returnsOfOrder + 1), "REQUESTED",
+                List.copyOf(lines), at);
+        returns.add(requested);
+        return requested;
+    }
+
+    synchronized List<Refund> refunds() {
+        return List.copyOf(refunds);
+    }
+
+    synchronized List<Return> returns() {
+        return List.copyOf(returns);
     }
 
     // --- inventory --------------------------------------------------------------------------------------------
@@ -290,15 +405,22 @@ final class SandboxStore {
                         line.variant.sku(), line.quantity, line.remaining())).toList())).toList();
         List<StoreSummary.Fulfillment> fulfillmentViews = fulfillments.stream().map(fulfillment ->
                 new StoreSummary.Fulfillment(SandboxAdminApi.gid("Fulfillment", fulfillment.id()),
-                        SandboxAdminApi.gid("Order", fulfillment.order().id), fulfillment.carrier(),
-                        fulfillment.trackingNumbers(), fulfillment.units())).toList();
+                        SandboxAdminApi.gid("Order", fulfillment.order().id), fulfillment.order().name,
+                        fulfillment.carrier(), fulfillment.trackingNumbers(), fulfillment.units())).toList();
+        List<StoreSummary.Refund> refundViews = refunds.stream().map(refund -> new StoreSummary.Refund(
+                SandboxAdminApi.gid("Refund", refund.id()), refund.order().name, refund.units(), refund.restocks(),
+                refund.amount())).toList();
+        List<StoreSummary.Return> returnViews = returns.stream().map(requested -> new StoreSummary.Return(
+                SandboxAdminApi.gid("Return", requested.id()), requested.order().name, requested.status(),
+                requested.units())).toList();
         List<StoreSummary.InventoryLevel> levels = variantsBySku.values().stream().map(variant ->
                 new StoreSummary.InventoryLevel(variant.sku(), SandboxAdminApi.gid("ProductVariant", variant.id()),
                         SandboxAdminApi.gid("InventoryItem", variant.inventoryItemId()),
                         SandboxAdminApi.gid("Location", locationId), variant.available(), variant.onHand())).toList();
         CostBucket.Status throttle = bucket.status();
-        return new StoreSummary(shopDomain, variantsBySku.size(), orderViews, fulfillmentViews, levels,
-                adjustmentGroups, throttle.currentlyAvailable(), throttle.maximumAvailable(), faults, faultyAnswers);
+        return new StoreSummary(shopDomain, variantsBySku.size(), orderViews, fulfillmentViews, refundViews,
+                returnViews, levels, adjustmentGroups, throttle.currentlyAvailable(), throttle.maximumAvailable(),
+                faults, faultyAnswers);
     }
 
     // --- faults -----------------------------------------------------------------------------------------------
@@ -467,6 +589,7 @@ final class SandboxStore {
         Instant updatedAt;
         @Nullable Instant cancelledAt;
         @Nullable String cancelReason;
+        boolean refunded;
 
         Order(long id, int number, String name, Instant createdAt, String email, Address shipTo,
                 long fulfillmentOrderId) {
@@ -495,6 +618,18 @@ final class SandboxStore {
             return fulfilled == 0 ? "UNFULFILLED" : fulfilled < ordered ? "PARTIALLY_FULFILLED" : "FULFILLED";
         }
 
+        /** {@code PAID}, {@code PARTIALLY_REFUNDED} or {@code REFUNDED} (cancelled, or every unit refunded). */
+        String financialStatus() {
+            if (cancelledAt != null) {
+                return "REFUNDED";
+            }
+            if (!refunded) {
+                return "PAID";
+            }
+            return lines.stream().allMatch(line -> line.remaining() == 0 && line.fulfilled == line.refundedShipped)
+                    ? "REFUNDED" : "PARTIALLY_REFUNDED";
+        }
+
         BigDecimal subtotal() {
             return lines.stream().map(line -> line.variant.price().multiply(BigDecimal.valueOf(line.quantity)))
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -510,6 +645,10 @@ final class SandboxStore {
         final int quantity;
         int fulfilled;
         int cancelled;
+        /** Shipped units refunded. */
+        int refundedShipped;
+        /** Shipped units on a return. */
+        int returned;
 
         Line(long id, long fulfillmentOrderLineId, Variant variant, int quantity) {
             this.id = id;
@@ -524,13 +663,46 @@ final class SandboxStore {
         }
     }
 
-    /** A shipment reported through the Admin API. */
-    record Fulfillment(long id, Order order, Map<Line, Integer> shipped, @Nullable String carrier,
-            List<String> trackingNumbers, @Nullable String trackingUrl, Instant createdAt) {
+    /**
+     * A shipment reported through the Admin API.
+     *
+     * @param lineIds the id of the fulfillment line item of each line it shipped
+     */
+    record Fulfillment(long id, Order order, Map<Line, Integer> shipped, Map<Line, Long> lineIds,
+            @Nullable String carrier, List<String> trackingNumbers, @Nullable String trackingUrl, Instant createdAt) {
 
         int units() {
             return shipped.values().stream().mapToInt(Integer::intValue).sum();
         }
+    }
+
+    /** A refund of an order, with the one transaction that paid it back. */
+    record Refund(long id, long transactionId, Order order, List<RefundLine> lines, BigDecimal amount, String note,
+            Instant createdAt) {
+
+        int units() {
+            return lines.stream().mapToInt(RefundLine::quantity).sum();
+        }
+
+        boolean restocks() {
+            return lines.stream().anyMatch(line -> !line.restockType().equals("no_restock"));
+        }
+    }
+
+    /** Units of one line refunded, and Shopify's {@code restock_type} for them. */
+    record RefundLine(long id, Line line, int quantity, String restockType) {
+    }
+
+    /** A return the buyer asked for. */
+    record Return(long id, Order order, String name, String status, List<ReturnLine> lines, Instant createdAt) {
+
+        int units() {
+            return lines.stream().mapToInt(ReturnLine::quantity).sum();
+        }
+    }
+
+    /** Units of one fulfillment line item to come back, and why. */
+    record ReturnLine(long id, long fulfillmentLineId, Line line, int quantity, String reason) {
     }
 
     /** A fulfillment created, or Shopify's message why not. */

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sandbox mode for Shopify connections: what the Channels view and tests call to drive a connection's sandbox shop.
- * It generates orders from the tenant's own catalog and sends them as signed webhooks into the real pipeline,
- * injects faults into the shop's Admin API, and shows what the shop holds. Only connections in sandbox mode have a
+ * It generates orders from the tenant's own catalog and sends them as signed webhooks into the real pipeline, refunds,
+ * cancels and takes returns of single orders the same way, injects faults into the shop's Admin API, and shows what
+ * the shop holds. Only connections in sandbox mode have a
  * sandbox shop; a live connection is refused with {@link NotASandboxConnectionException}.
  *
  * <p>Brand admins, account managers and platform admins may use it, for tenants they may open. Shops live in memory
@@ -90,6 +91,89 @@ public class ShopifySandboxService {
                 plan.deliveries().size() - accepted, problems);
     }
 
+    /**
+     * Refunds every unit of the order named {@code orderName} ({@code #1001}) that is not refunded yet, and sends
+     * Shopify's {@code refunds/create} webhook for it to the portal. With {@code restock}, unshipped units are
+     * cancelled back to available ({@code restock_type} {@code cancel}) and shipped ones returned to it
+     * ({@code return}); without, all are {@code no_restock}.
+     *
+     * @throws IllegalArgumentException       when the shop has no order of that name
+     * @throws IllegalStateException          when the order is cancelled or has nothing left to refund
+     * @throws NotASandboxConnectionException for a live connection
+     * @throws NoSuchConnectionException      for a connection the tenant does not have
+     * @throws SandboxDeliveryException       when the portal could not be reached (the refund stays in the shop)
+     */
+    @PreAuthorize(MANAGERS)
+    public SandboxDelivery refund(TenantId tenant, UUID connectionId, String orderName, boolean restock) {
+        ConnectionView connection = sandboxConnection(tenant, connectionId);
+        SandboxCredentials credentials = credentials(tenant, connectionId);
+        SandboxStore store = sandbox.store(tenant, connectionId, connection.shopDomain());
+        Change change;
+        synchronized (store) {
+            SandboxStore.Refund refund = store.refund(order(store, orderName), restock, clock.instant());
+            change = new Change("refunds/create", refund.order().name, SandboxAdminApi.gid("Refund", refund.id()),
+                    WebhookBodies.refund(refund, store.locationId()));
+        }
+        return deliver(tenant, connectionId, credentials, change);
+    }
+
+    /**
+     * The buyer asks to return every shipped unit of the order named {@code orderName} not on a return or refunded
+     * yet; sends Shopify's {@code returns/request} webhook for the {@code REQUESTED} return to the portal.
+     *
+     * @throws IllegalArgumentException       when the shop has no order of that name
+     * @throws IllegalStateException          when nothing shipped is left to return
+     * @throws NotASandboxConnectionException for a live connection
+     * @throws NoSuchConnectionException      for a connection the tenant does not have
+     * @throws SandboxDeliveryException       when the portal could not be reached (the return stays in the shop)
+     */
+    @PreAuthorize(MANAGERS)
+    public SandboxDelivery requestReturn(TenantId tenant, UUID connectionId, String orderName) {
+        ConnectionView connection = sandboxConnection(tenant, connectionId);
+        SandboxCredentials credentials = credentials(tenant, connectionId);
+        SandboxStore store = sandbox.store(tenant, connectionId, connection.shopDomain());
+        Change change;
+        synchronized (store) {
+            SandboxStore.Return requested = store.requestReturn(order(store, orderName), clock.instant());
+            change = new Change("returns/request", requested.order().name,
+                    SandboxAdminApi.gid("Return", requested.id()), WebhookBodies.returnRequest(requested));
+        }
+        return deliver(tenant, connectionId, credentials, change);
+    }
+
+    /**
+     * Cancels the order named {@code orderName} as the buyer's request (its unshipped units go back to available)
+     * and sends Shopify's {@code orders/cancelled} webhook to the portal. Like Shopify, it refuses an order that has
+     * shipments: refund that one instead.
+     *
+     * @throws IllegalArgumentException       when the shop has no order of that name
+     * @throws IllegalStateException          when the order is cancelled already or has shipments
+     * @throws NotASandboxConnectionException for a live connection
+     * @throws NoSuchConnectionException      for a connection the tenant does not have
+     * @throws SandboxDeliveryException       when the portal could not be reached (the order stays cancelled)
+     */
+    @PreAuthorize(MANAGERS)
+    public SandboxDelivery cancel(TenantId tenant, UUID connectionId, String orderName) {
+        ConnectionView connection = sandboxConnection(tenant, connectionId);
+        SandboxCredentials credentials = credentials(tenant, connectionId);
+        SandboxStore store = sandbox.store(tenant, connectionId, connection.shopDomain());
+        Change change;
+        synchronized (store) {
+            SandboxStore.Order order = order(store, orderName);
+            if (order.cancelledAt != null) {
+                throw new IllegalStateException("Order " + order.name + " is cancelled already.");
+            }
+            if (order.lines.stream().anyMatch(line -> line.fulfilled > 0)) {
+                throw new IllegalStateException("Order " + order.name + " has shipments, and Shopify does not cancel "
+                        + "an order with fulfillments: refund it instead.");
+            }
+            store.cancelOrder(order, clock.instant());
+            change = new Change("orders/cancelled", order.name, SandboxAdminApi.gid("Order", order.id),
+                    WebhookBodies.order(order, store.shopDomain()));
+        }
+        return deliver(tenant, connectionId, credentials, change);
+    }
+
     /** Replaces the faults the connection's sandbox shop injects into its Admin API answers. */
     @PreAuthorize(MANAGERS)
     public StoreSummary fault(TenantId tenant, UUID connectionId, FaultPlan plan) {
@@ -115,6 +199,35 @@ public class ShopifySandboxService {
     public void resetStore(TenantId tenant, UUID connectionId) {
         sandboxConnection(tenant, connectionId);
         sandbox.discard(tenant, connectionId);
+    }
+
+    private static SandboxStore.Order order(SandboxStore store, String orderName) {
+        Objects.requireNonNull(orderName, "orderName");
+        SandboxStore.Order order = store.orderNamed(orderName);
+        if (order == null) {
+            throw new IllegalArgumentException("The sandbox shop " + store.shopDomain() + " has no order \""
+                    + orderName + "\"");
+        }
+        return order;
+    }
+
+    /** Sends the webhook of a change made in the shop; the body was built under the store's lock, as it was then. */
+    private SandboxDelivery deliver(TenantId tenant, UUID connectionId, SandboxCredentials credentials,
+            Change change) {
+        Delivery delivery = new Delivery(change.topic(), UUID.randomUUID().toString(), change.body(),
+                change.orderName(), false, false);
+        WebhookSender.Response response = sender.send(tenant, connectionId, credentials.shopDomain(),
+                credentials.apiVersion(), credentials.webhookSecret(), delivery);
+        if (!response.accepted()) {
+            log.warn("Sandbox webhook of connection {} (tenant {}) refused: {}", connectionId, tenant,
+                    problem(delivery, response));
+        }
+        return new SandboxDelivery(change.topic(), change.orderName(), change.resourceId(), delivery.webhookId(),
+                response.status(), response.accepted(), response.body());
+    }
+
+    /** A change made in a sandbox shop and the webhook body that reports it. */
+    private record Change(String topic, String orderName, String resourceId, byte[] body) {
     }
 
     /** The connection, if the caller may open the tenant, the tenant has it, and it is in sandbox mode. */

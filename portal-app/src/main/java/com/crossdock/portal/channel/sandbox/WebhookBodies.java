@@ -9,10 +9,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An order as Shopify's order webhooks carry it ({@code orders/create}, {@code orders/updated},
- * {@code orders/cancelled}): the REST Admin API's order object of API 2026-07, snake_case with numeric ids, as in
- * Shopify's published orders list. Built from the order as it is at that moment, so each delivery shows the order
- * as Shopify would have sent it then.
+ * The bodies of the sandbox's webhooks. An order as Shopify's order webhooks carry it ({@code orders/create},
+ * {@code orders/updated}, {@code orders/cancelled}): the REST Admin API's order object of API 2026-07, snake_case with
+ * numeric ids, as in Shopify's published orders list. A refund as {@code refunds/create} carries it (the REST refund
+ * object, as in Shopify's published refunds list), and a return as {@code returns/request} does (the order and each
+ * fulfillment line item named by id and GID only, no SKU, as in Shopify's example). Built from the shop as it is at
+ * that moment, so each delivery shows what Shopify would have sent then.
  */
 final class WebhookBodies {
 
@@ -47,7 +49,7 @@ final class WebhookBodies {
                 .put("current_subtotal_price", cancelled ? "0.00" : total)
                 .put("current_total_price", cancelled ? "0.00" : total)
                 .put("email", order.email)
-                .put("financial_status", cancelled ? "refunded" : "paid")
+                .put("financial_status", order.financialStatus().toLowerCase(java.util.Locale.ROOT))
                 .put("fulfillment_status", fulfillmentStatus(order))
                 .put("name", order.name)
                 .put("note", order.note)
@@ -76,6 +78,95 @@ final class WebhookBodies {
         ArrayNode lines = json.putArray("line_items");
         order.lines.forEach(line -> lines.add(line(line, cancelled)));
         return json;
+    }
+
+    /** The {@code refunds/create} body of {@code refund}; call with the store locked. */
+    static byte[] refund(SandboxStore.Refund refund, long locationId) {
+        Order order = refund.order();
+        ObjectNode json = JSON.createObjectNode()
+                .put("id", refund.id())
+                .put("order_id", order.id)
+                .put("created_at", refund.createdAt().toString())
+                .put("note", refund.note())
+                .put("user_id", (Long) null)
+                .put("processed_at", refund.createdAt().toString())
+                .put("restock", refund.restocks())
+                .put("admin_graphql_api_id", SandboxAdminApi.gid("Refund", refund.id()));
+        json.putNull("return");
+        json.putArray("duties");
+        json.putArray("order_adjustments");
+        json.putArray("refund_shipping_lines");
+        ArrayNode lines = json.putArray("refund_line_items");
+        for (SandboxStore.RefundLine line : refund.lines()) {
+            BigDecimal subtotal = line.line().variant.price().multiply(BigDecimal.valueOf(line.quantity()));
+            ObjectNode item = lines.addObject()
+                    .put("id", line.id())
+                    .put("quantity", line.quantity())
+                    .put("line_item_id", line.line().id)
+                    .put("location_id", locationId)
+                    .put("restock_type", line.restockType())
+                    .put("subtotal", subtotal)
+                    .put("total_tax", BigDecimal.ZERO.setScale(2));
+            item.set("subtotal_set", moneySet(subtotal));
+            item.set("total_tax_set", moneySet(BigDecimal.ZERO.setScale(2)));
+            item.set("line_item", line(line.line(), order.cancelledAt != null));
+        }
+        json.putArray("transactions").addObject()
+                .put("id", refund.transactionId())
+                .put("order_id", order.id)
+                .put("kind", "refund")
+                .put("gateway", "bogus")
+                .put("status", "success")
+                .put("message", "Bogus Gateway: Forced success")
+                .put("created_at", refund.createdAt().toString())
+                .put("test", true)
+                .put("parent_id", (Long) null)
+                .put("processed_at", refund.createdAt().toString())
+                .put("source_name", "web")
+                .put("amount", refund.amount().toPlainString())
+                .put("currency", "USD")
+                .put("admin_graphql_api_id", SandboxAdminApi.gid("OrderTransaction", refund.transactionId()));
+        return JSON.writeValueAsBytes(json);
+    }
+
+    /** The {@code returns/request} body of {@code requested}. */
+    static byte[] returnRequest(SandboxStore.Return requested) {
+        ObjectNode json = JSON.createObjectNode()
+                .put("id", requested.id())
+                .put("admin_graphql_api_id", SandboxAdminApi.gid("Return", requested.id()))
+                .put("status", requested.status().toLowerCase(java.util.Locale.ROOT))
+                .put("name", requested.name());
+        json.putObject("order")
+                .put("id", requested.order().id)
+                .put("admin_graphql_api_id", SandboxAdminApi.gid("Order", requested.order().id));
+        json.put("total_return_line_items", requested.lines().size());
+        ArrayNode lines = json.putArray("return_line_items");
+        for (SandboxStore.ReturnLine line : requested.lines()) {
+            ObjectNode item = lines.addObject()
+                    .put("id", line.id())
+                    .put("admin_graphql_api_id", SandboxAdminApi.gid("ReturnLineItem", line.id()));
+            ObjectNode fulfillmentLine = item.putObject("fulfillment_line_item")
+                    .put("id", line.fulfillmentLineId())
+                    .put("admin_graphql_api_id", SandboxAdminApi.gid("FulfillmentLineItem", line.fulfillmentLineId()));
+            fulfillmentLine.putObject("line_item")
+                    .put("id", line.line().id)
+                    .put("admin_graphql_api_id", SandboxAdminApi.gid("LineItem", line.line().id));
+            item.put("quantity", line.quantity())
+                    .put("return_reason", line.reason().toLowerCase(java.util.Locale.ROOT))
+                    .put("return_reason_note", "")
+                    .put("customer_note", (String) null);
+        }
+        json.putArray("return_shipping_fees");
+        json.putArray("exchange_line_items");
+        json.put("total_exchange_line_items", 0);
+        return JSON.writeValueAsBytes(json);
+    }
+
+    private static ObjectNode moneySet(BigDecimal amount) {
+        ObjectNode set = JSON.createObjectNode();
+        set.putObject("shop_money").put("amount", amount.toPlainString()).put("currency_code", "USD");
+        set.putObject("presentment_money").put("amount", amount.toPlainString()).put("currency_code", "USD");
+        return set;
     }
 
     private static ObjectNode line(Line line, boolean cancelled) {

@@ -192,6 +192,67 @@ class SandboxAdminApiTest {
                 .startsWith("syntax error").contains("line 1");
     }
 
+    @Test
+    void productVariantsAreFoundBySkuTermsJoinedByOrInAnyCaseAndPagedByCursor() {
+        store.addProducts(List.of(new CatalogProduct("MUG", "Mug", List.of("O'MUG"), null, false)));
+        String query = """
+                query VariantsBySku($first: Int!, $after: String, $query: String!) {
+                  productVariants(first: $first, after: $after, query: $query) {
+                    nodes { sku inventoryItem { id } }
+                    pageInfo { hasNextPage endCursor }
+                  }
+                }""";
+        String search = "sku:'TEE-S' OR sku:\\\"tee-m\\\" OR sku:'O\\\\'MUG' OR sku:NONE";
+
+        JsonNode first = post(query, "{\"first\": 2, \"query\": \"" + search + "\"}");
+        JsonNode variants = first.path("data").path("productVariants");
+        assertThat(variants.path("nodes").findValuesAsString("sku")).containsExactly("TEE-S", "TEE-M");
+        assertThat(variants.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        // 2 for the connection + 2 × (1 variant + 1 inventory item)
+        assertThat(first.path("extensions").path("cost").path("requestedQueryCost").asInt()).isEqualTo(6);
+        JsonNode second = post(query, "{\"first\": 2, \"query\": \"" + search + "\", \"after\": \""
+                + variants.path("pageInfo").path("endCursor").asString() + "\"}");
+        assertThat(second.path("data").path("productVariants").path("nodes").findValuesAsString("sku"))
+                .containsExactly("O'MUG");
+
+        JsonNode unknown = post(query, "{\"first\": 2, \"query\": \"title:Tee\"}");
+        assertThat(unknown.path("errors").get(0).path("extensions").path("code").asString()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void theShopHasAPopUpLocationWithoutOnlineOrdersBeforeItsWarehouse() {
+        JsonNode locations = post("""
+                { locations(first: 10, query: "active:true") { nodes { id name isActive fulfillsOnlineOrders } } }""",
+                "{}").path("data").path("locations").path("nodes");
+
+        assertThat(locations).hasSize(2);
+        assertThat(locations.get(0).path("fulfillsOnlineOrders").asBoolean()).isFalse();
+        assertThat(locations.get(1).path("id").asString()).isEqualTo("gid://shopify/Location/1001");
+        assertThat(locations.get(1).path("fulfillsOnlineOrders").asBoolean()).isTrue();
+        assertThat(locations).allMatch(location -> location.path("isActive").asBoolean());
+    }
+
+    @Test
+    void anOrdersFulfillmentsAreAListWithTrackingChargedPerObject() {
+        SandboxStore.Order order = createOrders(1, 2).getFirst();
+        store.fulfill(order.fulfillmentOrderId, java.util.Map.of(order.lines.getFirst().fulfillmentOrderLineId, 1),
+                "UPS", List.of("1Z1", "1Z2"), null);
+        store.fulfill(order.fulfillmentOrderId, java.util.Map.of(), "USPS", List.of("9400"), null);
+
+        JsonNode answer = post("""
+                query OrderFulfillments($id: ID!) {
+                  order(id: $id) { fulfillments(first: 50) { id status trackingInfo { number company } } }
+                }""", "{\"id\": \"" + SandboxAdminApi.gid("Order", order.id) + "\"}");
+
+        JsonNode fulfillments = answer.path("data").path("order").path("fulfillments");
+        assertThat(fulfillments).hasSize(2);
+        assertThat(fulfillments.get(0).path("trackingInfo").findValuesAsString("number")).containsExactly("1Z1", "1Z2");
+        assertThat(fulfillments.get(1).path("trackingInfo").findValuesAsString("company")).containsExactly("USPS");
+        assertThat(fulfillments).allMatch(fulfillment -> fulfillment.path("status").asString().equals("SUCCESS"));
+        // 1 for the order + 50 × (1 fulfillment + 1 for its tracking list)
+        assertThat(answer.path("extensions").path("cost").path("requestedQueryCost").asInt()).isEqualTo(101);
+    }
+
     private List<SandboxStore.Order> createOrders(int count, int linesEach) {
         List<SandboxStore.Order> orders = new ArrayList<>();
         Variant tee = store.variants(VariantKind.CATALOG).getFirst();
