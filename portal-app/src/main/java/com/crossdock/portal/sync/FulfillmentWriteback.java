@@ -82,6 +82,13 @@ class FulfillmentWriteback implements FlowWork {
                     failed++;
                 }
             } catch (ShopifyApiException unavailable) {
+                if (unavailable.kind() == ShopifyApiException.Kind.NOT_FOUND) {
+                    failed++;
+                    transactions.writeAll(tenant, () -> failed(connectionId, shipment, "ORDER_NOT_IN_CHANNEL",
+                            "Shopify does not know order " + shipment.orderName() + " any more (deleted?), so its "
+                                    + "shipment cannot be posted. Check the order in Shopify, then resolve this."));
+                    continue;
+                }
                 if (unavailable.kind() == ShopifyApiException.Kind.UNAVAILABLE
                         || unavailable.kind() == ShopifyApiException.Kind.INTERRUPTED
                         || unavailable.kind() == ShopifyApiException.Kind.REJECTED) {
@@ -117,9 +124,17 @@ class FulfillmentWriteback implements FlowWork {
                     + "bundle whose other components have not shipped"));
             return true;
         }
+        // cartons of this order that carried only part of a bundle had nothing to post; their numbers go with this
+        List<String> tracking = new ArrayList<>(transactions.read(tenant, () -> jdbc.sql("""
+                SELECT tracking_numbers FROM shipment
+                WHERE order_id = :order AND id <> :id AND writeback_status = 'POSTED'
+                  AND coalesce(channel_fulfillment_id, '') = '' ORDER BY received_at, id""")
+                .param("order", shipment.orderId()).param("id", shipment.id()).query(String.class).list())
+                .stream().flatMap(numbers -> lines(numbers).stream()).toList());
+        tracking.addAll(shipment.trackingNumbers());
         List<FulfillmentRequest> requests = new ArrayList<>();
         List<String> short_ = new ArrayList<>();
-        allocate(client.fulfillmentOrdersOf(shipment.channelOrderId()), units, shipment, requests, short_);
+        allocate(client.fulfillmentOrdersOf(shipment.channelOrderId()), units, shipment, tracking, requests, short_);
         if (!short_.isEmpty()) {
             String message = "Shopify has fewer units left to fulfil than the warehouse shipped for order "
                     + shipment.orderName() + ": " + String.join("; ", short_) + ". Check the order in Shopify "
@@ -154,7 +169,7 @@ class FulfillmentWriteback implements FlowWork {
      * store split it across locations): one request per fulfillment order. What cannot be placed is named.
      */
     private static void allocate(List<FulfillmentOrderInfo> orders, Map<String, Integer> units, Due shipment,
-            List<FulfillmentRequest> requests, List<String> short_) {
+            List<String> tracking, List<FulfillmentRequest> requests, List<String> short_) {
         Map<String, Integer> left = new LinkedHashMap<>(units);
         for (FulfillmentOrderInfo fulfillmentOrder : orders) {
             if (!fulfillmentOrder.acceptsFulfillments()) {
@@ -171,8 +186,8 @@ class FulfillmentWriteback implements FlowWork {
                 }
             }
             if (!lines.isEmpty()) {
-                requests.add(new FulfillmentRequest(fulfillmentOrder.id(), lines, shipment.carrier(),
-                        shipment.trackingNumbers(), true));
+                requests.add(new FulfillmentRequest(fulfillmentOrder.id(), lines, shipment.carrier(), tracking,
+                        true));
             }
         }
         left.forEach((lineItem, missing) -> {

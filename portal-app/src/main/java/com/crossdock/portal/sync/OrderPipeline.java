@@ -56,9 +56,12 @@ public class OrderPipeline {
     private final ShopifyOrderParser parser = new ShopifyOrderParser();
     private final ExecutorService processing;
     private final ExceptionLog exceptions;
+    private final ReturnsIntake returns;
 
     OrderPipeline(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
-            CatalogService catalog, Clock clock, SyncProperties properties, ExceptionLog exceptions, Journey journey) {
+            CatalogService catalog, Clock clock, SyncProperties properties, ExceptionLog exceptions, Journey journey,
+            ReturnsIntake returns) {
+        this.returns = returns;
         this.journey = journey;
         this.exceptions = exceptions;
         this.processing = Executors.newFixedThreadPool(Math.max(1, properties.processingThreads()),
@@ -191,12 +194,17 @@ public class OrderPipeline {
         String outcome;
         try {
             byte[] payload = inbound.payload().getBytes(StandardCharsets.UTF_8);
-            // webhooks carry REST-shaped orders; the polling flow keeps the GraphQL order nodes it read
-            CanonicalOrder order = inbound.source().equals("POLL") ? parser.parseGraphQlOrder(payload)
-                    : parser.parseRestOrder(payload);
-            outcome = apply(inbound, order, again);
+            if (ReturnsIntake.handles(inbound.topic())) {
+                outcome = returns.apply(inbound.connectionId(), inbound.topic(), inbound.payload());
+            } else {
+                // webhooks carry REST-shaped orders; the polling flow keeps the GraphQL order nodes it read
+                CanonicalOrder order = inbound.source().equals("POLL") ? parser.parseGraphQlOrder(payload)
+                        : parser.parseRestOrder(payload);
+                outcome = apply(inbound, order, again);
+            }
         } catch (ShopifyPayloadException unusable) {
-            exceptions.record(Flow.ORDER_IMPORT, inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
+            exceptions.record(ReturnsIntake.handles(inbound.topic()) ? Flow.RETURNS_IMPORT : Flow.ORDER_IMPORT,
+                    inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
                     "inbox:" + inbound.id(), "Shopify " + inbound.topic() + " webhook",
                     unusable.getMessage(), inbound.payload());
             outcome = "EXCEPTION";
