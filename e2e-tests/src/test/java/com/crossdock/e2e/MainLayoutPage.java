@@ -77,6 +77,11 @@ final class MainLayoutPage {
         return new ChannelsPage(page);
     }
 
+    FlowsPage goToFlows() {
+        page.locator("#nav-flows").click();
+        return new FlowsPage(page);
+    }
+
     OrdersPage goToOrders() {
         page.locator("#nav-orders").click();
         return new OrdersPage(page);

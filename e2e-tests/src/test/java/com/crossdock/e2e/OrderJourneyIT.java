@@ -63,6 +63,30 @@ class OrderJourneyIT {
         shell.goToChannels().sendSandboxTestOrders(SandboxShopifyStore.CONNECTION_NAME);
         Screenshots.save(page, "channels-sandbox-batch");
         shell.goToOrders().search("", "14 orders");
+
+        // the flows of the connection: import by polling now, write-back and stock once a day; the sandbox warehouse ships what was released, and
+        // the write-back posts tracking for every order the sandbox shop has (#1004 was only ever a webhook, so
+        // Shopify cannot know it: that shipment becomes an exception); the warehouse's stock goes to the shop
+        FlowsPage flows = shell.goToFlows()
+                .assertFlows("ORDER_IMPORT", "CANCELLATIONS", "FULFILLMENT_WRITEBACK", "INVENTORY_PUSH",
+                        "RETURNS_IMPORT")
+                .runNow("ORDER_IMPORT")
+                .assertLastRun("ORDER_IMPORT", "OK")
+                // once a day from now, so no scheduled run comes between the shipping and what it shows
+                .runEvery("FULFILLMENT_WRITEBACK", 1440)
+                .runEvery("INVENTORY_PUSH", 1440)
+                .shipReleasedOrders("The sandbox warehouse shipped")
+                .assertLastRun("FULFILLMENT_WRITEBACK", "PARTIAL")
+                .reportStock()
+                .assertLastRun("INVENTORY_PUSH", "OK");
+        Screenshots.save(page, "flows");
+        shell.goToOrders().search("1001", "1 of 14 orders")
+                .open("#1001")
+                .assertJourneyIncludes("SHIPPED")
+                .assertJourneyIncludes("TRACKING_POSTED");
+        Screenshots.save(page, "order-shipped");
+        new OrdersPage.OrderDetail(page).close();
+        shell.goToExceptions().assertListed("ORDER_NOT_IN_CHANNEL", "#1004");
     }
 
     @Test

@@ -68,6 +68,13 @@ final class OrdersPage {
             return this;
         }
 
+        /** Checks the journey has this step (e.g. {@code TRACKING_POSTED}) somewhere. */
+        OrderDetail assertJourneyIncludes(String step) {
+            assertThat(page.locator("#order-journey .cd-timeline-step[data-step='" + step + "']").first())
+                    .isVisible();
+            return this;
+        }
+
         OrderDetail assertWarehouseLine(String line) {
             assertThat(page.locator("#order-lines")).containsText(line);
             return this;

@@ -55,10 +55,11 @@ public class DemoData {
     private final List<String> credentials = new ArrayList<>();
 
     DemoData(TenantService tenants, IdentityService identity, CatalogService catalog, ChannelService channels,
-            OrderPipeline pipeline, Clock clock, DemoProperties properties, Environment environment) {
+            OrderPipeline pipeline, com.crossdock.portal.channel.sandbox.ShopifySandboxService sandbox, Clock clock,
+            DemoProperties properties, Environment environment) {
         this.tenants = tenants;
         this.catalog = catalog;
-        this.shopify = new DemoShopifyStore(channels, pipeline, clock);
+        this.shopify = new DemoShopifyStore(channels, pipeline, sandbox, clock);
         this.identity = identity;
         this.properties = properties;
         this.environment = environment;

@@ -3,6 +3,7 @@ package com.crossdock.portal.demo;
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.ShopifyConnectionCommand;
+import com.crossdock.portal.channel.sandbox.ShopifySandboxService;
 import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
 import com.crossdock.portal.sync.OrderPipeline;
 import com.crossdock.portal.sync.WebhookOutcome;
@@ -11,13 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Harbor & Pine's sandbox Shopify store: the connection, and three orders sent the way Shopify sends them (a signed
@@ -36,37 +33,50 @@ final class DemoShopifyStore {
     static final String WEBHOOK_SECRET = "hp-sandbox-webhook-secret-2026";
     private static final String ACCESS_TOKEN = "shpat_demo0harborpine0sandbox0c0de";
     private static final String TOPIC = "orders/create";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ChannelService channels;
     private final OrderPipeline pipeline;
+    private final ShopifySandboxService sandbox;
     private final Clock clock;
 
-    DemoShopifyStore(ChannelService channels, OrderPipeline pipeline, Clock clock) {
+    DemoShopifyStore(ChannelService channels, OrderPipeline pipeline, ShopifySandboxService sandbox, Clock clock) {
         this.channels = channels;
         this.pipeline = pipeline;
+        this.sandbox = sandbox;
         this.clock = clock;
     }
 
-    /** Connects the store and feeds its three orders through the pipeline; the caller acts as the system. */
+    /**
+     * Connects the store, places its three orders in the sandbox shop (so the sandbox warehouse can ship them and
+     * their tracking can be posted back) and feeds their webhooks through the pipeline; the caller acts as the
+     * system.
+     */
     void connectAndSendOrders(TenantId tenant) {
         UUID store = channels.connectShopify(tenant, new ShopifyConnectionCommand(CONNECTION_NAME, SHOP_DOMAIN,
                 API_VERSION, ChannelMode.SANDBOX, ACCESS_TOKEN, WEBHOOK_SECRET)).id();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> portland = address("Maya Chen", "88 Commercial Street", "Portland", "ME", "04101");
-        send(tenant, store, 1001, order(1001, now.minus(Duration.ofMinutes(50)), portland, List.of(
-                line("HP-TEE-BLK-M", "Harbor tee - Black / M", 2),
-                line("HP-TEE-NVY-L", "Harbor tee - Navy / L", 1))));
-        send(tenant, store, 1002, order(1002, now.minus(Duration.ofMinutes(35)), portland, List.of(
-                line("HP-TEE-WHT-S", "Harbor tee - White / S", 1),
-                line("HP-HOODIE-GRY-M", "Harbor hoodie - Grey / M", 1))));
-        send(tenant, store, 1003, order(1003, now.minus(Duration.ofMinutes(20)),
-                address("Sam Rivera", null, "Austin", "TX", null),
-                List.of(line("HP-TEE-BLK-L", "Harbor tee - Black / L", 1))));
+        place(tenant, store, ordered("HP-TEE-BLK-M", 2, "HP-TEE-NVY-L", 1), false, now.minus(Duration.ofMinutes(50)));
+        place(tenant, store, ordered("HP-TEE-WHT-S", 1, "HP-HOODIE-GRY-M", 1), false,
+                now.minus(Duration.ofMinutes(35)));
+        place(tenant, store, ordered("HP-TEE-BLK-L", 1), true, now.minus(Duration.ofMinutes(20)));
+    }
+
+    private void place(TenantId tenant, UUID store, Map<String, Integer> skus, boolean incompleteAddress,
+            Instant at) {
+        var placed = sandbox.placeOrder(tenant, store, skus, incompleteAddress, at);
+        send(tenant, store, placed.orderName().substring(1), placed.webhookBody());
+    }
+
+    private static Map<String, Integer> ordered(Object... skuThenQuantity) {
+        Map<String, Integer> skus = new LinkedHashMap<>();
+        for (int i = 0; i < skuThenQuantity.length; i += 2) {
+            skus.put((String) skuThenQuantity[i], (Integer) skuThenQuantity[i + 1]);
+        }
+        return skus;
     }
 
     /** Signs the body as Shopify does and hands it to the pipeline, then processes it before the demo goes on. */
-    private void send(TenantId tenant, UUID store, int orderNumber, byte[] body) {
+    private void send(TenantId tenant, UUID store, String orderNumber, byte[] body) {
         String webhookId = "demo-order-" + orderNumber;
         String signature = ShopifyWebhookSignature.sign(body, WEBHOOK_SECRET);
         String headers = "X-Shopify-Hmac-Sha256: " + signature + "\nX-Shopify-Shop-Domain: " + SHOP_DOMAIN
@@ -77,61 +87,5 @@ final class DemoShopifyStore {
             throw new IllegalStateException("The demo store's order webhook was not accepted: " + outcome.kind());
         }
         pipeline.process(tenant, outcome.inboxId());
-    }
-
-    /** A REST/webhook order (API 2026-07) with the fields the pipeline reads, shaped like Shopify's own. */
-    private static byte[] order(int number, Instant at, Map<String, Object> shipTo,
-            List<Map<String, Object>> lines) {
-        long id = 5_620_000_000L + number;
-        Map<String, Object> order = new LinkedHashMap<>();
-        order.put("id", id);
-        order.put("admin_graphql_api_id", "gid://shopify/Order/" + id);
-        order.put("name", "#" + number);
-        order.put("order_number", number);
-        order.put("email", "customer" + number + "@example.com");
-        order.put("created_at", at.toString());
-        order.put("updated_at", at.toString());
-        order.put("processed_at", at.toString());
-        order.put("currency", "USD");
-        order.put("financial_status", "paid");
-        order.put("fulfillment_status", null);
-        order.put("cancelled_at", null);
-        order.put("cancel_reason", null);
-        order.put("test", true);
-        order.put("shipping_address", shipTo);
-        order.put("shipping_lines", List.of(Map.of("code", "STANDARD", "title", "Standard shipping",
-                "is_removed", false)));
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", id * 10 + i + 1); // line item ids are unique across the shop
-            item.putAll(lines.get(i));
-            items.add(item);
-        }
-        order.put("line_items", items);
-        return JSON.writeValueAsBytes(order);
-    }
-
-    private static Map<String, Object> line(String sku, String title, int quantity) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("sku", sku);
-        line.put("title", title);
-        line.put("quantity", quantity);
-        line.put("fulfillable_quantity", quantity);
-        line.put("requires_shipping", true);
-        return line;
-    }
-
-    private static Map<String, Object> address(String name, @Nullable String street, String city, String province,
-            @Nullable String zip) {
-        Map<String, Object> address = new LinkedHashMap<>();
-        address.put("name", name);
-        address.put("address1", street);
-        address.put("city", city);
-        address.put("province_code", province);
-        address.put("zip", zip);
-        address.put("country_code", "US");
-        address.put("country", "United States");
-        return address;
     }
 }

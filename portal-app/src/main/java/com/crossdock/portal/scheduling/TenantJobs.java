@@ -53,6 +53,11 @@ public class TenantJobs {
                 .startNow()
                 .build();
         try {
+            if (scheduler.checkExists(trigger.getKey())) {
+                // a new interval counts from now; only a job that had no schedule runs at once
+                trigger = trigger.getTriggerBuilder().startAt(java.util.Date.from(java.time.Instant.now()
+                        .plus(interval))).build();
+            }
             scheduler.addJob(job, true);
             if (scheduler.checkExists(trigger.getKey())) {
                 scheduler.rescheduleJob(trigger.getKey(), trigger);

@@ -136,7 +136,16 @@ public class SyncService {
             return entry;
         });
         inbox.ifPresent(id -> pipeline.reprocess(tenant, id));
-        return inbox.isPresent();
+        if (inbox.isPresent()) {
+            return true;
+        }
+        // a shipment the store refused goes back in line: the next fulfillment write-back posts it again
+        return transactions.write(tenant, () -> jdbc.sql("""
+                UPDATE shipment SET writeback_status = 'PENDING', writeback_message = 'Retried by a person'
+                WHERE writeback_status = 'FAILED' AND id = (
+                    SELECT CAST(substring(fingerprint FROM 'shipment:([0-9a-f-]{36})$') AS uuid)
+                    FROM integration_exception WHERE id = :id AND status = 'OPEN')""")
+                .param("id", exceptionId).update() == 1);
     }
 
     /** How many webhooks of the tenant failed their signature check. */

@@ -364,6 +364,11 @@ final class SandboxStore {
 
     // --- inventory --------------------------------------------------------------------------------------------
 
+    /** The variant of a SKU, or {@code null} when the shop sells none. */
+    synchronized @Nullable Variant variantBySku(String sku) {
+        return variantsBySku.get(sku);
+    }
+
     synchronized @Nullable Variant variantByInventoryItem(long inventoryItemId) {
         return variantsByInventoryItem.get(inventoryItemId);
     }

@@ -10,8 +10,10 @@ import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
@@ -209,6 +211,43 @@ public class ShopifySandboxService {
                     + orderName + "\"");
         }
         return order;
+    }
+
+    /**
+     * A buyer places an order of these SKUs in the sandbox shop, as written, and Shopify's {@code orders/create}
+     * webhook body for it is returned for the caller to deliver (the demo feeds it to the pipeline itself while the
+     * portal starts). A SKU the shop does not sell yet is added to it first (a product the brand sells that the
+     * 3PL's catalog lacks); {@code incompleteAddress} leaves out the street and ZIP code.
+     *
+     * @throws NotASandboxConnectionException for a live connection
+     * @throws NoSuchConnectionException      for a connection the tenant does not have
+     */
+    @PreAuthorize(MANAGERS)
+    public PlacedOrder placeOrder(TenantId tenant, UUID connectionId, Map<String, Integer> skus,
+            boolean incompleteAddress, Instant at) {
+        ConnectionView connection = sandboxConnection(tenant, connectionId);
+        SandboxStore store = sandbox.refreshedStore(tenant, connectionId, connection.shopDomain());
+        synchronized (store) {
+            List<SandboxStore.LineRequest> lines = new ArrayList<>();
+            skus.forEach((sku, quantity) -> {
+                if (store.variantBySku(sku) == null) {
+                    store.addProducts(List.of(new SandboxStore.CatalogProduct(sku, sku, List.of(sku), null, false)));
+                }
+                lines.add(new SandboxStore.LineRequest(java.util.Objects.requireNonNull(store.variantBySku(sku)),
+                        quantity));
+            });
+            SandboxStore.Address address = incompleteAddress
+                    ? new SandboxStore.Address("Sam", "Rivera", "", null, "Austin", "Texas", "TX", "", "United States",
+                            "US", null)
+                    : new SandboxStore.Address("Maya", "Chen", "88 Commercial Street", null, "Portland", "Maine",
+                            "ME", "04101", "United States", "US", null);
+            SandboxStore.Order order = store.createOrder(lines, address, "maya.chen@example.com", at);
+            return new PlacedOrder(order.name, WebhookBodies.order(order, store.shopDomain()));
+        }
+    }
+
+    /** An order placed in a sandbox shop, with the {@code orders/create} webhook body that reports it. */
+    public record PlacedOrder(String orderName, byte[] webhookBody) {
     }
 
     /** Sends the webhook of a change made in the shop; the body was built under the store's lock, as it was then. */

@@ -236,6 +236,7 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
             cell.add(never);
             return cell;
         }
+        cell.getElement().setAttribute("data-outcome", run.outcome());
         Span outcome = Badge.of(SyncLabels.words(run.outcome()), switch (run.outcome()) {
             case "OK" -> Badge.Tone.SUCCESS;
             case "PARTIAL" -> Badge.Tone.WARNING;
