@@ -9,13 +9,12 @@ import com.crossdock.portal.sync.FlowService.RunView;
 import com.crossdock.portal.sync.SandboxWarehouse;
 import com.crossdock.portal.tenant.ui.TenantSelection;
 import com.crossdock.portal.uikit.Badge;
+import com.crossdock.portal.uikit.AutoRefresh;
 import com.crossdock.portal.uikit.EmptyState;
 import com.crossdock.portal.uikit.FailureMessages;
 import com.crossdock.portal.uikit.Notices;
 import com.crossdock.tenantconfig.tenant.TenantId;
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -35,7 +34,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +58,6 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
     private final TenantSelection selection;
     private final Div content = new Div();
     private @Nullable TenantId tenant;
-    private @Nullable Registration polling;
     private List<ConnectionFlows> shown = List.of();
 
     FlowsView(FlowService flows, TenantSelection selection) {
@@ -68,6 +65,7 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
         this.selection = selection;
         addClassName("cd-page");
         setPadding(false);
+        AutoRefresh.every(this, REFRESH_MILLIS, this::reload);
         content.setId("flows");
         content.setWidthFull();
         Paragraph intro = new Paragraph("Each connection moves orders, cancellations, tracking and stock in flows of "
@@ -81,23 +79,6 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
         tenant = selection.current().orElse(null);
         shown = List.of();
         reload();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        super.onAttach(attach);
-        attach.getUI().setPollInterval(REFRESH_MILLIS);
-        polling = attach.getUI().addPollListener(poll -> reload());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        detach.getUI().setPollInterval(-1);
-        super.onDetach(detach);
     }
 
     private void reload() {

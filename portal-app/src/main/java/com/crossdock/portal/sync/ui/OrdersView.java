@@ -6,12 +6,11 @@ import com.crossdock.portal.sync.OrderStatus;
 import com.crossdock.portal.sync.OrderSummary;
 import com.crossdock.portal.sync.SyncService;
 import com.crossdock.portal.tenant.ui.TenantSelection;
+import com.crossdock.portal.uikit.AutoRefresh;
 import com.crossdock.portal.uikit.EmptyState;
 import com.crossdock.portal.uikit.FailureMessages;
 import com.crossdock.portal.uikit.Notices;
 import com.crossdock.tenantconfig.tenant.TenantId;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -38,7 +37,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,13 +72,13 @@ public class OrdersView extends VerticalLayout implements BeforeEnterObserver {
     private final Div empty = new Div();
     private final Dialog detail = new Dialog();
     private @Nullable TenantId tenant;
-    private @Nullable Registration polling;
 
     OrdersView(SyncService sync, TenantSelection selection) {
         this.sync = sync;
         this.selection = selection;
         addClassName("cd-page");
         setPadding(false);
+        AutoRefresh.every(this, REFRESH_MILLIS, this::reload);
         setSizeFull();
 
         search.setId("orders-search");
@@ -132,23 +130,6 @@ public class OrdersView extends VerticalLayout implements BeforeEnterObserver {
         tenant = selection.current().orElse(null);
         orders.clear();
         reload();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        super.onAttach(attach);
-        attach.getUI().setPollInterval(REFRESH_MILLIS);
-        polling = attach.getUI().addPollListener(poll -> reload());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        detach.getUI().setPollInterval(-1);
-        super.onDetach(detach);
     }
 
     private void reload() {
