@@ -81,4 +81,36 @@ final class ExceptionsPage {
     private Locator cards(String text) {
         return page.locator(".exception-card").filter(new Locator.FilterOptions().setHasText(text));
     }
+
+    /** Shows only the exceptions of one reason code, as a person picks it in the reason filter. */
+    ExceptionsPage filterByReason(String reasonCode) {
+        page.locator("#exceptions-reason").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(reasonCode)).first().click();
+        assertThat(page.locator(".exception-card").first()).hasAttribute("data-reason", reasonCode);
+        return this;
+    }
+
+    /** Selects every exception shown and makes the signed-in person their owner. */
+    ExceptionsPage takeAllShown() {
+        page.locator("#exceptions-select-all").click();
+        assertThat(page.locator("#exceptions-selected")).containsText("selected");
+        page.locator("#exceptions-take").click();
+        assertThat(page.locator("vaadin-notification-card").last()).containsText("You own");
+        return this;
+    }
+
+    ExceptionsPage assertOwner(String text, String owner) {
+        assertThat(exception(text).locator(".exception-owner")).hasText(owner);
+        return this;
+    }
+
+    /** Selects every exception shown and resolves them all with one root cause. */
+    ExceptionsPage resolveAllShown(String rootCause) {
+        page.locator("#exceptions-select-all").click();
+        page.locator("#exceptions-resolve").click();
+        page.locator("#resolve-root-cause textarea").fill(rootCause);
+        page.locator("#resolve-confirm").click();
+        assertThat(page.locator("#resolve-root-cause")).isHidden();
+        return this;
+    }
 }

@@ -30,19 +30,19 @@ class OrderJourneyIT {
         assertThat(webhookAddress).startsWith(origin(page.url()) + "/webhooks/shopify/");
         Screenshots.save(page, "channels");
 
-        HttpResponse<String> response = SandboxShopifyStore.send(webhookAddress, "e2e-order-1004",
-                SandboxShopifyStore.order(1004, List.of(new SandboxShopifyStore.Line("HP-TEE-NVY-M", 1),
+        HttpResponse<String> response = SandboxShopifyStore.send(webhookAddress, "e2e-order-2001",
+                SandboxShopifyStore.order(2001, List.of(new SandboxShopifyStore.Line("HP-TEE-NVY-M", 1),
                         new SandboxShopifyStore.Line("HP-TEE-WHT-L", 2))));
         assertThat(response.statusCode()).as("webhook answer: %s", response.body()).isEqualTo(200);
 
         OrdersPage orders = shell.goToOrders()
-                .assertStatus("#1004", "RELEASED")
+                .assertStatus("#2001", "RELEASED")
                 .assertStatus("#1001", "RELEASED")
                 .assertStatus("#1002", "HELD")
                 .assertStatus("#1003", "HELD");
         Screenshots.save(page, "orders");
-        orders.search("1004", "1 of 4 orders")
-                .open("#1004")
+        orders.search("2001", "1 of 4 orders")
+                .open("#2001")
                 .assertJourney("RECEIVED", "NORMALISED", "RELEASED")
                 .assertWarehouseLine("HP-TEE-NVY-M × 1")
                 .assertWarehouseLine("HP-TEE-WHT-L × 2");
@@ -65,7 +65,7 @@ class OrderJourneyIT {
         shell.goToOrders().search("", "14 orders");
 
         // the flows of the connection: import by polling now, write-back and stock once a day; the sandbox warehouse ships what was released, and
-        // the write-back posts tracking for every order the sandbox shop has (#1004 was only ever a webhook, so
+        // the write-back posts tracking for every order the sandbox shop has (#2001 was only ever a webhook, so
         // Shopify cannot know it: that shipment becomes an exception); the warehouse's stock goes to the shop
         FlowsPage flows = shell.goToFlows()
                 .assertFlows("ORDER_IMPORT", "CANCELLATIONS", "FULFILLMENT_WRITEBACK", "INVENTORY_PUSH",
@@ -86,7 +86,13 @@ class OrderJourneyIT {
                 .assertJourneyIncludes("TRACKING_POSTED");
         Screenshots.save(page, "order-shipped");
         new OrdersPage.OrderDetail(page).close();
-        shell.goToExceptions().assertListed("ORDER_NOT_IN_CHANNEL", "#1004");
+        shell.goToExceptions().assertListed("ORDER_NOT_IN_CHANNEL", "#2001")
+                .filterByReason("ORDER_NOT_IN_CHANNEL")
+                .takeAllShown()
+                .assertOwner("#2001", DemoUser.BRAND_ADMIN.username())
+                .resolveAllShown("#2001 was a test webhook only; Shopify never had it")
+                .assertNotListed("#2001");
+        Screenshots.save(page, "exceptions-filtered");
     }
 
     @Test

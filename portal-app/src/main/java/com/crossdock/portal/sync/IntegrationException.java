@@ -8,5 +8,6 @@ import java.util.UUID;
  * problem are one exception with a count.
  */
 public record IntegrationException(UUID id, String flow, String reasonCode, String subject, String message,
-        String rawPayload, Instant firstSeen, Instant lastSeen, int occurrences, String status) {
+        String rawPayload, Instant firstSeen, Instant lastSeen, int occurrences, String status,
+        @org.jspecify.annotations.Nullable String owner) {
 }

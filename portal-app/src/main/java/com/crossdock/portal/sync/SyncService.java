@@ -89,12 +89,50 @@ public class SyncService {
     public List<IntegrationException> openExceptions(TenantId tenant) {
         requireAccess(tenant);
         return transactions.read(tenant, () -> jdbc.sql("""
-                SELECT id, flow, reason_code, subject, message, raw_payload, first_seen, last_seen, occurrences, status
+                SELECT id, flow, reason_code, subject, message, raw_payload, first_seen, last_seen, occurrences, status,
+                       owner
                 FROM integration_exception WHERE status = 'OPEN' ORDER BY last_seen DESC""")
                 .query((rs, n) -> new IntegrationException(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getString(10)))
+                        rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getString(10),
+                        rs.getString(11)))
                 .list());
+    }
+
+    /**
+     * Makes the signed-in person the owner of these open exceptions (or frees them with {@code mine} false), so a
+     * team can split the work. Answers how many changed.
+     */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')")
+    public int takeExceptions(TenantId tenant, java.util.Collection<UUID> exceptionIds, boolean mine) {
+        requireAccess(tenant);
+        if (exceptionIds.isEmpty()) {
+            return 0;
+        }
+        String owner = mine ? com.crossdock.portal.identity.CurrentUser.actor() : null;
+        return transactions.write(tenant, () -> jdbc.sql("""
+                UPDATE integration_exception SET owner = :owner WHERE id IN (:ids) AND status = 'OPEN'""")
+                .param("owner", owner).param("ids", exceptionIds).update());
+    }
+
+    /** Resolves every one of these open exceptions with the same root cause; answers how many were still open. */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')")
+    public int resolveExceptions(TenantId tenant, java.util.Collection<UUID> exceptionIds, String rootCause) {
+        int resolved = 0;
+        for (UUID id : exceptionIds) {
+            resolved += resolveException(tenant, id, rootCause) ? 1 : 0;
+        }
+        return resolved;
+    }
+
+    /** Retries every one of these open exceptions; answers how many had a kept record to retry. */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')")
+    public int retryExceptions(TenantId tenant, java.util.Collection<UUID> exceptionIds) {
+        int retried = 0;
+        for (UUID id : exceptionIds) {
+            retried += retryException(tenant, id) ? 1 : 0;
+        }
+        return retried;
     }
 
     /**
