@@ -44,7 +44,8 @@ final class OrdersPage {
     }
 
     private Locator statusOf(String orderName) {
-        return page.locator("#orders-grid .order-status[data-order='" + orderName + "']");
+        // the grid keeps cells it scrolled or filtered away in the page, hidden: only the shown one counts
+        return page.locator("#orders-grid .order-status[data-order='" + orderName + "']:visible").first();
     }
 
     /** The detail dialog of one order. */

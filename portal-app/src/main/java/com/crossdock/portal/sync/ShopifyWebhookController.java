@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ShopifyWebhookController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ShopifyWebhookController.class);
+
     private final OrderPipeline pipeline;
 
     ShopifyWebhookController(OrderPipeline pipeline) {
@@ -39,10 +41,20 @@ class ShopifyWebhookController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body("No such connection");
         }
         String topic = request.getHeader("X-Shopify-Topic");
-        WebhookOutcome outcome = pipeline.receiveShopifyWebhook(new TenantId(tenantId), connectionId,
-                topic == null ? "unknown" : topic, request.getHeader("X-Shopify-Webhook-Id"),
-                request.getHeader("X-Shopify-Hmac-Sha256"), shopifyHeaders(request), body == null ? new byte[0] : body,
-                request.getRemoteAddr());
+        WebhookOutcome outcome;
+        try {
+            outcome = pipeline.receiveShopifyWebhook(new TenantId(tenantId), connectionId,
+                    topic == null ? "unknown" : topic, request.getHeader("X-Shopify-Webhook-Id"),
+                    request.getHeader("X-Shopify-Hmac-Sha256"), shopifyHeaders(request),
+                    body == null ? new byte[0] : body, request.getRemoteAddr());
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException
+                 unavailable) {
+            // nothing was kept: a 503 makes Shopify deliver it again (its error page would be a login redirect)
+            log.error("Shopify webhook {} for connection {} could not be kept: the database is unavailable",
+                    request.getHeader("X-Shopify-Webhook-Id"), connectionId, unavailable);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                    .body("Not kept: the portal's database is unavailable; send it again");
+        }
         return switch (outcome.kind()) {
             case ACCEPTED -> ResponseEntity.ok("Accepted");
             case DUPLICATE -> ResponseEntity.ok("Already received");
