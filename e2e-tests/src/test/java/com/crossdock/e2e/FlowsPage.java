@@ -49,6 +49,14 @@ final class FlowsPage {
         return this;
     }
 
+    /** Waits for a run of the flow that moved something (an earlier run may have ended with the same outcome). */
+    FlowsPage assertLastRunMoved(String flow, String outcome) {
+        assertThat(page.locator(".cd-flow-run[data-flow='" + flow + "']").first()).hasAttribute("data-out",
+                java.util.regex.Pattern.compile("[1-9][0-9]*"),
+                new LocatorAssertions.HasAttributeOptions().setTimeout(RUN_TIMEOUT_MILLIS));
+        return assertLastRun(flow, outcome);
+    }
+
     /** The sandbox warehouse ships the released orders; the notice says how many, in how many cartons. */
     FlowsPage shipReleasedOrders(String expectedNotice) {
         page.locator("#sandbox-ship").click();

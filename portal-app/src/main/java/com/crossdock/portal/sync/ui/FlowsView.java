@@ -126,7 +126,7 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(FlowsView::describe).setHeader("Flow").setFlexGrow(3);
         grid.addComponentColumn(this::toggle).setHeader("On").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::schedule).setHeader("Runs every").setWidth("150px").setFlexGrow(0);
+        grid.addComponentColumn(this::schedule).setHeader("Runs every").setWidth("9.5em").setFlexGrow(0);
         grid.addComponentColumn(FlowsView::lastRun).setHeader("Last run").setFlexGrow(3);
         grid.addComponentColumn(this::runNow).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(connection.flows());
@@ -184,9 +184,8 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
         minutes.setValue((int) flow.interval().toMinutes());
         minutes.setMin(1);
         minutes.setMax(1440);
-        minutes.setStepButtonsVisible(true);
         minutes.setSuffixComponent(new Span("min"));
-        minutes.setWidth("130px");
+        minutes.setWidth("8em");
         minutes.setEnabled(flows.canManage() && flow.enabled());
         minutes.addValueChangeListener(change -> {
             if (!change.isFromClient() || tenant == null || change.getValue() == null) {
@@ -218,6 +217,7 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
             return cell;
         }
         cell.getElement().setAttribute("data-outcome", run.outcome());
+        cell.getElement().setAttribute("data-out", Integer.toString(run.recordsOut()));
         Span outcome = Badge.of(SyncLabels.words(run.outcome()), switch (run.outcome()) {
             case "OK" -> Badge.Tone.SUCCESS;
             case "PARTIAL" -> Badge.Tone.WARNING;
