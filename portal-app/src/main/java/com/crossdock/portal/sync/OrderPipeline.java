@@ -415,6 +415,10 @@ public class OrderPipeline {
     /**
      * Puts the order in the outbox for the warehouse, once: the idempotency key is the channel's order, so a
      * repeated or later webhook of a released order never queues it again (amendments are a message of their own).
+     * The payload is JSON the WMS connector writes its 940 from alone: {@code order} (name), {@code channelOrderId},
+     * {@code orderedAt}, {@code shippingMethod}, {@code shippingCode}, {@code email}, {@code shipTo} ({@code name,
+     * company, address1, address2, city, province, postalCode, country, phone}) and {@code lines} ({@code line, sku,
+     * quantity}: master SKUs in eaches, virtual bundles exploded).
      */
     private void release(UUID orderId, UUID connectionId, CanonicalOrder order, Instant now) {
         String key = "order:" + connectionId + ":" + order.channelOrderId();
@@ -422,13 +426,24 @@ public class OrderPipeline {
                 INSERT INTO wms_outbox (tenant_id, id, order_id, idempotency_key, payload, created_at)
                 SELECT crossdock_current_tenant(), :id, :order, :key,
                        json_build_object('order', o.order_name, 'channelOrderId', o.channel_order_id,
-                           'lines', (SELECT json_agg(json_build_object('sku', l.master_sku, 'quantity', l.quantity)
-                                                     ORDER BY l.line_no)
+                           'orderedAt', o.channel_created_at, 'shippingMethod', o.shipping_method,
+                           'shippingCode', :shippingCode, 'email', :email,
+                           'shipTo', json_build_object('name', :shipName, 'company', :company, 'address1', :address1,
+                               'address2', :address2, 'city', :city, 'province', :province, 'postalCode', :postal,
+                               'country', :country, 'phone', :phone),
+                           'lines', (SELECT json_agg(json_build_object('line', l.line_no, 'sku', l.master_sku,
+                                                                       'quantity', l.quantity) ORDER BY l.line_no)
                                      FROM sales_order_line l WHERE l.order_id = o.id))::text,
                        :now
                 FROM sales_order o WHERE o.id = :order
                 ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")
                 .param("id", UUID.randomUUID()).param("order", orderId).param("key", key)
+                .param("shippingCode", order.shippingMethodCode()).param("email", order.customerEmail())
+                .param("shipName", order.shipTo().name()).param("company", order.shipTo().company())
+                .param("address1", order.shipTo().address1()).param("address2", order.shipTo().address2())
+                .param("city", order.shipTo().city()).param("province", order.shipTo().provinceCode())
+                .param("postal", order.shipTo().postalCode()).param("country", order.shipTo().countryCode())
+                .param("phone", order.shipTo().phone())
                 .param("now", Timestamp.from(now)).update();
         journey.step(orderId, now, "RELEASED", queued == 1 ? "Queued for the warehouse (" + key + ")"
                 : "Already queued for the warehouse (" + key + ")");
