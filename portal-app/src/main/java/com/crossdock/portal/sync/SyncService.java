@@ -118,6 +118,7 @@ public class SyncService {
     /** Resolves every one of these open exceptions with the same root cause; answers how many were still open. */
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')")
     public int resolveExceptions(TenantId tenant, java.util.Collection<UUID> exceptionIds, String rootCause) {
+        requireAccess(tenant);
         int resolved = 0;
         for (UUID id : exceptionIds) {
             resolved += resolveException(tenant, id, rootCause) ? 1 : 0;
@@ -128,6 +129,7 @@ public class SyncService {
     /** Retries every one of these open exceptions; answers how many had a kept record to retry. */
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')")
     public int retryExceptions(TenantId tenant, java.util.Collection<UUID> exceptionIds) {
+        requireAccess(tenant);
         int retried = 0;
         for (UUID id : exceptionIds) {
             retried += retryException(tenant, id) ? 1 : 0;
