@@ -11,8 +11,10 @@ import java.util.stream.Stream;
  */
 enum DemoUser {
 
-    PLATFORM_ADMIN("platform.admin", "Priya Admin (3PL)", null, true, Navigation.TENANTS, Navigation.AUDIT),
-    ACCOUNT_MANAGER("account.manager", "Marco Manager (3PL)", null, true, Navigation.TENANTS, Navigation.AUDIT),
+    PLATFORM_ADMIN("platform.admin", "Priya Admin (3PL)", null, true, Navigation.WAREHOUSE, Navigation.TENANTS,
+            Navigation.AUDIT),
+    ACCOUNT_MANAGER("account.manager", "Marco Manager (3PL)", null, true, Navigation.WAREHOUSE, Navigation.TENANTS,
+            Navigation.AUDIT),
     LEADERSHIP("leadership", "Lena Leader (3PL)", null, true, Navigation.TENANTS),
     BRAND_ADMIN("brand.admin", "Bea Admin (Harbor & Pine)", DemoTenant.HARBOR_AND_PINE, false, Navigation.AUDIT),
     BRAND_USER("brand.user", "Ben User (Harbor & Pine)", DemoTenant.HARBOR_AND_PINE, false),
@@ -82,6 +84,9 @@ enum DemoUser {
         DATA_QUALITY("nav-quality", true),
         ORDERS("nav-orders", true),
         EXCEPTIONS("nav-exceptions", true),
+        DOCUMENTS("nav-documents", true),
+        /** The 3PL's platform admins and account managers: warehouses are the 3PL's. */
+        WAREHOUSE("nav-warehouse", false),
         /** 3PL staff only: a brand seeing the list of brands would be a leak. */
         TENANTS("nav-tenants", false),
         /** Platform admins, account managers and a brand's own admins. */

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * new key, move the old one to {@code crossdock.credentials.old-keys}, and values are re-sealed when saved.
  */
 @Component
-class CredentialCipher {
+public class CredentialCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int KEY_ID_BYTES = 8;
@@ -51,7 +51,7 @@ class CredentialCipher {
         }
     }
 
-    byte[] seal(String plain, String context) {
+    public byte[] seal(String plain, String context) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
@@ -67,7 +67,7 @@ class CredentialCipher {
         }
     }
 
-    String open(byte[] sealed, String context) {
+    public String open(byte[] sealed, String context) {
         if (sealed.length < KEY_ID_BYTES + NONCE_BYTES + TAG_BITS / 8) {
             throw new IllegalStateException("A stored credential is damaged (too short)");
         }

@@ -13,6 +13,8 @@ import com.crossdock.portal.sync.ui.OrdersView;
 import com.crossdock.portal.tenant.ui.AuditView;
 import com.crossdock.portal.tenant.ui.OverviewView;
 import com.crossdock.portal.tenant.ui.TenantsView;
+import com.crossdock.portal.warehouse.ui.DocumentsView;
+import com.crossdock.portal.warehouse.ui.WarehouseView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
@@ -47,6 +49,11 @@ final class Navigation {
                     user -> !user.hasNoAccess()),
             new Section("nav-exceptions", "Exceptions", VaadinIcon.WARNING, ExceptionsView.class,
                     user -> !user.hasNoAccess()),
+            new Section("nav-documents", "Documents", VaadinIcon.FILE_TEXT_O, DocumentsView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-warehouse", "Warehouse", VaadinIcon.STORAGE, WarehouseView.class,
+                    user -> user.isThreePlStaff() && (user.has(Role.PLATFORM_ADMIN)
+                            || user.has(Role.ACCOUNT_MANAGER))),
             new Section("nav-tenants", "Tenants", VaadinIcon.BUILDING, TenantsView.class,
                     user -> user.isThreePlStaff() && (user.has(Role.PLATFORM_ADMIN) || user.has(Role.ACCOUNT_MANAGER)
                             || user.has(Role.LEADERSHIP_VIEWER))),

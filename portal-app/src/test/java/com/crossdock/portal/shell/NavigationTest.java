@@ -16,13 +16,14 @@ class NavigationTest {
     private static final TenantId BRAND = TenantId.random();
     /** The sections everyone with access sees, in the order the navigation lists them. */
     private static final List<String> EVERYONES = List.of("nav-overview", "nav-channels", "nav-flows", "nav-catalog",
-            "nav-bundles", "nav-import", "nav-quality", "nav-orders", "nav-exceptions");
+            "nav-bundles", "nav-import", "nav-quality", "nav-orders", "nav-exceptions", "nav-documents");
 
     @Test
     void thePlatformAdminAndAccountManagerSeeTenantsOverviewAndAuditWithTheSwitcher() {
         for (Role role : Set.of(Role.PLATFORM_ADMIN, Role.ACCOUNT_MANAGER)) {
             SignedInUser user = user(Set.of(role), null);
-            assertThat(sectionIds(user)).containsExactlyElementsOf(everyonesAnd("nav-tenants", "nav-audit"));
+            assertThat(sectionIds(user)).containsExactlyElementsOf(everyonesAnd("nav-warehouse", "nav-tenants",
+                    "nav-audit"));
             assertThat(Navigation.showsTenantSwitcher(user)).isTrue();
         }
     }

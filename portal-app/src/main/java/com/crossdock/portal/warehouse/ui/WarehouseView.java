@@ -1,0 +1,277 @@
+package com.crossdock.portal.warehouse.ui;
+
+import com.crossdock.portal.channel.ChannelMode;
+import com.crossdock.portal.tenant.ui.TenantSelection;
+import com.crossdock.portal.uikit.Badge;
+import com.crossdock.portal.uikit.EmptyState;
+import com.crossdock.portal.uikit.FailureMessages;
+import com.crossdock.portal.uikit.Notices;
+import com.crossdock.portal.warehouse.WmsConnectionCommand;
+import com.crossdock.portal.warehouse.WmsConnectionView;
+import com.crossdock.portal.warehouse.WmsService;
+import com.crossdock.portal.warehouse.WmsValidationException;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The 3PL's warehouses: each WMS connection with its SFTP endpoint and X12 identities, "Exchange now", connecting a
+ * live WMS or a sandbox one, and the selected tenant's account (customer code) at its warehouse.
+ */
+@Route("warehouse")
+@PageTitle("Warehouse · Crossdock")
+@RolesAllowed({"PLATFORM_ADMIN", "ACCOUNT_MANAGER"})
+public class WarehouseView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(WarehouseView.class);
+
+    private final WmsService wms;
+    private final TenantSelection selection;
+    private final Div connections = new Div();
+    private final Div account = new Div();
+    private @Nullable TenantId tenant;
+
+    WarehouseView(WmsService wms, TenantSelection selection) {
+        this.wms = wms;
+        this.selection = selection;
+        addClassName("cd-page");
+        setPadding(false);
+        connections.setId("wms-connections");
+        connections.setWidthFull();
+        account.setId("wms-account");
+        account.setWidthFull();
+        add(connections, account);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        tenant = selection.current().orElse(null);
+        reload();
+    }
+
+    private void reload() {
+        List<WmsConnectionView> all;
+        try {
+            all = wms.connections();
+        } catch (RuntimeException e) {
+            log.warn("Loading the warehouses failed", e);
+            Notices.error(FailureMessages.explain(e));
+            return;
+        }
+        connections.removeAll();
+        HorizontalLayout actions = new HorizontalLayout();
+        if (wms.canManage()) {
+            Button sandbox = new Button("Connect a sandbox warehouse", VaadinIcon.FLASK.create(),
+                    click -> connectSandbox());
+            sandbox.setId("wms-connect-sandbox");
+            Button live = new Button("Connect a WMS", VaadinIcon.PLUS.create(), click -> openForm());
+            live.setId("wms-connect");
+            live.addThemeVariants(ButtonVariant.PRIMARY);
+            actions.add(live, sandbox);
+        }
+        if (all.isEmpty()) {
+            connections.add(EmptyState.of("wms-empty", "No warehouse is connected. Connect the 3PL's WMS over SFTP "
+                    + "(host, user, folders and the X12 identities the warehouse agreed with you), or start with a "
+                    + "sandbox warehouse that answers 940s with 997s and 945s like a real one.", actions));
+        } else {
+            connections.add(actions, grid(all));
+        }
+        showAccount(all);
+    }
+
+    private Grid<WmsConnectionView> grid(List<WmsConnectionView> all) {
+        Grid<WmsConnectionView> grid = new Grid<>();
+        grid.setId("wms-grid");
+        grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(WmsConnectionView::name).setHeader("Warehouse").setFlexGrow(2);
+        grid.addComponentColumn(connection -> Badge.of(connection.mode() == ChannelMode.SANDBOX ? "Sandbox" : "Live",
+                connection.mode() == ChannelMode.SANDBOX ? Badge.Tone.CONTRAST : Badge.Tone.SUCCESS))
+                .setHeader("Mode").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(connection -> connection.mode() == ChannelMode.SANDBOX ? "the portal's own SFTP server"
+                : connection.username() + "@" + connection.host() + ":" + connection.port()).setHeader("SFTP")
+                .setFlexGrow(2);
+        grid.addColumn(connection -> connection.senderQualifier() + "/" + connection.senderId() + " → "
+                + connection.receiverQualifier() + "/" + connection.receiverId() + " · X12 " + connection.x12Version())
+                .setHeader("X12").setFlexGrow(2);
+        grid.addColumn(connection -> "every " + connection.pollSeconds() + " s").setHeader("Exchange")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(connection -> {
+            Button now = new Button("Exchange now", VaadinIcon.EXCHANGE.create(), click -> exchangeNow(connection));
+            now.addClassName("wms-exchange-now");
+            now.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+            now.setVisible(wms.canManage());
+            return now;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(all);
+        return grid;
+    }
+
+    private void exchangeNow(WmsConnectionView connection) {
+        try {
+            wms.exchangeNow(connection.id());
+            Notices.success("Exchange with " + connection.name() + " started: orders go out as 940s, shipping and "
+                    + "stock documents come in");
+        } catch (RuntimeException e) {
+            log.warn("Starting the exchange of {} failed", connection.name(), e);
+            Notices.error(FailureMessages.explain(e));
+        }
+    }
+
+    private void connectSandbox() {
+        try {
+            WmsConnectionView made = wms.connectSandbox("Sandbox warehouse " + (wms.connections().size() + 1));
+            Notices.success(made.name() + " is connected; map a brand to it below with a customer code");
+        } catch (RuntimeException e) {
+            log.warn("Connecting a sandbox warehouse failed", e);
+            Notices.error(FailureMessages.explain(e));
+        }
+        reload();
+    }
+
+    private void showAccount(List<WmsConnectionView> all) {
+        account.removeAll();
+        if (tenant == null || all.isEmpty()) {
+            return;
+        }
+        H3 title = new H3("The selected brand's warehouse account");
+        var current = wms.account(tenant);
+        Select<WmsConnectionView> warehouse = new Select<>();
+        warehouse.setId("wms-account-warehouse");
+        warehouse.setLabel("Warehouse");
+        warehouse.setItems(all);
+        warehouse.setItemLabelGenerator(WmsConnectionView::name);
+        current.flatMap(found -> all.stream().filter(view -> view.id().equals(found.connectionId())).findFirst())
+                .ifPresentOrElse(warehouse::setValue, () -> warehouse.setValue(all.getFirst()));
+        TextField code = new TextField("Customer code at the warehouse");
+        code.setId("wms-account-code");
+        code.setHelperText("The depositor code the WMS knows this brand by; it travels in every 940 and 945");
+        current.ifPresent(found -> code.setValue(found.customerCode()));
+        Button save = new Button("Save account", click -> {
+            try {
+                wms.assignAccount(tenant, warehouse.getValue().id(), code.getValue());
+                Notices.success("Released orders of this brand now go to " + warehouse.getValue().name());
+                code.setInvalid(false);
+            } catch (WmsValidationException invalid) {
+                code.setInvalid(true);
+                code.setErrorMessage(String.join("; ", invalid.fieldErrors().values()));
+            } catch (RuntimeException e) {
+                log.warn("Saving the warehouse account failed", e);
+                Notices.error(FailureMessages.explain(e));
+            }
+        });
+        save.setId("wms-account-save");
+        save.setEnabled(wms.canAssignAccounts());
+        HorizontalLayout row = new HorizontalLayout(warehouse, code, save);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        Paragraph hint = new Paragraph(current.isEmpty() ? "This brand has no warehouse account yet: until it has "
+                + "one, its released orders wait in the outbox (or the sandbox warehouse of its sandbox stores ships "
+                + "them)." : "Released orders of this brand go to its warehouse as 940s.");
+        hint.addClassName("cd-muted");
+        account.add(title, hint, row);
+    }
+
+    private void openForm() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Connect a WMS");
+        dialog.setWidth("720px");
+        TextField name = new TextField("Name");
+        TextField host = new TextField("SFTP host");
+        IntegerField port = new IntegerField("Port");
+        port.setValue(22);
+        TextField user = new TextField("User");
+        PasswordField password = new PasswordField("Password");
+        TextArea key = new TextArea("Private key (instead of or with the password)");
+        TextField hostKey = new TextField("Server key fingerprint (SHA256:…)");
+        hostKey.setHelperText("Empty: trusted on first use and shown here to pin");
+        TextField outbound = new TextField("Folder for documents to the WMS");
+        outbound.setValue("/in");
+        TextField inbound = new TextField("Folder for documents from the WMS");
+        inbound.setValue("/out");
+        TextField archive = new TextField("Archive folder for read documents");
+        archive.setValue("/archive");
+        IntegerField poll = new IntegerField("Exchange every (seconds)");
+        poll.setValue(300);
+        TextField senderQualifier = new TextField("ISA05 qualifier (ours)");
+        senderQualifier.setValue("ZZ");
+        TextField senderId = new TextField("ISA06 id (ours)");
+        TextField receiverQualifier = new TextField("ISA07 qualifier (the warehouse's)");
+        receiverQualifier.setValue("ZZ");
+        TextField receiverId = new TextField("ISA08 id (the warehouse's)");
+        Select<String> version = new Select<>();
+        version.setLabel("X12 version");
+        version.setItems("004010", "005010");
+        version.setValue("004010");
+        Map<String, HasValidation> fields = Map.ofEntries(Map.entry("name", name), Map.entry("host", host),
+                Map.entry("port", port), Map.entry("username", user), Map.entry("password", password),
+                Map.entry("outboundDir", outbound), Map.entry("inboundDir", inbound),
+                Map.entry("archiveDir", archive), Map.entry("pollSeconds", poll),
+                Map.entry("senderQualifier", senderQualifier), Map.entry("senderId", senderId),
+                Map.entry("receiverQualifier", receiverQualifier), Map.entry("receiverId", receiverId),
+                Map.entry("x12Version", version));
+        FormLayout form = new FormLayout(name, host, port, user, password, key, hostKey, outbound, inbound, archive,
+                poll, version, senderQualifier, senderId, receiverQualifier, receiverId);
+        form.setColspan(key, 2);
+        form.setId("wms-form");
+        Button save = new Button("Connect", click -> {
+            fields.values().forEach(field -> field.setInvalid(false));
+            try {
+                wms.connect(new WmsConnectionCommand(name.getValue(), ChannelMode.LIVE, host.getValue(),
+                        port.getValue() == null ? 0 : port.getValue(), user.getValue(), password.getValue(),
+                        key.getValue(), hostKey.getValue(), outbound.getValue(), inbound.getValue(),
+                        archive.getValue(), poll.getValue() == null ? 0 : poll.getValue(),
+                        senderQualifier.getValue(), senderId.getValue(), receiverQualifier.getValue(),
+                        receiverId.getValue(), version.getValue(), false));
+                dialog.close();
+                Notices.success(name.getValue() + " is connected");
+                reload();
+            } catch (WmsValidationException invalid) {
+                invalid.fieldErrors().forEach((field, message) -> {
+                    HasValidation shown = fields.get(field);
+                    if (shown != null) {
+                        shown.setErrorMessage(message);
+                        shown.setInvalid(true);
+                    } else {
+                        Notices.error(message);
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("Connecting a WMS failed", e);
+                Notices.error(FailureMessages.explain(e));
+            }
+        });
+        save.setId("wms-save");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        Button cancel = new Button("Cancel", click -> dialog.close());
+        dialog.add(form);
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+    }
+}
