@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param items       the LIN loops
  */
 public record InventoryAdvice846(String purpose, String reportType, String referenceId, String date,
-        List<X12Party> parties, List<Item> items) implements X12Content {
+        List<X12Party> parties, List<Item> items) implements X12Content, X12Outbound {
 
     /** QTY01 17: quantity on hand. */
     public static final String ON_HAND = "17";

@@ -2,7 +2,10 @@ package com.crossdock.tenantconfig.x12;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The body segments (between ST and SE) of each outbound transaction set. */
 final class OutboundSegments {
@@ -14,8 +17,102 @@ final class OutboundSegments {
         return switch (document) {
             case ShippingOrder940 o -> order(o);
             case StockTransfer943 t -> transfer(t);
+            case ShippingAdvice945 s -> advice(s);
+            case InventoryAdvice846 i -> inventory(i);
             case FunctionalAck997 a -> ack(a);
         };
+    }
+
+    /**
+     * W06, N1 loops, header N9s, W27, then per line LX (when numbered), MAN marks, N9s and W12, and the W03 total.
+     * A line without number (LX01 0) is a bare W12 with its MAN and N9 after it, so the reader keeps them on it.
+     */
+    private static List<X12Segment> advice(ShippingAdvice945 a) {
+        List<X12Segment> out = new ArrayList<>();
+        require(!a.depositorOrderNumber().isBlank(), "A 945 needs the depositor order number (W06-02)");
+        require(a.reportingCode().length() == 1 || a.reportingCode().length() == 2,
+                "W06-01 reporting code must be 1 or 2 characters: '" + a.reportingCode() + "'");
+        require(a.shipDate().matches("\\d{8}"), "W06-03 shipment date must be CCYYMMDD: '" + a.shipDate() + "'");
+        out.add(seg("W06", a.reportingCode(), a.depositorOrderNumber(), a.shipDate(), a.shipmentId(), "",
+                a.purchaseOrderNumber()));
+        a.parties().forEach(p -> party(out, p));
+        a.references().forEach(r -> out.add(seg("N9", r.qualifier(), r.value(), r.description())));
+        ShippingAdvice945.Carrier c = a.carrier();
+        if (c != null) {
+            out.add(seg("W27", c.transportMethod(), c.scac(), c.routing()));
+        }
+        for (ShippingAdvice945.Line line : a.lines()) {
+            require(line.lineNumber() >= 0, "LX01 line number must not be negative: " + line.lineNumber());
+            List<X12Segment> loopRefs = new ArrayList<>();
+            line.marks().forEach(m -> loopRefs.add(seg("MAN", m.qualifier(), m.value())));
+            line.references().forEach(r -> loopRefs.add(seg("N9", r.qualifier(), r.value(), r.description())));
+            if (line.lineNumber() > 0) {
+                out.add(seg("LX", Integer.toString(line.lineNumber())));
+                out.addAll(loopRefs);
+                out.add(shippedItem(line));
+            } else {
+                out.add(shippedItem(line));
+                out.addAll(loopRefs);
+            }
+        }
+        BigDecimal shipped = a.lines().stream().map(ShippingAdvice945.Line::shipped)
+                .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        out.add(seg("W03", shipped.toPlainString()));
+        return out;
+    }
+
+    /** W12: status, ordered, shipped, difference, unit, U.P.C. case code, one qualifier/id pair, lot. */
+    private static X12Segment shippedItem(ShippingAdvice945.Line line) {
+        require(line.status().length() == 2, "W12-01 status must be 2 characters: '" + line.status() + "'");
+        require(line.unit().isEmpty() || line.unit().length() == 2,
+                "W12-05 unit of measure must be 2 characters: '" + line.unit() + "'");
+        for (BigDecimal q : Arrays.asList(line.ordered(), line.shipped())) {
+            require(q == null || q.signum() >= 0, "W12 quantities must not be negative: " + q);
+        }
+        String upc = line.items().stream().filter(i -> i.qualifier().equals("UA")).map(X12ItemId::value)
+                .findFirst().orElse("");
+        List<X12ItemId> pairs = line.items().stream().filter(i -> !i.qualifier().equals("UA")).toList();
+        require(pairs.size() <= 1, "W12 carries one qualified item id besides the case code, not " + pairs);
+        require(!upc.isEmpty() || !pairs.isEmpty(), "W12 needs at least one item id");
+        return seg("W12", line.status(), plain(line.ordered()), plain(line.shipped()), plain(line.difference()),
+                line.unit(), upc, pairs.isEmpty() ? "" : pairs.getFirst().qualifier(),
+                pairs.isEmpty() ? "" : pairs.getFirst().value(), line.lot());
+    }
+
+    /** BIA, N1 loops, then per item LIN with its qualifier/id pairs and one QTY per quantity. */
+    private static List<X12Segment> inventory(InventoryAdvice846 advice) {
+        List<X12Segment> out = new ArrayList<>();
+        require(advice.purpose().length() == 2, "BIA01 purpose must be 2 characters: '" + advice.purpose() + "'");
+        require(advice.reportType().length() == 2,
+                "BIA02 report type must be 2 characters: '" + advice.reportType() + "'");
+        require(!advice.referenceId().isBlank(), "An 846 needs its reference id (BIA03)");
+        require(advice.date().matches("\\d{8}"), "BIA04 date must be CCYYMMDD: '" + advice.date() + "'");
+        out.add(seg("BIA", advice.purpose(), advice.reportType(), advice.referenceId(), advice.date()));
+        advice.parties().forEach(p -> party(out, p));
+        for (InventoryAdvice846.Item item : advice.items()) {
+            require(!item.ids().isEmpty() && item.ids().size() <= 15,
+                    "LIN carries 1 to 15 qualified item ids, not " + item.ids().size());
+            List<String> lin = new ArrayList<>(List.of(item.lineId()));
+            for (X12ItemId id : item.ids()) {
+                require(id.qualifier().length() == 2, "LIN product/service id qualifier must be 2 characters: '"
+                        + id.qualifier() + "'");
+                lin.add(id.qualifier());
+                lin.add(id.value());
+            }
+            out.add(seg("LIN", lin.toArray(String[]::new)));
+            for (InventoryAdvice846.Quantity q : item.quantities()) {
+                require(q.qualifier().length() == 2, "QTY01 qualifier must be 2 characters: '" + q.qualifier()
+                        + "'");
+                require(q.unit().isEmpty() || q.unit().length() == 2,
+                        "QTY03 unit of measure must be 2 characters: '" + q.unit() + "'");
+                out.add(seg("QTY", q.qualifier(), q.quantity().toPlainString(), q.unit()));
+            }
+        }
+        return out;
+    }
+
+    private static String plain(@Nullable BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
     }
 
     private static List<X12Segment> order(ShippingOrder940 o) {

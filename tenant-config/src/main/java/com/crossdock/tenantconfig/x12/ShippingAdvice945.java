@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ShippingAdvice945(String reportingCode, String depositorOrderNumber, String shipDate,
         String shipmentId, String purchaseOrderNumber, List<X12Party> parties, List<X12Reference> references,
-        @Nullable Carrier carrier, List<Line> lines) implements X12Content {
+        @Nullable Carrier carrier, List<Line> lines) implements X12Content, X12Outbound {
 
     /** N9 qualifiers that carry a tracking or carrier reference number. */
     static final Set<String> TRACKING = Set.of("2I", "CN", "08", "BM");

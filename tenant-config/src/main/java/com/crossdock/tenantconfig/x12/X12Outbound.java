@@ -1,5 +1,6 @@
 package com.crossdock.tenantconfig.x12;
 
 /** A transaction set the {@link X12Writer} can write. */
-public sealed interface X12Outbound permits ShippingOrder940, StockTransfer943, FunctionalAck997 {
+public sealed interface X12Outbound permits ShippingOrder940, StockTransfer943, ShippingAdvice945,
+        InventoryAdvice846, FunctionalAck997 {
 }
