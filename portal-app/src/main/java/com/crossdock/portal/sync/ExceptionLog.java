@@ -26,6 +26,12 @@ class ExceptionLog {
     /** Opens an exception, or counts one more occurrence of the open one with the same fingerprint. */
     void record(Flow flow, @Nullable UUID connectionId, @Nullable UUID inboxId, String reasonCode, String fingerprint,
             String subject, String message, String rawPayload) {
+        record(flow.name(), connectionId, inboxId, reasonCode, fingerprint, subject, message, rawPayload);
+    }
+
+    /** As above, for work that is not a channel flow (the warehouse exchange: {@code WMS}). */
+    void record(String flow, @Nullable UUID connectionId, @Nullable UUID inboxId, String reasonCode,
+            String fingerprint, String subject, String message, String rawPayload) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 INSERT INTO integration_exception (tenant_id, id, connection_id, flow, reason_code, fingerprint, subject,
@@ -35,7 +41,7 @@ class ExceptionLog {
                 ON CONFLICT (tenant_id, fingerprint) WHERE status = 'OPEN' DO UPDATE SET
                     occurrences = integration_exception.occurrences + 1, last_seen = excluded.last_seen,
                     message = excluded.message, raw_payload = excluded.raw_payload, inbox_id = excluded.inbox_id""")
-                .param("id", UUID.randomUUID()).param("connection", connectionId).param("flow", flow.name())
+                .param("id", UUID.randomUUID()).param("connection", connectionId).param("flow", flow)
                 .param("reason", reasonCode).param("fingerprint", Text.clip(reasonCode + ":" + fingerprint, 300))
                 .param("subject", Text.clip(subject, 200)).param("message", Text.clip(message, 2000))
                 .param("payload", rawPayload).param("inbox", inboxId).param("now", now).update();

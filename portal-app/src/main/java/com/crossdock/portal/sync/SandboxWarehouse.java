@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * The warehouse of sandbox mode, until a WMS is connected: takes the released orders of a tenant's sandbox
  * connections from the outbox, picks, packs and ships them (an order of two or more SKUs in two cartons, so split
  * shipments show), with UPS-style tracking numbers, and reports stock for the catalog. It goes through
- * {@link WarehouseFeedback} like a real warehouse's documents, and never touches a live connection's orders.
+ * {@link WarehouseFeedback} like a real warehouse's documents, never touches a live connection's orders, and stands
+ * aside for a tenant that has an account at a connected warehouse (whose orders go there as 940s).
  */
 @Component
 public class SandboxWarehouse {
@@ -54,6 +55,12 @@ public class SandboxWarehouse {
     /** Ships up to {@code max} released orders of the tenant's sandbox connections, oldest first. */
     public Shipped shipReleased(TenantId tenant, int max) {
         return SystemActor.call("sandbox", () -> {
+            boolean hasWarehouse = transactions.read(tenant, () -> jdbc.sql("SELECT count(*) FROM wms_account")
+                    .query(Long.class).single() > 0);
+            if (hasWarehouse) {
+                // its orders go to its warehouse as 940s; shipping them here would ship them twice
+                return new Shipped(0, 0, 0, Set.of());
+            }
             Set<UUID> sandboxes = channels.connections(tenant).stream()
                     .filter(connection -> connection.mode() == ChannelMode.SANDBOX).map(ConnectionView::id)
                     .collect(Collectors.toSet());

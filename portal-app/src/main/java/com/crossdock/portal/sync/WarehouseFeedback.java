@@ -187,6 +187,19 @@ public class WarehouseFeedback {
         }));
     }
 
+    /**
+     * Records what the warehouse sent that cannot move (a shipment for an order it was never sent, a document that
+     * cannot be applied) as an exception of the tenant, with the raw document kept; repeats fold into one.
+     */
+    public void reportProblem(TenantId tenant, String reasonCode, String fingerprint, String subject, String message,
+            String raw) {
+        SystemActor.call(ACTOR, () -> {
+            transactions.writeAll(tenant, () -> exceptions.record("WMS", null, null, reasonCode, fingerprint, subject,
+                    message, raw));
+            return null;
+        });
+    }
+
     /** The order of a channel order id on a connection, for documents that name orders by their number. */
     public Optional<UUID> orderOf(TenantId tenant, UUID connectionId, String channelOrderId) {
         return SystemActor.call(ACTOR, () -> transactions.read(tenant, () -> jdbc.sql("""

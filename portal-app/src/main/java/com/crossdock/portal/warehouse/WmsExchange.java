@@ -1,0 +1,470 @@
+package com.crossdock.portal.warehouse;
+
+import com.crossdock.portal.channel.ChannelMode;
+import com.crossdock.portal.channel.CredentialCipher;
+import com.crossdock.portal.identity.SystemActor;
+import com.crossdock.portal.sync.WarehouseFeedback;
+import com.crossdock.portal.tenancy.TenantTransactions;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.portal.warehouse.sandbox.WmsSimulator;
+import com.crossdock.portal.warehouse.sftp.RemoteFile;
+import com.crossdock.portal.warehouse.sftp.SandboxSftpServer;
+import com.crossdock.portal.warehouse.sftp.SftpEndpoint;
+import com.crossdock.portal.warehouse.sftp.SftpException;
+import com.crossdock.portal.warehouse.sftp.SftpSession;
+import com.crossdock.portal.warehouse.sftp.SftpTransport;
+import com.crossdock.portal.warehouse.x12.WmsDocuments;
+import com.crossdock.portal.warehouse.x12.WmsInbound;
+import com.crossdock.portal.warehouse.x12.WmsRefusal;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import com.crossdock.tenantconfig.x12.FunctionalAck997;
+import com.crossdock.tenantconfig.x12.X12ControlNumbers;
+import com.crossdock.tenantconfig.x12.X12Delimiters;
+import com.crossdock.tenantconfig.x12.X12Envelope;
+import com.crossdock.tenantconfig.x12.X12Exception;
+import com.crossdock.tenantconfig.x12.X12Group;
+import com.crossdock.tenantconfig.x12.X12Interchange;
+import com.crossdock.tenantconfig.x12.X12Reader;
+import com.crossdock.tenantconfig.x12.X12Transmission;
+import com.crossdock.tenantconfig.x12.X12Writer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One exchange with a warehouse's WMS over SFTP, as the system actor. Outbound: every tenant with an account there
+ * gets its unsent outbox messages written as 940s (control numbers taken, the file and its document kept, in one
+ * transaction), uploaded under a temporary name and renamed, then marked sent; a file kept but not uploaded (the
+ * portal stopped) is uploaded on the next run, and a message that already has its 940 is never written twice.
+ * Inbound: each file is read, kept with its checksum and committed before it is moved to the archive; a file seen
+ * before is only moved; then it is parsed and applied (945 → shipments, 846 → stock, 997 → acknowledgements) for
+ * the tenant its customer code names, and answered with a 997; a file that cannot be read is quarantined with its
+ * bytes and answered with a rejecting 997 or a TA1. In sandbox mode the simulated warehouse answers in between.
+ */
+@Component
+public class WmsExchange {
+
+    private static final Logger log = LoggerFactory.getLogger(WmsExchange.class);
+    private static final String ACTOR = "wms";
+    private static final int BATCH = 200;
+
+    private final TenantService tenants;
+    private final TenantTransactions transactions;
+    private final TransactionTemplate platform;
+    private final JdbcClient jdbc;
+    private final CredentialCipher cipher;
+    private final WmsLedger ledger;
+    private final WarehouseFeedback warehouse;
+    private final SftpTransport transport;
+    private final SandboxSftpServer sandboxServer;
+    private final Clock clock;
+    private final WmsDocuments documents = new WmsDocuments();
+
+    WmsExchange(TenantService tenants, TenantTransactions transactions, TransactionTemplate platform,
+            JdbcClient jdbc, CredentialCipher cipher, WmsLedger ledger, WarehouseFeedback warehouse,
+            SftpTransport transport, SandboxSftpServer sandboxServer, Clock clock) {
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.platform = platform;
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.ledger = ledger;
+        this.warehouse = warehouse;
+        this.transport = transport;
+        this.sandboxServer = sandboxServer;
+        this.clock = clock;
+    }
+
+    /** What one exchange did. */
+    public record Outcome(int ordersSent, int filesRead, int documentsApplied, int filesQuarantined) {
+    }
+
+    private record Connection(UUID id, String name, ChannelMode mode, String host, int port, String username,
+            byte @Nullable [] password, byte @Nullable [] privateKey, @Nullable String hostKey, String outbound,
+            String inbound, String archive, X12Envelope ours, X12Envelope theirs) {
+    }
+
+    /** Runs one exchange with the warehouse. */
+    public Outcome exchange(UUID connectionId) {
+        return SystemActor.call(ACTOR, () -> {
+            Connection connection = load(connectionId);
+            Map<String, TenantId> accounts = accounts(connectionId);
+            int sent = 0;
+            int read = 0;
+            int applied = 0;
+            int quarantined = 0;
+            try (SftpSession session = transport.open(endpoint(connection))) {
+                for (WmsLedger.PendingFile pending : platform.execute(status -> ledger.pendingOutbound(connectionId))) {
+                    upload(session, connection, pending.id(), pending.name(), pending.content());
+                }
+                for (var account : accounts.entrySet()) {
+                    sent += sendOrders(session, connection, account.getValue(), account.getKey());
+                }
+                if (connection.mode() == ChannelMode.SANDBOX) {
+                    simulate(connection);
+                }
+                for (RemoteFile file : session.list(connection.inbound())) {
+                    byte[] content = session.read(connection.inbound(), file.name());
+                    Optional<UUID> kept = platform.execute(status -> ledger.keepFile(connectionId, "INBOUND",
+                            file.name(), content, "PENDING"));
+                    session.moveTo(connection.inbound(), file.name(), connection.archive());
+                    if (kept.isEmpty()) {
+                        log.info("{} from {} was read before; moved to the archive only", file.name(),
+                                connection.name());
+                        continue;
+                    }
+                    read++;
+                    int done = apply(session, connection, accounts, kept.get(), content);
+                    if (done < 0) {
+                        quarantined++;
+                    } else {
+                        applied += done;
+                    }
+                }
+            }
+            return new Outcome(sent, read, applied, quarantined);
+        });
+    }
+
+    // --- outbound -----------------------------------------------------------------------------------------------
+
+    private int sendOrders(SftpSession session, Connection connection, TenantId tenant, String customerCode) {
+        int sent = 0;
+        for (WarehouseFeedback.OutboxMessage message : warehouse.unsent(tenant, BATCH)) {
+            boolean cancel = message.kind().equals("CANCEL");
+            String depositor = depositorNumber(tenant, message, cancel);
+            Optional<String> existing = transactions.read(tenant, () -> jdbc.sql("""
+                    SELECT f.name FROM x12_document d JOIN wms_file f ON f.id = d.wms_file_id
+                    WHERE d.outbox_id = :outbox""").param("outbox", message.id()).query(String.class).optional());
+            if (existing.isPresent()) {
+                // written and kept before the portal stopped: the file itself goes out with the pending ones
+                warehouse.markSent(tenant, message.id(), "940 in " + existing.get());
+                continue;
+            }
+            record Written(UUID fileId, String name, byte[] content) {
+            }
+            Written written;
+            try {
+                written = transactions.write(tenant, () -> {
+                    long isa = ledger.take(connection.id(), "ISA");
+                    long gs = ledger.take(connection.id(), "GS");
+                    long st = ledger.take(connection.id(), "ST");
+                    byte[] content = documents.shippingOrder(connection.ours(), new X12ControlNumbers(isa, gs, st),
+                            LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), customerCode, depositor,
+                            message.payload(), cancel);
+                    String name = "940_" + customerCode + "_" + "%09d".formatted(isa) + ".edi";
+                    UUID fileId = ledger.keepFile(connection.id(), "OUTBOUND", name, content, "PENDING")
+                            .orElseThrow(() -> new IllegalStateException("a new 940 file cannot exist already"));
+                    ledger.document(fileId, "OUTBOUND", "940", "%09d".formatted(isa), Long.toString(gs),
+                            "%04d".formatted(st), depositor, message.orderId(), message.id(), "SENT", "AWAITED",
+                            readable(content), cancel ? "Cancel of the order" : "");
+                    return new Written(fileId, name, content);
+                });
+            } catch (IllegalArgumentException incomplete) {
+                // nothing was kept and no control number taken; the message waits until the order is fixed
+                warehouse.reportProblem(tenant, "WMS_ORDER_INCOMPLETE", "940:" + message.id(),
+                        "940 for " + depositor, "The order cannot be sent to the warehouse as a 940: "
+                                + incomplete.getMessage() + ". Fix the order (or its catalog data), then retry.",
+                        message.payload());
+                continue;
+            }
+            upload(session, connection, written.fileId(), written.name(), written.content());
+            warehouse.markSent(tenant, message.id(), "940 " + written.name() + " to " + connection.name());
+            sent++;
+        }
+        return sent;
+    }
+
+    /**
+     * The number the 940 gives the order (W05-02) and the 945 echoes: from the outbox message of the order, so a
+     * cancel names the order it cancels.
+     */
+    private String depositorNumber(TenantId tenant, WarehouseFeedback.OutboxMessage message, boolean cancel) {
+        UUID orderMessage = !cancel ? message.id() : transactions.read(tenant, () -> jdbc.sql("""
+                SELECT id FROM wms_outbox WHERE order_id = :order AND kind = 'ORDER'""")
+                .param("order", message.orderId()).query(UUID.class).optional().orElse(message.id()));
+        return "CD-" + orderMessage.toString().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private void upload(SftpSession session, Connection connection, UUID fileId, String name, byte[] content) {
+        boolean there = session.list(connection.outbound()).stream().anyMatch(file -> file.name().equals(name));
+        if (!there) {
+            session.uploadAtomically(connection.outbound(), name, content);
+        }
+        platform.executeWithoutResult(status -> ledger.fileDone(fileId, "SENT", ""));
+    }
+
+    // --- inbound ------------------------------------------------------------------------------------------------
+
+    /** Applies a kept inbound file: the number of documents applied, or -1 when it was quarantined. */
+    private int apply(SftpSession session, Connection connection, Map<String, TenantId> accounts, UUID fileId,
+            byte[] content) {
+        X12Transmission transmission;
+        try {
+            transmission = X12Reader.read(content);
+        } catch (X12Exception unreadable) {
+            String problem = unreadable.getMessage();
+            platform.executeWithoutResult(status -> ledger.fileDone(fileId, "QUARANTINED", problem));
+            answerRefusal(session, connection, content, unreadable);
+            log.warn("A file from {} was quarantined: {}", connection.name(), problem);
+            return -1;
+        }
+        int applied = 0;
+        for (WmsInbound inbound : documents.read(transmission)) {
+            applied += applyOne(connection, accounts, fileId, inbound, content) ? 1 : 0;
+        }
+        for (X12Interchange interchange : transmission.interchanges()) {
+            for (X12Group group : interchange.groups()) {
+                if (!group.functionalId().equals("FA")) {
+                    answer(session, connection, List.of(documents.acceptance(group)));
+                }
+            }
+        }
+        platform.executeWithoutResult(status -> ledger.fileDone(fileId, "APPLIED", ""));
+        return applied;
+    }
+
+    private boolean applyOne(Connection connection, Map<String, TenantId> accounts, UUID fileId, WmsInbound inbound,
+            byte[] content) {
+        WmsInbound.Control control = inbound.control();
+        String segments = readable(content);
+        switch (inbound) {
+            case WmsInbound.Shipped shipped -> {
+                Optional<TenantId> tenant = tenantOf(accounts, shipped.customerCode(), shipped.depositorOrderNumber());
+                if (tenant.isEmpty()) {
+                    log.warn("945 {} of {} names no known customer ({}) or order ({}); kept in the file only",
+                            control.transaction(), connection.name(), shipped.customerCode(),
+                            shipped.depositorOrderNumber());
+                    return false;
+                }
+                Optional<UUID> order = transactions.read(tenant.get(),
+                        () -> ledger.orderOfReference(shipped.depositorOrderNumber()));
+                if (order.isEmpty()) {
+                    warehouse.reportProblem(tenant.get(), "SHIPMENT_FOR_UNKNOWN_ORDER",
+                            "945:" + shipped.depositorOrderNumber(), "945 " + shipped.depositorOrderNumber(),
+                            "The warehouse reported a shipment of order " + shipped.depositorOrderNumber()
+                                    + ", which was never sent to it from here. Check with the warehouse.",
+                            new String(content, StandardCharsets.UTF_8));
+                    document(tenant.get(), fileId, control, shipped.depositorOrderNumber(), null, "REJECTED",
+                            segments, "No order was sent with this number");
+                    return false;
+                }
+                boolean recorded = warehouse.recordShipment(tenant.get(), order.get(), shipped.notice());
+                document(tenant.get(), fileId, control, shipped.depositorOrderNumber(), order.get(),
+                        recorded ? "APPLIED" : "IGNORED", segments, recorded ? shipped.notice().warehouseRef() + ": "
+                                + String.join(", ", shipped.notice().trackingNumbers())
+                                : "Already recorded, or refused as an exception");
+                return recorded;
+            }
+            case WmsInbound.Stock stock -> {
+                Optional<TenantId> tenant = tenantOf(accounts, stock.customerCode(), null);
+                if (tenant.isEmpty()) {
+                    log.warn("846 {} of {} names no known customer ({})", control.transaction(), connection.name(),
+                            stock.customerCode());
+                    return false;
+                }
+                int changed = warehouse.recordInventory(tenant.get(), stock.positions(), "WMS 846", clock.instant());
+                document(tenant.get(), fileId, control, "846 " + stock.positions().size() + " item(s)", null,
+                        "APPLIED", segments, changed + " position(s) changed");
+                return true;
+            }
+            case WmsInbound.Acknowledged ack -> {
+                boolean any = false;
+                for (TenantId tenant : accounts.values()) {
+                    int matched = transactions.write(tenant, () -> ack.transactions().entrySet().stream()
+                            .mapToInt(entry -> ledger.acknowledge(ack.groupControlNumber(), entry.getKey(),
+                                    entry.getValue())).sum());
+                    if (matched > 0) {
+                        any = true;
+                        document(tenant, fileId, control, "997 for group " + ack.groupControlNumber(), null,
+                                "APPLIED", segments, matched + " document(s) acknowledged");
+                    }
+                }
+                return any;
+            }
+            default -> {
+                log.info("{} {} from {} is not applied: {}", control.transactionSet(), control.transaction(),
+                        connection.name(), inbound);
+                return false;
+            }
+        }
+    }
+
+    private Optional<TenantId> tenantOf(Map<String, TenantId> accounts, @Nullable String customerCode,
+            @Nullable String depositorOrderNumber) {
+        if (customerCode != null && accounts.containsKey(customerCode)) {
+            return Optional.of(accounts.get(customerCode));
+        }
+        if (depositorOrderNumber == null) {
+            return Optional.empty();
+        }
+        return accounts.values().stream().filter(tenant -> transactions.read(tenant,
+                () -> ledger.orderOfReference(depositorOrderNumber)).isPresent()).findFirst();
+    }
+
+    private void document(TenantId tenant, UUID fileId, WmsInbound.Control control, String reference,
+            @Nullable UUID orderId, String status, String segments, String message) {
+        transactions.writeAll(tenant, () -> ledger.document(fileId, "INBOUND", control.transactionSet(),
+                control.interchange(), control.group(), control.transaction(), reference, orderId, null, status,
+                "NONE", segments, message));
+    }
+
+    private void answerRefusal(SftpSession session, Connection connection, byte[] content, X12Exception problem) {
+        WmsRefusal refusal = documents.refusal(content, problem);
+        if (!refusal.acknowledgments().isEmpty()) {
+            answer(session, connection, refusal.acknowledgments());
+        } else if (refusal.interchangeAck() != null) {
+            long isa = platform.execute(status -> ledger.take(connection.id(), "ISA"));
+            byte[] ta1 = new X12Writer(connection.ours()).writeTa1(refusal.interchangeAck(), isa,
+                    LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+            keepAndUpload(session, connection, "TA1_" + "%09d".formatted(isa) + ".edi", ta1);
+        }
+    }
+
+    /** Writes 997s back to the warehouse with control numbers of their own. */
+    private void answer(SftpSession session, Connection connection, List<FunctionalAck997> acks) {
+        record Numbered(long isa, byte[] content) {
+        }
+        Numbered written = platform.execute(status -> {
+            long isa = ledger.take(connection.id(), "ISA");
+            long gs = ledger.take(connection.id(), "GS");
+            long st = ledger.take(connection.id(), "ST");
+            return new Numbered(isa, new X12Writer(connection.ours()).write(acks, new X12ControlNumbers(isa, gs, st),
+                    LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
+        });
+        keepAndUpload(session, connection, "997_" + "%09d".formatted(written.isa()) + ".edi", written.content());
+    }
+
+    private void keepAndUpload(SftpSession session, Connection connection, String name, byte[] content) {
+        Optional<UUID> fileId = platform.execute(status -> ledger.keepFile(connection.id(), "OUTBOUND", name,
+                content, "PENDING"));
+        fileId.ifPresent(id -> upload(session, connection, id, name, content));
+    }
+
+    // --- the connection -----------------------------------------------------------------------------------------
+
+    private void simulate(Connection connection) {
+        var root = sandboxServer.rootOf(connection.username());
+        try {
+            new WmsSimulator(connection.theirs(), clock).process(root.resolve(connection.outbound()),
+                    root.resolve(connection.inbound()), WmsSimulator.Behaviour.SPLIT_CARTONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The sandbox warehouse of " + connection.name() + " could not work", e);
+        }
+    }
+
+    /** The sandbox warehouse reports stock for a tenant (an 846 in its outbound folder, read by the next run). */
+    public void sandboxStockSnapshot(UUID connectionId, String customerCode, Map<String, int[]> onHandAvailable) {
+        SystemActor.call(ACTOR, () -> {
+            Connection connection = load(connectionId);
+            if (connection.mode() != ChannelMode.SANDBOX) {
+                throw new IllegalStateException(connection.name() + " is a live warehouse; its WMS sends stock");
+            }
+            sandboxServer.account(connection.username(), password(connection));
+            try {
+                new WmsSimulator(connection.theirs(), clock).writeStockSnapshot(
+                        sandboxServer.rootOf(connection.username()).resolve(connection.inbound()), customerCode,
+                        onHandAvailable);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The sandbox warehouse could not write its stock", e);
+            }
+            return null;
+        });
+    }
+
+    private SftpEndpoint endpoint(Connection connection) {
+        if (connection.mode() == ChannelMode.SANDBOX) {
+            return sandboxServer.account(connection.username(), password(connection)).endpoint(password(connection));
+        }
+        String password = connection.password() == null ? null
+                : cipher.open(connection.password(), WmsService.context(connection.id(), "password"));
+        String key = connection.privateKey() == null ? null
+                : cipher.open(connection.privateKey(), WmsService.context(connection.id(), "private_key"));
+        return new SftpEndpoint(connection.host(), connection.port(), connection.username(), password, key,
+                connection.hostKey(), SftpEndpoint.DEFAULT_CONNECT_TIMEOUT, SftpEndpoint.DEFAULT_AUTH_TIMEOUT,
+                SftpEndpoint.DEFAULT_IO_TIMEOUT);
+    }
+
+    private String password(Connection connection) {
+        if (connection.password() == null) {
+            throw new IllegalStateException("The sandbox warehouse " + connection.name() + " has no password");
+        }
+        return cipher.open(connection.password(), WmsService.context(connection.id(), "password"));
+    }
+
+    private Connection load(UUID connectionId) {
+        return jdbc.sql("""
+                SELECT id, name, mode, host, port, username, password, private_key, host_key, outbound_dir,
+                       inbound_dir, archive_dir, sender_qualifier, sender_id, receiver_qualifier, receiver_id,
+                       x12_version, production, element_separator, segment_terminator, component_separator
+                FROM wms_connection WHERE id = :id""").param("id", connectionId)
+                .query((rs, n) -> {
+                    String version = rs.getString(17).equals("005010") ? "00501" : "00401";
+                    X12Delimiters delimiters = new X12Delimiters(rs.getString(19).charAt(0),
+                            rs.getString(21).charAt(0), rs.getString(20).charAt(0),
+                            version.equals("00501") ? '^' : null);
+                    boolean production = rs.getBoolean(18);
+                    String sq = rs.getString(13);
+                    String sid = rs.getString(14);
+                    String rq = rs.getString(15);
+                    String rid = rs.getString(16);
+                    return new Connection(rs.getObject(1, UUID.class), rs.getString(2),
+                            ChannelMode.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6),
+                            rs.getBytes(7), rs.getBytes(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            rs.getString(12),
+                            new X12Envelope(delimiters, version, sq, sid, rq, rid, groupId(sid), groupId(rid),
+                                    production, true),
+                            new X12Envelope(delimiters, version, rq, rid, sq, sid, groupId(rid), groupId(sid),
+                                    production, true));
+                }).optional().orElseThrow(() -> new IllegalArgumentException("No WMS connection " + connectionId));
+    }
+
+    private static String groupId(String isaId) {
+        String id = isaId.strip();
+        return id.length() >= 2 ? id : (id + "  ").substring(0, 2);
+    }
+
+    /** Customer code → tenant, read in each tenant's own scope (accounts are tenant-owned). */
+    private Map<String, TenantId> accounts(UUID connectionId) {
+        Map<String, TenantId> accounts = new LinkedHashMap<>();
+        for (var tenant : tenants.visibleTenants()) {
+            transactions.read(tenant.id(), () -> jdbc.sql("""
+                    SELECT customer_code FROM wms_account WHERE wms_connection_id = :connection""")
+                    .param("connection", connectionId).query(String.class).optional())
+                    .ifPresent(code -> accounts.put(code, tenant.id()));
+        }
+        return accounts;
+    }
+
+    /** The segments one per line, as people read them. */
+    private static String readable(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8).strip();
+        return text.contains("\n") ? text : text.replace("~", "~\n");
+    }
+
+    static List<String> names(List<RemoteFile> files) {
+        List<String> names = new ArrayList<>();
+        files.forEach(file -> names.add(file.name()));
+        return names;
+    }
+
+    /** A problem with the SFTP server, said as the exchange's outcome. */
+    static String explain(SftpException problem) {
+        return problem.getMessage();
+    }
+}
