@@ -1,6 +1,7 @@
 package com.crossdock.portal.warehouse.sftp;
 
 import com.crossdock.portal.warehouse.sftp.SftpException.Problem;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -50,7 +51,9 @@ final class Failures {
     }
 
     /** A failed file operation: {@code action} completes "Could not ..." (e.g. "list folder to-wms"). */
-    static SftpException of(SftpEndpoint endpoint, String action, Throwable failure) {
+    static SftpException of(SftpEndpoint endpoint, String action, Throwable thrown) {
+        // SSHD's directory iterator wraps the server's answer; report the answer itself
+        Throwable failure = thrown instanceof UncheckedIOException unchecked ? unchecked.getCause() : thrown;
         String where = " on " + address(endpoint) + " as " + endpoint.username();
         return switch (problemOf(failure)) {
             case NOT_FOUND -> new SftpException(Problem.NOT_FOUND, "Could not " + action + where
