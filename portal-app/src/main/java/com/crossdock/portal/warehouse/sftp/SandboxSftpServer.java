@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -42,7 +43,7 @@ public class SandboxSftpServer implements AutoCloseable {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
 
     private final WmsSandboxProperties properties;
-    private final Path accountsRoot;
+    private final Path sandboxRoot;
     private final Map<String, byte[]> passwords = new ConcurrentHashMap<>();
     private final VirtualFileSystemFactory fileSystems = new VirtualFileSystemFactory();
     private @Nullable SshServer server;
@@ -50,7 +51,7 @@ public class SandboxSftpServer implements AutoCloseable {
 
     public SandboxSftpServer(WmsSandboxProperties properties) {
         this.properties = properties;
-        this.accountsRoot = properties.root().toAbsolutePath().normalize();
+        this.sandboxRoot = properties.root().toAbsolutePath().normalize();
     }
 
     /**
@@ -60,10 +61,6 @@ public class SandboxSftpServer implements AutoCloseable {
      * @param username letters, digits, {@code _}, {@code .} and {@code -}, not starting with a dot; at most 64
      */
     public synchronized SandboxSftpAccount account(String username, String password) {
-        if (!USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("A sandbox SFTP username is 1 to 64 letters, digits, _, . or -, "
-                    + "not starting with a dot: " + username);
-        }
         if (password.isEmpty()) {
             throw new IllegalArgumentException("A sandbox SFTP account needs a password");
         }
@@ -81,10 +78,19 @@ public class SandboxSftpServer implements AutoCloseable {
         return new SandboxSftpAccount(HOST, port, username, root, hostKeyFingerprint());
     }
 
-    /** The folder on this machine that is {@code /} for {@code username} over SFTP. */
+    /**
+     * The folder on this machine that is {@code /} for {@code username} over SFTP.
+     *
+     * @throws IllegalArgumentException if {@code username} is not a plain folder name (see
+     *                                  {@link #account(String, String)})
+     */
     public Path rootOf(String username) {
-        Path root = accountsRoot.resolve(username).normalize();
-        if (!root.getParent().equals(accountsRoot)) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("A sandbox SFTP username is 1 to 64 letters, digits, _, . or -, "
+                    + "not starting with a dot: " + username);
+        }
+        Path root = sandboxRoot.resolve(username).normalize();
+        if (!sandboxRoot.equals(root.getParent())) {
             throw new IllegalArgumentException("Not a sandbox SFTP username: " + username);
         }
         return root;
@@ -98,7 +104,7 @@ public class SandboxSftpServer implements AutoCloseable {
     /** The fingerprint ({@code SHA256:...}) of the server's host key, starting the server if needed. */
     public synchronized String hostKeyFingerprint() {
         started();
-        return java.util.Objects.requireNonNull(hostKey);
+        return Objects.requireNonNull(hostKey);
     }
 
     private SshServer started() {
@@ -106,9 +112,9 @@ public class SandboxSftpServer implements AutoCloseable {
             return server;
         }
         try {
-            Files.createDirectories(accountsRoot);
+            Files.createDirectories(sandboxRoot);
             SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(
-                    accountsRoot.resolve(".host-key.pem"));
+                    sandboxRoot.resolve(".host-key.pem"));
             keys.setAlgorithm(KeyUtils.EC_ALGORITHM);
             KeyPair hostKeyPair = keys.loadKeys(null).iterator().next();
             SshServer sshd = SshServer.setUpDefaultServer();
@@ -124,7 +130,7 @@ public class SandboxSftpServer implements AutoCloseable {
             hostKey = KeyUtils.getFingerPrint(hostKeyPair.getPublic());
             server = sshd;
             log.info("Sandbox WMS SFTP server listening on {}:{} (host key {}), accounts in {}", HOST,
-                    sshd.getPort(), hostKey, accountsRoot);
+                    sshd.getPort(), hostKey, sandboxRoot);
             return sshd;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Could not start the sandbox WMS SFTP server on " + HOST + ":"

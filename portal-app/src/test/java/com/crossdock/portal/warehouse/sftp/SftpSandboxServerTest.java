@@ -8,12 +8,15 @@ import com.crossdock.portal.warehouse.sftp.SftpException.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** {@link SandboxSftpServer}, reached with the real {@link SftpTransport}. */
 class SftpSandboxServerTest {
@@ -148,11 +151,24 @@ class SftpSandboxServerTest {
     }
 
     @Test
+    void itsSettingsBindFromProperties() {
+        var source = new MapConfigurationPropertySource(Map.of("crossdock.wms-sandbox.root", root.toString()));
+
+        WmsSandboxProperties properties = new Binder(source)
+                .bind("crossdock.wms-sandbox", WmsSandboxProperties.class).get();
+
+        assertThat(properties).isEqualTo(new WmsSandboxProperties(root, 0));
+    }
+
+    @Test
     void usernamesThatAreNoPlainFolderNameAreRefused() {
         for (String username : List.of("..", ".hidden", "a/b", "../acme", "")) {
             assertThatThrownBy(() -> server.account(username, "pw")).as(username)
                     .isInstanceOf(IllegalArgumentException.class);
         }
-        assertThatThrownBy(() -> server.rootOf("../elsewhere")).isInstanceOf(IllegalArgumentException.class);
+        for (String username : List.of("../elsewhere", ".host-key.pem")) {
+            assertThatThrownBy(() -> server.rootOf(username)).as(username)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }
