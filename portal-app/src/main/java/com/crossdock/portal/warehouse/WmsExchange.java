@@ -216,7 +216,7 @@ public class WmsExchange {
             byte[] content) {
         X12Transmission transmission;
         try {
-            transmission = X12Reader.read(content);
+            transmission = new X12Reader().read(content);
         } catch (X12Exception unreadable) {
             String problem = unreadable.getMessage();
             platform.executeWithoutResult(status -> ledger.fileDone(fileId, "QUARANTINED", problem));
