@@ -82,6 +82,16 @@ final class MainLayoutPage {
         return new FlowsPage(page);
     }
 
+    WarehousePage goToWarehouse() {
+        page.locator("#nav-warehouse").click();
+        return new WarehousePage(page);
+    }
+
+    DocumentsPage goToDocuments() {
+        page.locator("#nav-documents").click();
+        return new DocumentsPage(page);
+    }
+
     OrdersPage goToOrders() {
         page.locator("#nav-orders").click();
         return new OrdersPage(page);

@@ -93,6 +93,24 @@ class OrderJourneyIT {
                 .resolveAllShown("#2001 was a test webhook only; Shopify never had it")
                 .assertNotListed("#2001");
         Screenshots.save(page, "exceptions-filtered");
+
+        // the 3PL connects its (sandbox) warehouse and maps the brand to it: the brand's next orders go out as 940s
+        // over SFTP and come back as 945s with two cartons, which the brand sees as documents
+        MainLayoutPage admin = shell.signOut().signInAs(DemoUser.PLATFORM_ADMIN)
+                .switchTenant(DemoTenant.HARBOR_AND_PINE.displayName());
+        admin.goToWarehouse().assertEmptyStateMentions("No warehouse is connected")
+                .connectSandboxWarehouse()
+                .assignAccount("HARBOR");
+        admin.goToChannels().sendSandboxTestOrders(SandboxShopifyStore.CONNECTION_NAME);
+        admin.goToOrders().search("", "24 orders");
+        admin.goToWarehouse().exchangeNow();
+        Screenshots.save(page, "warehouse");
+        admin.goToDocuments()
+                .awaitDocument("940", "SENT")
+                .awaitDocument("945", "APPLIED")
+                .awaitDocument("997", "APPLIED")
+                .openAndSee("945", "APPLIED", "W06*");
+        Screenshots.save(page, "document-945");
     }
 
     @Test

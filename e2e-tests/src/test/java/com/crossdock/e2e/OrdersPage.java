@@ -34,7 +34,9 @@ final class OrdersPage {
     /** Narrows the list to orders whose name contains {@code text}; checks how many are shown of how many. */
     OrdersPage search(String text, String expectedCount) {
         page.locator("#orders-search input").fill(text);
-        assertThat(page.locator("#orders-count")).hasText(expectedCount);
+        // the list refreshes itself every 5 s: orders still being worked out show up on a later refresh
+        assertThat(page.locator("#orders-count")).hasText(expectedCount,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
         return this;
     }
 

@@ -49,7 +49,8 @@ public class SandboxWarehouse {
     }
 
     /** What one call did: orders shipped, cartons, cancellations confirmed, and the connections concerned. */
-    public record Shipped(int orders, int cartons, int cancellations, Set<UUID> connections) {
+    public record Shipped(int orders, int cartons, int cancellations, Set<UUID> connections,
+            boolean hasWarehouse) {
     }
 
     /** Ships up to {@code max} released orders of the tenant's sandbox connections, oldest first. */
@@ -59,7 +60,7 @@ public class SandboxWarehouse {
                     .query(Long.class).single() > 0);
             if (hasWarehouse) {
                 // its orders go to its warehouse as 940s; shipping them here would ship them twice
-                return new Shipped(0, 0, 0, Set.of());
+                return new Shipped(0, 0, 0, Set.of(), true);
             }
             Set<UUID> sandboxes = channels.connections(tenant).stream()
                     .filter(connection -> connection.mode() == ChannelMode.SANDBOX).map(ConnectionView::id)
@@ -87,7 +88,7 @@ public class SandboxWarehouse {
                 orders++;
                 touched.add(connection);
             }
-            return new Shipped(orders, cartons, cancellations, touched);
+            return new Shipped(orders, cartons, cancellations, touched, false);
         });
     }
 

@@ -42,10 +42,15 @@ public class WmsService {
     private final JdbcClient jdbc;
     private final CredentialCipher cipher;
     private final WmsJobs jobs;
+    private final WmsExchange exchange;
+    private final com.crossdock.portal.catalog.CatalogService catalog;
     private final Clock clock;
 
     WmsService(TenantService tenants, TenantTransactions transactions, TransactionTemplate platform, JdbcClient jdbc,
-            CredentialCipher cipher, WmsJobs jobs, Clock clock) {
+            CredentialCipher cipher, WmsJobs jobs, WmsExchange exchange,
+            com.crossdock.portal.catalog.CatalogService catalog, Clock clock) {
+        this.exchange = exchange;
+        this.catalog = catalog;
         this.tenants = tenants;
         this.transactions = transactions;
         this.platform = platform;
@@ -236,6 +241,29 @@ public class WmsService {
                         rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                         rs.getTimestamp(13).toInstant(), rs.getString(14)))
                 .list());
+    }
+
+    /**
+     * The sandbox warehouse reports the selected tenant's stock (an 846 with a stable quantity per SKU it sells), and
+     * the exchange that reads it starts.
+     *
+     * @return how many SKUs it reported
+     */
+    @PreAuthorize(STAFF)
+    public int reportSandboxStock(TenantId tenant) {
+        tenants.requireOpen(tenant);
+        Account account = account(tenant).orElseThrow(() -> new IllegalStateException(
+                "This brand has no warehouse account; map it to a warehouse first"));
+        java.util.Set<String> skus = new java.util.TreeSet<>();
+        catalog.shopifyListings(tenant).forEach(listing -> skus.addAll(listing.perSale().keySet()));
+        Map<String, int[]> stock = new LinkedHashMap<>();
+        skus.forEach(sku -> {
+            int available = Math.floorMod(sku.hashCode(), 121);
+            stock.put(sku, new int[] {available + 3, available});
+        });
+        exchange.sandboxStockSnapshot(account.connectionId(), account.customerCode(), stock);
+        jobs.runNow(account.connectionId());
+        return stock.size();
     }
 
     /** Runs a warehouse's exchange now (it never overlaps a scheduled one). */

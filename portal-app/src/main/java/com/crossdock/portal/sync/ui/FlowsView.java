@@ -267,7 +267,9 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
             }
             try {
                 SandboxWarehouse.Shipped shipped = flows.shipInSandbox(tenant);
-                Notices.success(shipped.orders() == 0 ? "No released orders were waiting for the warehouse"
+                Notices.success(shipped.hasWarehouse() ? "This brand has an account at a connected warehouse: its "
+                        + "released orders go there as 940s, and its 945s bring the tracking back"
+                        : shipped.orders() == 0 ? "No released orders were waiting for the warehouse"
                         : "The sandbox warehouse shipped " + shipped.orders() + " order(s) in " + shipped.cartons()
                                 + " carton(s); tracking is being posted to the store");
             } catch (RuntimeException e) {

@@ -189,7 +189,19 @@ public class WarehouseView extends VerticalLayout implements BeforeEnterObserver
         });
         save.setId("wms-account-save");
         save.setEnabled(wms.canAssignAccounts());
-        HorizontalLayout row = new HorizontalLayout(warehouse, code, save);
+        Button stock = new Button("Sandbox warehouse reports stock", VaadinIcon.STOCK.create(), click -> {
+            try {
+                int skus = wms.reportSandboxStock(tenant);
+                Notices.success("The sandbox warehouse sent an 846 for " + skus + " SKU(s); the exchange reads it now");
+            } catch (RuntimeException e) {
+                log.warn("The sandbox warehouse could not report stock", e);
+                Notices.error(FailureMessages.explain(e));
+            }
+        });
+        stock.setId("wms-sandbox-stock");
+        stock.setVisible(current.isPresent() && all.stream().anyMatch(view -> view.id().equals(
+                current.get().connectionId()) && view.mode() == ChannelMode.SANDBOX) && wms.canAssignAccounts());
+        HorizontalLayout row = new HorizontalLayout(warehouse, code, save, stock);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         Paragraph hint = new Paragraph(current.isEmpty() ? "This brand has no warehouse account yet: until it has "
                 + "one, its released orders wait in the outbox (or the sandbox warehouse of its sandbox stores ships "
