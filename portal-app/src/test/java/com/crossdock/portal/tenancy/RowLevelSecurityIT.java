@@ -56,6 +56,7 @@ class RowLevelSecurityIT {
     @Autowired ChannelService channels;
     @Autowired OrderPipeline pipeline;
     @Autowired com.crossdock.portal.sync.WarehouseFeedback warehouse;
+    @Autowired com.crossdock.portal.warehouse.WmsService wms;
     @Autowired DataSource applicationDataSource;
 
     final JdbcClient superuser = TestDatabases.superuser(RowLevelSecurityIT.class);
@@ -76,6 +77,7 @@ class RowLevelSecurityIT {
                 stageAnImportWithAProblem(tenant);
                 receiveOrdersThroughAShopifyConnection(tenant);
             }
+            accountsAndDocumentsAtOneWarehouse();
             return null;
         });
     }
@@ -148,6 +150,24 @@ class RowLevelSecurityIT {
                 .param("t", tenant.value()).param("c", connection).update();
     }
 
+    /** Fills wms_account and x12_document: both tenants at one (sandbox) warehouse, a 940 each. */
+    private void accountsAndDocumentsAtOneWarehouse() {
+        java.util.UUID warehouse = wms.connectSandbox("RLS warehouse").id();
+        for (TenantId tenant : List.of(apparel, home)) {
+            wms.assignAccount(tenant, warehouse, "C-" + tenant.value().toString().substring(0, 8).toUpperCase());
+            java.util.UUID file = java.util.UUID.randomUUID();
+            superuser.sql("""
+                    INSERT INTO wms_file (id, wms_connection_id, direction, name, sha256, content, status, created_at)
+                    VALUES (:id, :w, 'OUTBOUND', :name, 'x', 'ISA', 'SENT', now())""")
+                    .param("id", file).param("w", warehouse).param("name", "940_" + tenant + ".edi").update();
+            superuser.sql("""
+                    INSERT INTO x12_document (tenant_id, id, wms_file_id, direction, transaction_set, interchange_no,
+                                              group_no, transaction_no, status, segments, created_at)
+                    VALUES (:t, gen_random_uuid(), :f, 'OUTBOUND', '940', '000000001', '1', '0001', 'SENT', 'ST*940',
+                            now())""").param("t", tenant.value()).param("f", file).update();
+        }
+    }
+
     @Test
     void theApplicationConnectsAsARoleThatOwnsNothingAndCannotBypassSecurity() {
         JdbcClient app = JdbcClient.create(applicationDataSource);
@@ -166,7 +186,8 @@ class RowLevelSecurityIT {
                 "catalog_bundle_aud", "catalog_import", "catalog_import_row", "catalog_import_problem",
                 "channel_connection", "channel_inbox", "sales_order", "sales_order_line", "sales_order_event",
                 "integration_exception", "wms_outbox", "security_event", "channel_flow", "flow_run", "shipment",
-                "shipment_line", "inventory_position", "channel_inventory", "channel_return");
+                "shipment_line", "inventory_position", "channel_inventory", "channel_return", "wms_account",
+                "x12_document");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }
