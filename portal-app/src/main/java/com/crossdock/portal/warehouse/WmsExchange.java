@@ -96,7 +96,7 @@ public class WmsExchange {
 
     private record Connection(UUID id, String name, ChannelMode mode, String host, int port, String username,
             byte @Nullable [] password, byte @Nullable [] privateKey, @Nullable String hostKey, String outbound,
-            String inbound, String archive, X12Envelope ours, X12Envelope theirs) {
+            String inbound, String archive, int ackDeadlineMinutes, X12Envelope ours, X12Envelope theirs) {
     }
 
     /** Runs one exchange with the warehouse. */
@@ -137,6 +137,7 @@ public class WmsExchange {
                     }
                 }
             }
+            accounts.values().forEach(tenant -> flagOverdue(connection, tenant));
             return new Outcome(sent, read, applied, quarantined);
         });
     }
@@ -356,6 +357,23 @@ public class WmsExchange {
         fileId.ifPresent(id -> upload(session, connection, id, name, content));
     }
 
+    /** Documents the warehouse has not acknowledged within its deadline become overdue, each an exception. */
+    private void flagOverdue(Connection connection, TenantId tenant) {
+        java.sql.Timestamp before = java.sql.Timestamp.from(clock.instant().minus(
+                java.time.Duration.ofMinutes(connection.ackDeadlineMinutes())));
+        List<String> overdue = transactions.write(tenant, () -> jdbc.sql("""
+                UPDATE x12_document SET ack_status = 'OVERDUE'
+                WHERE direction = 'OUTBOUND' AND ack_status = 'AWAITED' AND created_at < :before
+                RETURNING transaction_set || ' ' || reference || ' (ISA ' || interchange_no || ')'""")
+                .param("before", before).query(String.class).list());
+        for (String document : overdue) {
+            warehouse.reportProblem(tenant, "ACK_OVERDUE", "ack:" + document, document,
+                    connection.name() + " has not acknowledged " + document + " within "
+                            + connection.ackDeadlineMinutes() + " minutes (no 997). Ask the warehouse whether it "
+                            + "received the file; it stays sent.", "");
+        }
+    }
+
     // --- the connection -----------------------------------------------------------------------------------------
 
     private void simulate(Connection connection) {
@@ -411,7 +429,8 @@ public class WmsExchange {
         return jdbc.sql("""
                 SELECT id, name, mode, host, port, username, password, private_key, host_key, outbound_dir,
                        inbound_dir, archive_dir, sender_qualifier, sender_id, receiver_qualifier, receiver_id,
-                       x12_version, production, element_separator, segment_terminator, component_separator
+                       x12_version, production, element_separator, segment_terminator, component_separator,
+                       ack_deadline_min
                 FROM wms_connection WHERE id = :id""").param("id", connectionId)
                 .query((rs, n) -> {
                     String version = rs.getString(17).equals("005010") ? "00501" : "00401";
@@ -426,7 +445,7 @@ public class WmsExchange {
                     return new Connection(rs.getObject(1, UUID.class), rs.getString(2),
                             ChannelMode.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6),
                             rs.getBytes(7), rs.getBytes(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                            rs.getString(12),
+                            rs.getString(12), rs.getInt(22),
                             new X12Envelope(delimiters, version, sq, sid, rq, rid, groupId(sid), groupId(rid),
                                     production, true),
                             new X12Envelope(delimiters, version, rq, rid, sq, sid, groupId(rid), groupId(sid),

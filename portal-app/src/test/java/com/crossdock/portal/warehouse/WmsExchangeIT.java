@@ -180,6 +180,23 @@ class WmsExchangeIT {
         assertThat(count("SELECT count(*) FROM inventory_position WHERE tenant_id = :t", home)).isZero();
     }
 
+    @Test
+    @Order(4)
+    void aDocumentTheWarehouseNeverAcknowledgedBecomesOverdueAndAnException() {
+        superuser.sql("""
+                UPDATE x12_document SET ack_status = 'AWAITED', created_at = now() - interval '2 hours'
+                WHERE tenant_id = :t AND transaction_set = '940'""").param("t", apparel.value()).update();
+
+        exchange.exchange(warehouse);
+
+        assertThat(documents(apparel)).filteredOn(document -> document.transactionSet().equals("940"))
+                .allSatisfy(document -> assertThat(document.ackStatus()).isEqualTo("OVERDUE"));
+        assertThat(count("""
+                SELECT count(*) FROM integration_exception WHERE tenant_id = :t AND reason_code = 'ACK_OVERDUE'
+                AND status = 'OPEN'""", apparel)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM integration_exception WHERE tenant_id = :t", home)).isZero();
+    }
+
     private String sandboxUser() {
         return superuser.sql("SELECT username FROM wms_connection WHERE id = :id").param("id", warehouse)
                 .query(String.class).single();
