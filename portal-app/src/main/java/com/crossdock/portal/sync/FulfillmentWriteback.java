@@ -84,9 +84,11 @@ class FulfillmentWriteback implements FlowWork {
             } catch (ShopifyApiException unavailable) {
                 if (unavailable.kind() == ShopifyApiException.Kind.NOT_FOUND) {
                     failed++;
+                    // one exception per order, however many of its cartons wait
                     transactions.writeAll(tenant, () -> failed(connectionId, shipment, "ORDER_NOT_IN_CHANNEL",
-                            "Shopify does not know order " + shipment.orderName() + " any more (deleted?), so its "
-                                    + "shipment cannot be posted. Check the order in Shopify, then resolve this."));
+                            "order:" + shipment.orderId(), "Shopify does not know order " + shipment.orderName()
+                                    + " (deleted, or never there), so its shipments cannot be posted. Check the "
+                                    + "order in Shopify, then resolve this."));
                     continue;
                 }
                 if (unavailable.kind() == ShopifyApiException.Kind.UNAVAILABLE
@@ -288,12 +290,16 @@ class FulfillmentWriteback implements FlowWork {
     }
 
     private void failed(UUID connectionId, Due shipment, String reason, String message) {
+        failed(connectionId, shipment, reason, "shipment:" + shipment.id(), message);
+    }
+
+    private void failed(UUID connectionId, Due shipment, String reason, String fingerprint, String message) {
         jdbc.sql("""
                 UPDATE shipment SET writeback_status = 'FAILED', writeback_message = :message WHERE id = :id""")
                 .param("id", shipment.id()).param("message", Text.clip(message, 2000)).update();
         journey.step(shipment.orderId(), "TRACKING_REFUSED", message);
-        exceptions.record(flow(), connectionId, null, reason, "shipment:" + shipment.id(),
-                "Order " + shipment.orderName(), message, shipment.toString());
+        exceptions.record(flow(), connectionId, null, reason, fingerprint, "Order " + shipment.orderName(), message,
+                shipment.toString());
     }
 
 

@@ -126,7 +126,7 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(FlowsView::describe).setHeader("Flow").setFlexGrow(3);
         grid.addComponentColumn(this::toggle).setHeader("On").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::schedule).setHeader("Runs every").setWidth("9.5em").setFlexGrow(0);
+        grid.addComponentColumn(this::schedule).setHeader("Runs every").setWidth("11em").setFlexGrow(0);
         grid.addComponentColumn(FlowsView::lastRun).setHeader("Last run").setFlexGrow(3);
         grid.addComponentColumn(this::runNow).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(connection.flows());
@@ -218,7 +218,7 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
         }
         cell.getElement().setAttribute("data-outcome", run.outcome());
         cell.getElement().setAttribute("data-out", Integer.toString(run.recordsOut()));
-        Span outcome = Badge.of(SyncLabels.words(run.outcome()), switch (run.outcome()) {
+        Span outcome = Badge.of(run.outcome().equals("OK") ? "OK" : SyncLabels.words(run.outcome()), switch (run.outcome()) {
             case "OK" -> Badge.Tone.SUCCESS;
             case "PARTIAL" -> Badge.Tone.WARNING;
             case "FAILED" -> Badge.Tone.ERROR;
