@@ -44,10 +44,10 @@ class SandboxReliabilityIT {
                 .isBetween(webhooks * 4 / 100, webhooks * 6 / 100);
         assertThat(report.counts().get("orders updated after creation")).as("updates were sent").isEqualTo(90);
         long calls = report.counts().get("Admin API calls of the rough shop");
-        long faults = report.counts().get("faults injected: HTTP 429") + report.counts().get("faults injected: HTTP 500");
+        long faults = report.counts().get("faults injected: HTTP 429")
+                + report.counts().get("faults injected: HTTP 500");
         assertThat(faults).as("about 10 %% of %d calls were faults", calls).isBetween(calls / 20, calls / 5);
-        assertThat(report.counts().get("shipments (cartons)")).as("split shipments")
-                .isGreaterThan(300L);
+        assertThat(report.counts().get("shipments (cartons)")).as("split shipments").isGreaterThan(300L);
         assertThat(report.invariants()).hasSizeGreaterThanOrEqualTo(10);
         assertThat(report.broken()).as("broken invariants").isEmpty();
     }

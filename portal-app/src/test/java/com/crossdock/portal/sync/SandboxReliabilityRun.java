@@ -56,7 +56,8 @@ public final class SandboxReliabilityRun {
      * How big a run is.
      *
      * @param orders      orders of the rough tenant
-     * @param batch       orders per generation call (the sandbox takes up to 500)
+     * @param batch       orders per generation call (the sandbox takes up to 500) and per call to the sandbox
+     *                    warehouse
      * @param quietOrders orders of the quiet tenant
      * @param seed        the seed of every random choice
      */
@@ -219,7 +220,7 @@ public final class SandboxReliabilityRun {
         long cartons = 0;
         SandboxWarehouse.Shipped shipped;
         do {
-            shipped = warehouse.shipReleased(rough, 500);
+            shipped = warehouse.shipReleased(rough, settings.batch());
             orders += shipped.orders();
             cartons += shipped.cartons();
         } while (shipped.orders() > 0);
