@@ -76,13 +76,14 @@ public class SandboxWarehouse {
                 if (!sandboxes.contains(connection)) {
                     continue;
                 }
+                // checked before the message is taken: one taken and not shipped would never ship
+                if (!message.kind().equals("CANCEL") && orders == max) {
+                    break;
+                }
                 warehouse.markSent(tenant, message.id(), "Taken by the sandbox warehouse");
                 if (message.kind().equals("CANCEL")) {
                     cancellations++;
                     continue;
-                }
-                if (orders == max) {
-                    break;
                 }
                 cartons += ship(tenant, message.orderId());
                 orders++;
