@@ -84,6 +84,7 @@ enum DemoUser {
         DATA_QUALITY("nav-quality", true),
         ORDERS("nav-orders", true),
         EXCEPTIONS("nav-exceptions", true),
+        STOCK("nav-stock", true),
         DOCUMENTS("nav-documents", true),
         /** The 3PL's platform admins and account managers: warehouses are the 3PL's. */
         WAREHOUSE("nav-warehouse", false),

@@ -10,6 +10,7 @@ import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.sync.ui.ExceptionsView;
 import com.crossdock.portal.sync.ui.FlowsView;
 import com.crossdock.portal.sync.ui.OrdersView;
+import com.crossdock.portal.sync.ui.StockView;
 import com.crossdock.portal.tenant.ui.AuditView;
 import com.crossdock.portal.tenant.ui.OverviewView;
 import com.crossdock.portal.tenant.ui.TenantsView;
@@ -48,6 +49,8 @@ final class Navigation {
             new Section("nav-orders", "Orders", VaadinIcon.CART, OrdersView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-exceptions", "Exceptions", VaadinIcon.WARNING, ExceptionsView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-stock", "Stock", VaadinIcon.STOCK, StockView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-documents", "Documents", VaadinIcon.FILE_TEXT_O, DocumentsView.class,
                     user -> !user.hasNoAccess()),

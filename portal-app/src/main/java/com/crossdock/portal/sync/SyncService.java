@@ -22,8 +22,11 @@ public class SyncService {
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
     private final OrderPipeline pipeline;
+    private final com.crossdock.portal.catalog.CatalogService catalog;
 
-    SyncService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, OrderPipeline pipeline) {
+    SyncService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, OrderPipeline pipeline,
+            com.crossdock.portal.catalog.CatalogService catalog) {
+        this.catalog = catalog;
         this.tenants = tenants;
         this.pipeline = pipeline;
         this.transactions = transactions;
@@ -186,6 +189,55 @@ public class SyncService {
                     SELECT CAST(substring(fingerprint FROM 'shipment:([0-9a-f-]{36})$') AS uuid)
                     FROM integration_exception WHERE id = :id AND status = 'OPEN')""")
                 .param("id", exceptionId).update() == 1);
+    }
+
+    /**
+     * The tenant's listings per store beside the warehouse's stock: what each can sell now and what the store was
+     * last told, largest drift first (what a store oversells matters most).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<StockRow> stock(TenantId tenant) {
+        requireAccess(tenant);
+        java.util.Map<String, Integer> available = new java.util.HashMap<>();
+        java.time.Instant[] asOf = {java.time.Instant.EPOCH};
+        record Pushed(String connection, String sku, Integer quantity, java.time.Instant at) {
+        }
+        List<Pushed> pushed = new java.util.ArrayList<>();
+        List<String> stores = new java.util.ArrayList<>();
+        transactions.read(tenant, () -> {
+            jdbc.sql("SELECT master_sku, available, as_of FROM inventory_position").query((rs, n) -> {
+                available.put(rs.getString(1), rs.getInt(2));
+                java.time.Instant at = rs.getTimestamp(3).toInstant();
+                asOf[0] = at.isAfter(asOf[0]) ? at : asOf[0];
+                return null;
+            }).list();
+            jdbc.sql("""
+                    SELECT c.name, i.channel_sku, i.pushed_quantity, i.pushed_at FROM channel_inventory i
+                    JOIN channel_connection c ON c.id = i.connection_id""").query((rs, n) -> pushed.add(new Pushed(
+                    rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                    rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))).list();
+            stores.addAll(jdbc.sql("SELECT name FROM channel_connection ORDER BY name").query(String.class).list());
+            return null;
+        });
+        if (available.isEmpty()) {
+            return List.of();
+        }
+        List<StockRow> rows = new java.util.ArrayList<>();
+        for (var listing : catalog.shopifyListings(tenant)) {
+            if (!available.keySet().containsAll(listing.perSale().keySet())) {
+                continue;
+            }
+            int sellable = listing.sellable(available);
+            for (String store : stores) {
+                Pushed last = pushed.stream().filter(row -> row.connection().equals(store)
+                        && row.sku().equals(listing.channelSku())).findFirst().orElse(null);
+                rows.add(new StockRow(store, listing.channelSku(), sellable,
+                        last == null ? null : last.quantity(), last == null ? null : last.at(), asOf[0]));
+            }
+        }
+        rows.sort(java.util.Comparator.comparingInt((StockRow row) -> -Math.abs(row.drift()))
+                .thenComparing(StockRow::channelSku));
+        return rows;
     }
 
     /** How many webhooks of the tenant failed their signature check. */

@@ -16,7 +16,8 @@ class NavigationTest {
     private static final TenantId BRAND = TenantId.random();
     /** The sections everyone with access sees, in the order the navigation lists them. */
     private static final List<String> EVERYONES = List.of("nav-overview", "nav-channels", "nav-flows", "nav-catalog",
-            "nav-bundles", "nav-import", "nav-quality", "nav-orders", "nav-exceptions", "nav-documents");
+            "nav-bundles", "nav-import", "nav-quality", "nav-orders", "nav-exceptions", "nav-stock",
+            "nav-documents");
 
     @Test
     void thePlatformAdminAndAccountManagerSeeTenantsOverviewAndAuditWithTheSwitcher() {

@@ -176,7 +176,12 @@ class FlowsIT {
         assertThat(first.get("out")).isEqualTo(5);
         assertThat(run(apparel, apparelStore, Flow.INVENTORY_PUSH).get("out")).as("only changes are pushed").isZero();
 
+        assertThat(asSystem(() -> sync.stock(apparel))).as("the store was told what it can sell").hasSize(5)
+                .allSatisfy(row -> assertThat(row.drift()).as(row.channelSku()).isZero());
         warehouse.recordInventory(apparel, List.of(new InventoryPosition("TEE-2", 50, 41)), "TEST", Instant.now());
+        assertThat(asSystem(() -> sync.stock(apparel))).as("until the next push, the store is out of step")
+                .filteredOn(row -> row.drift() != 0).extracting(StockRow::channelSku).containsExactly("SHOP-TEE-2");
+        assertThat(asSystem(() -> sync.stock(home))).isEmpty();
         Map<String, Long> afterChange = run(apparel, apparelStore, Flow.INVENTORY_PUSH);
 
         assertThat(afterChange.get("out")).isEqualTo(1);
