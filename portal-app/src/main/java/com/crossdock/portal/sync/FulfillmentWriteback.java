@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 class FulfillmentWriteback implements FlowWork {
 
     private static final int BATCH = 50;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FulfillmentWriteback.class);
 
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
@@ -82,6 +83,13 @@ class FulfillmentWriteback implements FlowWork {
                     failed++;
                 }
             } catch (ShopifyApiException unavailable) {
+                if (unavailable.kind() == ShopifyApiException.Kind.OUTCOME_UNKNOWN) {
+                    // the shipment stays POSTING: the next run looks for it in Shopify before it posts again
+                    failed++;
+                    log.warn("Posting shipment {} of order {} ended without an answer; the next run checks Shopify",
+                            shipment.warehouseRef(), shipment.orderName());
+                    continue;
+                }
                 if (unavailable.kind() == ShopifyApiException.Kind.NOT_FOUND) {
                     failed++;
                     // one exception per order, however many of its cartons wait
