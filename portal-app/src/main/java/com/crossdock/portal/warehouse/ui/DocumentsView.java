@@ -74,10 +74,11 @@ public class DocumentsView extends VerticalLayout implements BeforeEnterObserver
                 .setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(document -> TYPES.getOrDefault(document.transactionSet(), document.transactionSet()))
                 .setHeader("Document").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(document -> document.interchangeNo() + " / " + document.groupNo() + " / "
-                + document.transactionNo()).setHeader("ISA / GS / ST").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(document -> document.interchangeNo() + " · " + document.transactionNo())
+                .setHeader("ISA · ST").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(document -> document.orderName() == null ? document.reference()
-                : document.orderName() + " (" + document.reference() + ")").setHeader("About").setFlexGrow(2);
+                : document.orderName() + " (" + document.reference() + ")").setHeader("About").setWidth("10em")
+                .setFlexGrow(2);
         grid.addComponentColumn(document -> {
             Span status = Badge.of(words(document.status()), switch (document.status()) {
                 case "APPLIED", "SENT" -> Badge.Tone.SUCCESS;

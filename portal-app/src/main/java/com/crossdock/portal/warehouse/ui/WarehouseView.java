@@ -168,9 +168,11 @@ public class WarehouseView extends VerticalLayout implements BeforeEnterObserver
         warehouse.setLabel("Warehouse");
         warehouse.setItems(all);
         warehouse.setItemLabelGenerator(WmsConnectionView::name);
+        warehouse.setWidth("16em");
         current.flatMap(found -> all.stream().filter(view -> view.id().equals(found.connectionId())).findFirst())
                 .ifPresentOrElse(warehouse::setValue, () -> warehouse.setValue(all.getFirst()));
         TextField code = new TextField("Customer code at the warehouse");
+        code.setWidth("18em");
         code.setId("wms-account-code");
         code.setHelperText("The depositor code the WMS knows this brand by; it travels in every 940 and 945");
         current.ifPresent(found -> code.setValue(found.customerCode()));
