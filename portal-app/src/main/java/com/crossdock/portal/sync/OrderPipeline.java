@@ -108,10 +108,18 @@ public class OrderPipeline {
                     .param("dedup", Text.clip(dedupKey, 200)).param("headers", headers)
                     .param("payload", new String(body, StandardCharsets.UTF_8))
                     .param("at", Timestamp.from(clock.instant())).update());
-            return inserted == 0 ? new WebhookOutcome(WebhookOutcome.Kind.DUPLICATE, null)
-                    : new WebhookOutcome(WebhookOutcome.Kind.ACCEPTED, inboxId);
+            if (inserted == 1) {
+                return new WebhookOutcome(WebhookOutcome.Kind.ACCEPTED, inboxId);
+            }
+            // kept before but not processed (its first delivery's commit answered with an error, say): the
+            // re-delivery starts the processing again instead of leaving it to the sweep
+            UUID waiting = transactions.read(tenant, () -> jdbc.sql("""
+                    SELECT id FROM channel_inbox WHERE connection_id = :connection AND dedup_key = :dedup
+                    AND processed_at IS NULL""").param("connection", connectionId)
+                    .param("dedup", Text.clip(dedupKey, 200)).query(UUID.class).optional().orElse(null));
+            return new WebhookOutcome(WebhookOutcome.Kind.DUPLICATE, waiting);
         });
-        if (outcome.kind() == WebhookOutcome.Kind.ACCEPTED && outcome.inboxId() != null) {
+        if (outcome.inboxId() != null) {
             UUID inboxId = outcome.inboxId();
             processing.execute(() -> processQuietly(tenant, inboxId));
         }
