@@ -32,7 +32,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReceivingService {
 
-    private static final String EDITORS = "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')";
+    private static final String EDITORS =
+            "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')";
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._-]{1,22}");
     private static final int MAX_LINES = 200;
     private static final int MAX_QUANTITY = 1_000_000;

@@ -55,9 +55,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * gets its unsent outbox messages written as 940s (control numbers taken, the file and its document kept, in one
  * transaction), uploaded under a temporary name and renamed, then marked sent; a file kept but not uploaded (the
  * portal stopped) is uploaded on the next run, and a message that already has its 940 is never written twice.
- * Inbound shipments the brand marked ready go out as 943s the same way. Inbound: each file is read, kept with its checksum and committed before it is moved to the archive; a file seen
- * before is only moved; then it is parsed and applied (945 → shipments, 944 → receipts, 846 → stock, 997 → acknowledgements) for
- * the tenant its customer code names, and answered with a 997; a file that cannot be read is quarantined with its
+ * Inbound shipments the brand marked ready go out as 943s the same way. Inbound: each file is read, kept with its
+ * checksum and committed before it is moved to the archive; a file seen before is only moved; then it is parsed
+ * and applied (945 → shipments, 944 → receipts, 846 → stock, 997 → acknowledgements) for the tenant its customer
+ * code names, and answered with a 997; a file that cannot be read is quarantined with its
  * bytes and answered with a rejecting 997 or a TA1. In sandbox mode the simulated warehouse answers in between.
  */
 @Component

@@ -23,8 +23,8 @@ import java.util.Map;
 
 /**
  * The portal's X12 edge towards a WMS: 940s from outbox messages, 943s from inbound shipments, inbound
- * 944/945/846/997 as portal records, and the 997 or TA1 the portal answers with. Plain and stateless; control numbers, storage and tenancy belong to the
- * caller.
+ * 944/945/846/997 as portal records, and the 997 or TA1 the portal answers with. Plain and stateless; control
+ * numbers, storage and tenancy belong to the caller.
  *
  * <p>The customer travels as the depositor, {@code N1*DE*<code>*91*<code>}, in every 940; a 945 or 846 is read
  * for the customer of its own N1*DE. The depositor order number (W05-02, echoed in W06-02) is the caller's: 1 to

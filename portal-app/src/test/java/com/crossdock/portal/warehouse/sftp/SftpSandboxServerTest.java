@@ -41,7 +41,8 @@ class SftpSandboxServerTest {
 
     @BeforeEach
     void createServer() {
-        server = new SandboxSftpServer(new WmsSandboxProperties(root, 0, WmsSimulator.Receiving.RECEIVE_ALL));
+        server = new SandboxSftpServer(new WmsSandboxProperties(root, 0,
+                WmsSimulator.Receiving.RECEIVE_ALL));
     }
 
     @AfterEach
@@ -127,7 +128,8 @@ class SftpSandboxServerTest {
         String first = server.hostKeyFingerprint();
         server.close();
 
-        SandboxSftpServer restarted = new SandboxSftpServer(new WmsSandboxProperties(root, 0, WmsSimulator.Receiving.RECEIVE_ALL));
+        SandboxSftpServer restarted = new SandboxSftpServer(new WmsSandboxProperties(root, 0,
+                WmsSimulator.Receiving.RECEIVE_ALL));
         try {
             assertThat(restarted.hostKeyFingerprint()).isEqualTo(first).startsWith("SHA256:");
             SandboxSftpAccount account = restarted.account("acme", "pw-acme");
