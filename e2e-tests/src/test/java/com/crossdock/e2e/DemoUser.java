@@ -85,6 +85,7 @@ enum DemoUser {
         ORDERS("nav-orders", true),
         EXCEPTIONS("nav-exceptions", true),
         STOCK("nav-stock", true),
+        RECEIVING("nav-receiving", true),
         DOCUMENTS("nav-documents", true),
         /** The 3PL's platform admins and account managers: warehouses are the 3PL's. */
         WAREHOUSE("nav-warehouse", false),

@@ -3,6 +3,9 @@ package com.crossdock.portal.warehouse;
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.CredentialCipher;
 import com.crossdock.portal.identity.SystemActor;
+import com.crossdock.portal.receiving.InboundAdvice;
+import com.crossdock.portal.receiving.InboundReceipt;
+import com.crossdock.portal.receiving.InboundReceipts;
 import com.crossdock.portal.sync.WarehouseFeedback;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
@@ -13,6 +16,7 @@ import com.crossdock.portal.warehouse.sftp.SftpEndpoint;
 import com.crossdock.portal.warehouse.sftp.SftpException;
 import com.crossdock.portal.warehouse.sftp.SftpSession;
 import com.crossdock.portal.warehouse.sftp.SftpTransport;
+import com.crossdock.portal.warehouse.sftp.WmsSandboxProperties;
 import com.crossdock.portal.warehouse.x12.WmsDocuments;
 import com.crossdock.portal.warehouse.x12.WmsInbound;
 import com.crossdock.portal.warehouse.x12.WmsRefusal;
@@ -51,9 +55,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * gets its unsent outbox messages written as 940s (control numbers taken, the file and its document kept, in one
  * transaction), uploaded under a temporary name and renamed, then marked sent; a file kept but not uploaded (the
  * portal stopped) is uploaded on the next run, and a message that already has its 940 is never written twice.
- * Inbound: each file is read, kept with its checksum and committed before it is moved to the archive; a file seen
- * before is only moved; then it is parsed and applied (945 → shipments, 846 → stock, 997 → acknowledgements) for
- * the tenant its customer code names, and answered with a 997; a file that cannot be read is quarantined with its
+ * Inbound shipments the brand marked ready go out as 943s the same way. Inbound: each file is read, kept with its
+ * checksum and committed before it is moved to the archive; a file seen before is only moved; then it is parsed
+ * and applied (945 → shipments, 944 → receipts, 846 → stock, 997 → acknowledgements) for the tenant its customer
+ * code names, and answered with a 997; a file that cannot be read is quarantined with its
  * bytes and answered with a rejecting 997 or a TA1. In sandbox mode the simulated warehouse answers in between.
  */
 @Component
@@ -72,12 +77,17 @@ public class WmsExchange {
     private final WarehouseFeedback warehouse;
     private final SftpTransport transport;
     private final SandboxSftpServer sandboxServer;
+    private final InboundReceipts receipts;
+    private final WmsSandboxProperties sandbox;
     private final Clock clock;
     private final WmsDocuments documents = new WmsDocuments();
 
     WmsExchange(TenantService tenants, TenantTransactions transactions, TransactionTemplate platform,
             JdbcClient jdbc, CredentialCipher cipher, WmsLedger ledger, WarehouseFeedback warehouse,
-            SftpTransport transport, SandboxSftpServer sandboxServer, Clock clock) {
+            SftpTransport transport, SandboxSftpServer sandboxServer, InboundReceipts receipts,
+            WmsSandboxProperties sandbox, Clock clock) {
+        this.receipts = receipts;
+        this.sandbox = sandbox;
         this.tenants = tenants;
         this.transactions = transactions;
         this.platform = platform;
@@ -90,8 +100,14 @@ public class WmsExchange {
         this.clock = clock;
     }
 
-    /** What one exchange did. */
-    public record Outcome(int ordersSent, int filesRead, int documentsApplied, int filesQuarantined) {
+    /**
+     * What one exchange did.
+     *
+     * @param ordersSent  940s uploaded
+     * @param advicesSent 943s uploaded (inbound shipments announced)
+     */
+    public record Outcome(int ordersSent, int advicesSent, int filesRead, int documentsApplied,
+            int filesQuarantined) {
     }
 
     private record Connection(UUID id, String name, ChannelMode mode, String host, int port, String username,
@@ -105,6 +121,7 @@ public class WmsExchange {
             Connection connection = load(connectionId);
             Map<String, TenantId> accounts = accounts(connectionId);
             int sent = 0;
+            int advised = 0;
             int read = 0;
             int applied = 0;
             int quarantined = 0;
@@ -114,6 +131,7 @@ public class WmsExchange {
                 }
                 for (var account : accounts.entrySet()) {
                     sent += sendOrders(session, connection, account.getValue(), account.getKey());
+                    advised += sendAdvices(session, connection, account.getValue(), account.getKey());
                 }
                 if (connection.mode() == ChannelMode.SANDBOX) {
                     simulate(connection);
@@ -138,7 +156,7 @@ public class WmsExchange {
                 }
             }
             accounts.values().forEach(tenant -> flagOverdue(connection, tenant));
-            return new Outcome(sent, read, applied, quarantined);
+            return new Outcome(sent, advised, read, applied, quarantined);
         });
     }
 
@@ -186,6 +204,51 @@ public class WmsExchange {
             }
             upload(session, connection, written.fileId(), written.name(), written.content());
             warehouse.markSent(tenant, message.id(), "940 " + written.name() + " to " + connection.name());
+            sent++;
+        }
+        return sent;
+    }
+
+    /** Inbound shipments marked ready go out as 943s, like the 940s: numbers, file and document in one transaction. */
+    private int sendAdvices(SftpSession session, Connection connection, TenantId tenant, String customerCode) {
+        int sent = 0;
+        for (InboundAdvice advice : receipts.unsentAdvices(tenant)) {
+            Optional<String> existing = transactions.read(tenant, () -> jdbc.sql("""
+                    SELECT f.name FROM x12_document d JOIN wms_file f ON f.id = d.wms_file_id
+                    WHERE d.direction = 'OUTBOUND' AND d.transaction_set = '943' AND d.reference = :reference""")
+                    .param("reference", advice.reference()).query(String.class).optional());
+            if (existing.isPresent()) {
+                // written and kept before the portal stopped: the file itself goes out with the pending ones
+                receipts.markAdvised(tenant, advice.shipmentId(), "943 in " + existing.get());
+                continue;
+            }
+            record Written(UUID fileId, String name, byte[] content) {
+            }
+            Written written;
+            try {
+                written = transactions.write(tenant, () -> {
+                    long isa = ledger.take(connection.id(), "ISA");
+                    long gs = ledger.take(connection.id(), "GS");
+                    long st = ledger.take(connection.id(), "ST");
+                    byte[] content = documents.stockTransfer(connection.ours(), new X12ControlNumbers(isa, gs, st),
+                            LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), customerCode, advice);
+                    String name = "943_" + customerCode + "_" + "%09d".formatted(isa) + ".edi";
+                    UUID fileId = ledger.keepFile(connection.id(), "OUTBOUND", name, content, "PENDING")
+                            .orElseThrow(() -> new IllegalStateException("a new 943 file cannot exist already"));
+                    ledger.document(fileId, "OUTBOUND", "943", "%09d".formatted(isa), Long.toString(gs),
+                            "%04d".formatted(st), advice.reference(), null, null, "SENT", "AWAITED",
+                            readable(content), "Inbound shipment " + advice.reference());
+                    return new Written(fileId, name, content);
+                });
+            } catch (IllegalArgumentException incomplete) {
+                // nothing was kept and no control number taken; the shipment waits until it is fixed
+                warehouse.reportProblem(tenant, "WMS_TRANSFER_INCOMPLETE", "943:" + advice.reference(),
+                        "943 for " + advice.reference(), "The inbound shipment cannot be sent to the warehouse as "
+                                + "a 943: " + incomplete.getMessage() + ".", advice.toString());
+                continue;
+            }
+            upload(session, connection, written.fileId(), written.name(), written.content());
+            receipts.markAdvised(tenant, advice.shipmentId(), "943 " + written.name() + " to " + connection.name());
             sent++;
         }
         return sent;
@@ -272,6 +335,9 @@ public class WmsExchange {
                                 : "Already recorded, or refused as an exception");
                 return recorded;
             }
+            case WmsInbound.Received received -> {
+                return applyReceipt(connection, accounts, fileId, received, content, segments);
+            }
             case WmsInbound.Stock stock -> {
                 Optional<TenantId> tenant = tenantOf(accounts, stock.customerCode(), null);
                 if (tenant.isEmpty()) {
@@ -304,6 +370,40 @@ public class WmsExchange {
                 return false;
             }
         }
+    }
+
+    /** A 944 for the tenant of its customer code: the receipt is applied once, whatever file brings it. */
+    private boolean applyReceipt(Connection connection, Map<String, TenantId> accounts, UUID fileId,
+            WmsInbound.Received received, byte[] content, String segments) {
+        WmsInbound.Control control = received.control();
+        String customer = received.customerCode();
+        @Nullable TenantId tenant = customer == null ? null : accounts.get(customer);
+        if (tenant == null) {
+            log.warn("944 {} of {} names no known customer ({}); kept in the file only", control.transaction(),
+                    connection.name(), customer);
+            return false;
+        }
+        String reference = received.shipmentReference();
+        InboundReceipts.ReceiptOutcome outcome = receipts.applyReceipt(tenant, reference, received.receipt());
+        if (outcome == InboundReceipts.ReceiptOutcome.UNKNOWN_SHIPMENT) {
+            warehouse.reportProblem(tenant, "RECEIPT_FOR_UNKNOWN_SHIPMENT", "944:" + reference, "944 " + reference,
+                    "The warehouse reported receiving inbound shipment " + reference + ", which this brand never "
+                            + "announced. Check with the warehouse.", new String(content, StandardCharsets.UTF_8));
+        }
+        String status = switch (outcome) {
+            case APPLIED -> "APPLIED";
+            case ALREADY_APPLIED -> "IGNORED";
+            case UNKNOWN_SHIPMENT -> "REJECTED";
+        };
+        InboundReceipt receipt = received.receipt();
+        String message = switch (outcome) {
+            case APPLIED -> "Receipt " + receipt.receiptKey() + ": " + receipt.lines().size() + " SKU(s)"
+                    + (receipt.complete() ? ", final" : ", partial");
+            case ALREADY_APPLIED -> "Receipt " + receipt.receiptKey() + " was applied before; nothing changed";
+            case UNKNOWN_SHIPMENT -> "No inbound shipment was announced with this reference";
+        };
+        document(tenant, fileId, control, reference, null, status, segments, message);
+        return outcome == InboundReceipts.ReceiptOutcome.APPLIED;
     }
 
     private Optional<TenantId> tenantOf(Map<String, TenantId> accounts, @Nullable String customerCode,
@@ -380,7 +480,7 @@ public class WmsExchange {
         var root = sandboxServer.rootOf(connection.username());
         try {
             new WmsSimulator(connection.theirs(), clock).process(root.resolve(connection.outbound()),
-                    root.resolve(connection.inbound()), WmsSimulator.Behaviour.SPLIT_CARTONS);
+                    root.resolve(connection.inbound()), WmsSimulator.Behaviour.SPLIT_CARTONS, sandbox.receiving());
         } catch (IOException e) {
             throw new UncheckedIOException("The sandbox warehouse of " + connection.name() + " could not work", e);
         }

@@ -57,6 +57,8 @@ class RowLevelSecurityIT {
     @Autowired OrderPipeline pipeline;
     @Autowired com.crossdock.portal.sync.WarehouseFeedback warehouse;
     @Autowired com.crossdock.portal.warehouse.WmsService wms;
+    @Autowired com.crossdock.portal.receiving.ReceivingService receiving;
+    @Autowired com.crossdock.portal.receiving.InboundReceipts receipts;
     @Autowired DataSource applicationDataSource;
 
     final JdbcClient superuser = TestDatabases.superuser(RowLevelSecurityIT.class);
@@ -78,6 +80,7 @@ class RowLevelSecurityIT {
                 receiveOrdersThroughAShopifyConnection(tenant);
             }
             accountsAndDocumentsAtOneWarehouse();
+            List.of(apparel, home).forEach(this::anInboundShipmentReceivedShort);
             return null;
         });
     }
@@ -168,6 +171,22 @@ class RowLevelSecurityIT {
         }
     }
 
+    /**
+     * Fills inbound_shipment, inbound_shipment_line, inbound_receipt and receiving_discrepancy: a shipment the
+     * warehouse received short, with a SKU nobody announced.
+     */
+    private void anInboundShipmentReceivedShort(TenantId tenant) {
+        var shipment = receiving.create(tenant, new com.crossdock.portal.receiving.InboundShipmentCommand("IN-1",
+                "Carrier", java.time.LocalDate.of(2026, 12, 1), List.of(
+                        new com.crossdock.portal.receiving.InboundShipmentCommand.Line("SKU-" + tenant, 4))));
+        receiving.sendToWarehouse(tenant, shipment.id());
+        receipts.markAdvised(tenant, shipment.id(), "test");
+        assertThat(receipts.applyReceipt(tenant, "IN-1", new com.crossdock.portal.receiving.InboundReceipt("R-1",
+                true, List.of(new com.crossdock.portal.receiving.InboundReceipt.Line("SKU-" + tenant, 3, 0),
+                        new com.crossdock.portal.receiving.InboundReceipt.Line("STRAY", 1, 0)))))
+                .isEqualTo(com.crossdock.portal.receiving.InboundReceipts.ReceiptOutcome.APPLIED);
+    }
+
     @Test
     void theApplicationConnectsAsARoleThatOwnsNothingAndCannotBypassSecurity() {
         JdbcClient app = JdbcClient.create(applicationDataSource);
@@ -187,7 +206,8 @@ class RowLevelSecurityIT {
                 "channel_connection", "channel_inbox", "sales_order", "sales_order_line", "sales_order_event",
                 "integration_exception", "wms_outbox", "security_event", "channel_flow", "flow_run", "shipment",
                 "shipment_line", "inventory_position", "channel_inventory", "channel_return", "wms_account",
-                "x12_document");
+                "x12_document", "inbound_shipment", "inbound_shipment_line", "inbound_receipt",
+                "receiving_discrepancy");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -17,6 +17,7 @@ final class OutboundSegments {
         return switch (document) {
             case ShippingOrder940 o -> order(o);
             case StockTransfer943 t -> transfer(t);
+            case ReceiptAdvice944 r -> receipt(r);
             case ShippingAdvice945 s -> advice(s);
             case InventoryAdvice846 i -> inventory(i);
             case FunctionalAck997 a -> ack(a);
@@ -162,6 +163,32 @@ final class OutboundSegments {
             line.references().forEach(r -> out.add(seg("N9", r.qualifier(), r.value(), r.description())));
         }
         out.add(seg("W03", t.totalQuantity().toPlainString()));
+        return out;
+    }
+
+    /** W17, N1 loops, header N9s, then per line W07 with its W13 exceptions and N9s, and the W14 total. */
+    private static List<X12Segment> receipt(ReceiptAdvice944 r) {
+        List<X12Segment> out = new ArrayList<>();
+        require(!r.depositorOrderNumber().isBlank(), "A 944 needs the depositor order number (W17-04)");
+        require(r.reportingCode().length() == 1, "W17-01 reporting code must be 1 character: '"
+                + r.reportingCode() + "'");
+        require(r.receiptDate().matches("\\d{8}"), "W17-02 date must be CCYYMMDD: '" + r.receiptDate() + "'");
+        require(!r.warehouseReceiptNumber().isBlank(), "A 944 needs the warehouse receipt number (W17-03)");
+        out.add(seg("W17", r.reportingCode(), r.receiptDate(), r.warehouseReceiptNumber(), r.depositorOrderNumber(),
+                r.shipmentId()));
+        r.parties().forEach(p -> party(out, p));
+        r.references().forEach(ref -> out.add(seg("N9", ref.qualifier(), ref.value(), ref.description())));
+        for (ReceiptAdvice944.Line line : r.lines()) {
+            out.add(itemSegment("W07", line.received(), line.unit(), line.items(), line.lot()));
+            for (ReceiptAdvice944.Discrepancy d : line.exceptions()) {
+                require(d.quantity().signum() >= 0, "W13 quantity must not be negative: " + d.quantity());
+                require(d.condition().length() == 2, "W13-03 condition must be 2 characters: '" + d.condition()
+                        + "'");
+                out.add(seg("W13", d.quantity().toPlainString(), d.unit(), d.condition()));
+            }
+            line.references().forEach(ref -> out.add(seg("N9", ref.qualifier(), ref.value(), ref.description())));
+        }
+        out.add(seg("W14", r.totalReceived().toPlainString()));
         return out;
     }
 

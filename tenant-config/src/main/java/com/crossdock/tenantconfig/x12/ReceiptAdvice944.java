@@ -17,12 +17,17 @@ import java.util.List;
  */
 public record ReceiptAdvice944(String reportingCode, String receiptDate, String warehouseReceiptNumber,
         String depositorOrderNumber, String shipmentId, List<X12Party> parties, List<X12Reference> references,
-        List<Line> lines) implements X12Content {
+        List<Line> lines) implements X12Content, X12Outbound {
 
     public ReceiptAdvice944 {
         parties = List.copyOf(parties);
         references = List.copyOf(references);
         lines = List.copyOf(lines);
+    }
+
+    /** W14-01: the sum of the quantities received. */
+    public BigDecimal totalReceived() {
+        return lines.stream().map(Line::received).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /**

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes 940, 943, 945, 846 and 997 transaction sets in one ISA/GS envelope, and TA1 interchange acknowledgments,
+ * Writes 940, 943, 944, 945, 846 and 997 transaction sets in one ISA/GS envelope, and TA1 interchange acknowledgments,
  * with the partner's delimiters and version; StAEDI does the writing. Control numbers and the timestamp come from
  * the caller, so the same input always gives the same bytes. Data containing a delimiter, a line without quantity
- * or a new 940 without ship-to is refused with an {@link IllegalArgumentException}. The 945 and 846 are what a
+ * or a new 940 without ship-to is refused with an {@link IllegalArgumentException}. The 944, 945 and 846 are what a
  * warehouse sends; the portal writes them for its sandbox warehouse and for tests.
  */
 public final class X12Writer {
@@ -93,6 +93,7 @@ public final class X12Writer {
         return switch (document) {
             case ShippingOrder940 o -> "OW";
             case StockTransfer943 t -> "AR";
+            case ReceiptAdvice944 r -> "RE";
             case ShippingAdvice945 s -> "SW";
             case InventoryAdvice846 i -> "IB";
             case FunctionalAck997 a -> "FA";
@@ -103,6 +104,7 @@ public final class X12Writer {
         return switch (document) {
             case ShippingOrder940 o -> "940";
             case StockTransfer943 t -> "943";
+            case ReceiptAdvice944 r -> "944";
             case ShippingAdvice945 s -> "945";
             case InventoryAdvice846 i -> "846";
             case FunctionalAck997 a -> "997";

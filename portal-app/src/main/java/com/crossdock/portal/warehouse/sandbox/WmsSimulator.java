@@ -5,8 +5,10 @@ import com.crossdock.portal.warehouse.x12.WmsRefusal;
 import com.crossdock.tenantconfig.x12.FunctionalAck997;
 import com.crossdock.tenantconfig.x12.InterchangeAck;
 import com.crossdock.tenantconfig.x12.InventoryAdvice846;
+import com.crossdock.tenantconfig.x12.ReceiptAdvice944;
 import com.crossdock.tenantconfig.x12.ShippingAdvice945;
 import com.crossdock.tenantconfig.x12.ShippingOrder940;
+import com.crossdock.tenantconfig.x12.StockTransfer943;
 import com.crossdock.tenantconfig.x12.X12ControlNumbers;
 import com.crossdock.tenantconfig.x12.X12Envelope;
 import com.crossdock.tenantconfig.x12.X12Exception;
@@ -36,8 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The warehouse of sandbox mode, working on a folder: it reads the 940s the portal dropped, answers every functional
- * group with a 997 and every new order with a 945, and can post an 846 stock snapshot. It <em>is</em> the WMS; the
+ * The warehouse of sandbox mode, working on a folder: it reads the 940s and 943s the portal dropped, answers every
+ * functional group with a 997, every new order with a 945 and every announced inbound shipment with a 944, and can
+ * post an 846 stock snapshot. It <em>is</em> the WMS; the
  * SFTP server that exposes the folder is not its business.
  *
  * <p>Its control numbers live in memory: one counter, seeded from the clock's epoch seconds, gives each interchange
@@ -59,6 +62,17 @@ public final class WmsSimulator {
         SPLIT_CARTONS,
         /** One carton, one unit short on the first line (W12 status PR). */
         SHORT_SHIP
+    }
+
+    /** How the simulated warehouse receives an inbound shipment announced with a 943. */
+    public enum Receiving {
+        /** Every unit arrives in good order (a final 944 with the announced quantities). */
+        RECEIVE_ALL,
+        /**
+         * A final 944 one unit short on the first line, and one unit damaged (W13 condition 01) on the last line
+         * (on the first too when there is only one).
+         */
+        SHORT_AND_DAMAGED
     }
 
     /**
@@ -97,8 +111,19 @@ public final class WmsSimulator {
         this.counter = new AtomicLong(clock.instant().getEpochSecond() % 900_000_000L);
     }
 
-    /** Answers every {@code *.edi} and {@code *.x12} file in {@code toWms} (names starting with a dot skipped). */
+    /**
+     * Answers every {@code *.edi} and {@code *.x12} file in {@code toWms} (names starting with a dot skipped),
+     * receiving every announced inbound shipment in full.
+     */
     public Result process(Path toWms, Path fromWms, Behaviour behaviour) throws IOException {
+        return process(toWms, fromWms, behaviour, Receiving.RECEIVE_ALL);
+    }
+
+    /**
+     * Answers every {@code *.edi} and {@code *.x12} file in {@code toWms} (names starting with a dot skipped): new
+     * orders are shipped as {@code behaviour} says, announced inbound shipments received as {@code receiving} says.
+     */
+    public Result process(Path toWms, Path fromWms, Behaviour behaviour, Receiving receiving) throws IOException {
         Files.createDirectories(fromWms);
         Path done = Files.createDirectories(toWms.resolve("done"));
         Path refusedDir = Files.createDirectories(done.resolve("rejected"));
@@ -109,7 +134,7 @@ public final class WmsSimulator {
             byte[] raw = Files.readAllBytes(file);
             boolean accepted;
             try {
-                accepted = answer(reader.read(raw).interchanges(), fromWms, behaviour, written);
+                accepted = answer(reader.read(raw).interchanges(), fromWms, behaviour, receiving, written);
             } catch (X12Exception refused) {
                 refuse(raw, refused, fromWms, written);
                 accepted = false;
@@ -145,16 +170,24 @@ public final class WmsSimulator {
         return new InventoryAdvice846.Quantity(qualifier, BigDecimal.valueOf(value), "EA");
     }
 
-    /** A 997 per group and a 945 per accepted new order; true when any transaction was accepted. */
-    private boolean answer(List<X12Interchange> interchanges, Path fromWms, Behaviour behaviour, List<Path> written)
-            throws IOException {
+    /** A 997 per group, a 945 per accepted new order, a 944 per 943; true when any transaction was accepted. */
+    private boolean answer(List<X12Interchange> interchanges, Path fromWms, Behaviour behaviour, Receiving receiving,
+            List<Path> written) throws IOException {
         boolean accepted = false;
         for (X12Interchange interchange : interchanges) {
             for (X12Group group : interchange.groups()) {
                 Map<String, List<FunctionalAck997.SegmentError>> rejected = new LinkedHashMap<>();
                 List<ShippingOrder940> toShip = new ArrayList<>();
+                List<StockTransfer943> toReceive = new ArrayList<>();
                 for (X12Transaction tx : group.transactions()) {
-                    if (!(tx.content() instanceof ShippingOrder940 order)) {
+                    if (tx.content() instanceof StockTransfer943 transfer) {
+                        if (transfer.lines().isEmpty()) {
+                            rejected.put(tx.controlNumber(), List.of(new FunctionalAck997.SegmentError("W04", 0, "",
+                                    "3", List.of())));
+                        } else {
+                            toReceive.add(transfer);
+                        }
+                    } else if (!(tx.content() instanceof ShippingOrder940 order)) {
                         rejected.put(tx.controlNumber(), List.of());
                     } else if (order.purpose() == ShippingOrder940.Purpose.NEW
                             && (order.lines().isEmpty() || order.shipTo() == null)) {
@@ -174,6 +207,12 @@ public final class WmsSimulator {
                     written.add(write(fromWms, "945-" + order.depositorOrderNumber() + "-" + s + ".x12",
                             new X12Writer(envelope).write(ship(order, behaviour, s), new X12ControlNumbers(s, s, 1),
                                     now())));
+                }
+                for (StockTransfer943 transfer : toReceive) {
+                    long r = next();
+                    written.add(write(fromWms, "944-" + transfer.depositorOrderNumber() + "-" + r + ".x12",
+                            new X12Writer(envelope).write(receive(transfer, receiving, r),
+                                    new X12ControlNumbers(r, r, 1), now())));
                 }
             }
         }
@@ -225,6 +264,27 @@ public final class WmsSimulator {
         return new ShippingAdvice945("F", order.depositorOrderNumber(), now().format(CCYYMMDD), "SIM" + n,
                 order.purchaseOrderNumber(), parties, List.of(), new ShippingAdvice945.Carrier("U", "UPSN", routing),
                 lines);
+    }
+
+    /** The final 944 for {@code transfer}: every line received, or one short and one unit damaged. */
+    private ReceiptAdvice944 receive(StockTransfer943 transfer, Receiving receiving, long n) {
+        int count = transfer.lines().size();
+        boolean faulty = receiving == Receiving.SHORT_AND_DAMAGED;
+        List<ReceiptAdvice944.Line> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StockTransfer943.Line line = transfer.lines().get(i);
+            BigDecimal received = faulty && i == 0 ? line.quantity().subtract(BigDecimal.ONE).max(BigDecimal.ZERO)
+                    : line.quantity();
+            boolean damaged = faulty && i == count - 1 && received.signum() > 0;
+            List<X12ItemId> item = line.items().stream().filter(id -> !id.qualifier().equals("UA")).limit(1)
+                    .toList();
+            lines.add(new ReceiptAdvice944.Line(received, line.unit(), item.isEmpty() ? line.items() : item, "",
+                    damaged ? List.of(new ReceiptAdvice944.Discrepancy(BigDecimal.ONE, line.unit(), "01"))
+                            : List.of(), List.of()));
+        }
+        List<X12Party> parties = transfer.parties().stream().filter(p -> p.entityCode().equals("DE")).toList();
+        return new ReceiptAdvice944("F", now().format(CCYYMMDD), "RCV" + n, transfer.depositorOrderNumber(),
+                transfer.shipmentId(), parties, List.of(), lines);
     }
 
     /** 1Z, shipper, service 03 (ground), seven digits of shipment and carton, and the UPS check digit. */

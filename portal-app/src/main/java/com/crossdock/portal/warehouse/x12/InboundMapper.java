@@ -1,9 +1,11 @@
 package com.crossdock.portal.warehouse.x12;
 
+import com.crossdock.portal.receiving.InboundReceipt;
 import com.crossdock.portal.sync.InventoryPosition;
 import com.crossdock.portal.sync.ShipmentNotice;
 import com.crossdock.tenantconfig.x12.FunctionalAck997;
 import com.crossdock.tenantconfig.x12.InventoryAdvice846;
+import com.crossdock.tenantconfig.x12.ReceiptAdvice944;
 import com.crossdock.tenantconfig.x12.ShippingAdvice945;
 import com.crossdock.tenantconfig.x12.X12Content;
 import com.crossdock.tenantconfig.x12.X12Group;
@@ -60,6 +62,7 @@ final class InboundMapper {
         return switch (content) {
             case ShippingAdvice945 advice -> shipped(control, advice, tx.segments());
             case InventoryAdvice846 advice -> List.of(stock(control, advice));
+            case ReceiptAdvice944 advice -> List.of(received(control, advice));
             case FunctionalAck997 ack -> List.of(acknowledged(control, ack));
             default -> List.of(new WmsInbound.Unsupported(control, tx.type(), tx.controlNumber()));
         };
@@ -169,6 +172,51 @@ final class InboundMapper {
             }
         }
         return new WmsInbound.Stock(control, customerCode(advice.parties()), positions);
+    }
+
+    /** W13 receiving conditions that mean damaged units. */
+    static final Set<String> DAMAGED = Set.of("01", "DM");
+
+    /** A 944 as a receipt per SKU in whole eaches; over and short are the portal's to work out, not the W13s'. */
+    private static WmsInbound received(WmsInbound.Control control, ReceiptAdvice944 advice) {
+        if (advice.depositorOrderNumber().isBlank()) {
+            return new WmsInbound.Unusable(control, "W17-04 names no shipment (depositor order number)");
+        }
+        Map<String, int[]> units = new LinkedHashMap<>();
+        for (ReceiptAdvice944.Line line : advice.lines()) {
+            String sku = sku(line.items());
+            if (sku == null) {
+                return new WmsInbound.Unusable(control, "a W07 has no VN or SK item id");
+            }
+            if (!line.unit().isEmpty() && !line.unit().equals("EA")) {
+                return new WmsInbound.Unusable(control, "W07 of " + sku + " receives in unit " + line.unit()
+                        + "; the portal takes eaches (EA)");
+            }
+            BigDecimal damaged = line.exceptions().stream().filter(e -> DAMAGED.contains(e.condition()))
+                    .map(ReceiptAdvice944.Discrepancy::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            try {
+                int[] sum = units.computeIfAbsent(sku, k -> new int[2]);
+                sum[0] += line.received().intValueExact();
+                sum[1] += damaged.intValueExact();
+            } catch (ArithmeticException e) {
+                return new WmsInbound.Unusable(control, sku + " is received in quantities that are not whole "
+                        + "eaches: " + line.received().toPlainString() + " received, " + damaged.toPlainString()
+                        + " damaged");
+            }
+        }
+        List<InboundReceipt.Line> lines = new ArrayList<>();
+        for (Map.Entry<String, int[]> entry : units.entrySet()) {
+            if (entry.getValue()[1] > entry.getValue()[0]) {
+                return new WmsInbound.Unusable(control, entry.getKey() + " has more units damaged ("
+                        + entry.getValue()[1] + ") than received (" + entry.getValue()[0] + ")");
+            }
+            lines.add(new InboundReceipt.Line(entry.getKey(), entry.getValue()[0], entry.getValue()[1]));
+        }
+        String key = advice.warehouseReceiptNumber().isBlank()
+                ? control.interchange() + "/" + control.group() + "/" + control.transaction()
+                : "944:" + advice.warehouseReceiptNumber();
+        return new WmsInbound.Received(control, customerCode(advice.parties()), advice.depositorOrderNumber(),
+                new InboundReceipt(key, advice.reportingCode().equals("F"), lines));
     }
 
     /** The master SKU: the vendor's item number (VN) the portal sends in its 940s, else the SKU (SK). */

@@ -1,22 +1,30 @@
 package com.crossdock.portal.warehouse.x12;
 
+import com.crossdock.portal.receiving.InboundAdvice;
 import com.crossdock.tenantconfig.x12.FunctionalAck997;
+import com.crossdock.tenantconfig.x12.ShippingAdvice945;
+import com.crossdock.tenantconfig.x12.StockTransfer943;
 import com.crossdock.tenantconfig.x12.ShippingOrder940;
 import com.crossdock.tenantconfig.x12.X12ControlNumbers;
 import com.crossdock.tenantconfig.x12.X12Delimiters;
 import com.crossdock.tenantconfig.x12.X12Envelope;
 import com.crossdock.tenantconfig.x12.X12Exception;
 import com.crossdock.tenantconfig.x12.X12Group;
+import com.crossdock.tenantconfig.x12.X12ItemId;
+import com.crossdock.tenantconfig.x12.X12Party;
+import com.crossdock.tenantconfig.x12.X12Reference;
 import com.crossdock.tenantconfig.x12.X12Transmission;
 import com.crossdock.tenantconfig.x12.X12Writer;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The portal's X12 edge towards a WMS: 940s from outbox messages, inbound 945/846/997 as portal records, and the
- * 997 or TA1 the portal answers with. Plain and stateless; control numbers, storage and tenancy belong to the
- * caller.
+ * The portal's X12 edge towards a WMS: 940s from outbox messages, 943s from inbound shipments, inbound
+ * 944/945/846/997 as portal records, and the 997 or TA1 the portal answers with. Plain and stateless; control
+ * numbers, storage and tenancy belong to the caller.
  *
  * <p>The customer travels as the depositor, {@code N1*DE*<code>*91*<code>}, in every 940; a 945 or 846 is read
  * for the customer of its own N1*DE. The depositor order number (W05-02, echoed in W06-02) is the caller's: 1 to
@@ -24,6 +32,9 @@ import java.util.Map;
  * the outbox sequence, {@code HP-000123}). The channel's order name ({@code #1001}) is the PO number (W05-03).
  */
 public final class WmsDocuments {
+
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final int CARRIER_MAX = 35;
 
     private final InboundMapper inbound = new InboundMapper();
     private final Acknowledgments acknowledgments = new Acknowledgments();
@@ -56,6 +67,49 @@ public final class WmsDocuments {
     public ShippingOrder940 shippingOrder940(X12Delimiters delimiters, String customerCode,
             String depositorOrderNumber, String outboxPayloadJson, boolean cancel) {
         return new OutboxOrder(delimiters).toOrder(customerCode, depositorOrderNumber, outboxPayloadJson, cancel);
+    }
+
+    /**
+     * The 943 announcing an inbound shipment, written in its own interchange.
+     *
+     * @param at the ISA/GS date and time, and the advice's date (W06-03)
+     * @throws IllegalArgumentException when the shipment has no lines or a SKU or reference holds an X12 delimiter
+     */
+    public byte[] stockTransfer(X12Envelope envelope, X12ControlNumbers numbers, LocalDateTime at,
+            String customerCode, InboundAdvice advice) {
+        return new X12Writer(envelope).write(stockTransfer943(envelope.delimiters(), at, customerCode, advice),
+                numbers, at);
+    }
+
+    /**
+     * The 943 record for an inbound shipment: W06 (N, the shipment reference as depositor order number and
+     * shipment id, the date of the advice), N1*DE, G62*17 with the expected arrival, W27 with the carrier's name
+     * as routing when there is one, and one W04 per line in eaches with the master SKU as vendor item number (VN).
+     */
+    public StockTransfer943 stockTransfer943(X12Delimiters delimiters, LocalDateTime at, String customerCode,
+            InboundAdvice advice) {
+        if (advice.lines().isEmpty()) {
+            throw new IllegalArgumentException("shipment " + advice.reference() + " has no lines");
+        }
+        List<StockTransfer943.Line> lines = advice.lines().stream().map(line -> new StockTransfer943.Line(
+                BigDecimal.valueOf(line.quantity()), "EA", List.of(new X12ItemId("VN", line.sku())), "",
+                List.<X12Reference>of())).toList();
+        String carrier = clean(delimiters, advice.carrier());
+        carrier = carrier.length() <= CARRIER_MAX ? carrier : carrier.substring(0, CARRIER_MAX).strip();
+        return new StockTransfer943("N", advice.reference(), at.format(CCYYMMDD), advice.reference(),
+                List.of(X12Party.named("DE", customerCode, "91", customerCode)), List.of(),
+                List.of(X12Reference.of("17", advice.expectedOn().format(CCYYMMDD))),
+                carrier.isEmpty() ? null : new ShippingAdvice945.Carrier("M", "", carrier), lines);
+    }
+
+    private static String clean(X12Delimiters delimiters, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            boolean delimiter = c == delimiters.element() || c == delimiters.component() || c == delimiters.segment()
+                    || (delimiters.repetition() != null && c == delimiters.repetition());
+            out.append(delimiter || Character.isISOControl(c) ? ' ' : c);
+        }
+        return out.toString().strip();
     }
 
     /** Every transaction of {@code transmission} as a {@link WmsInbound}, in input order; a split 945 gives several. */

@@ -1,5 +1,6 @@
 package com.crossdock.portal.warehouse.x12;
 
+import com.crossdock.portal.receiving.InboundReceipt;
 import com.crossdock.portal.sync.InventoryPosition;
 import com.crossdock.portal.sync.ShipmentNotice;
 import java.util.Collections;
@@ -59,6 +60,19 @@ public sealed interface WmsInbound {
     }
 
     /**
+     * A 944: what the warehouse received against an inbound shipment the portal announced with a 943.
+     *
+     * @param customerCode      N1*DE of the 944, or null
+     * @param shipmentReference W17-04, the depositor order number the portal sent in the 943's W06-02
+     * @param receipt           per SKU the units received (W07-01, damaged ones included) and damaged (W13 with
+     *                          condition 01 or DM); its key is the warehouse receipt number W17-03, and it is
+     *                          complete when W17-01 is F (final)
+     */
+    record Received(Control control, @Nullable String customerCode, String shipmentReference,
+            InboundReceipt receipt) implements WmsInbound {
+    }
+
+    /**
      * A 997 for a group the portal sent.
      *
      * @param groupControlNumber AK1-02, the GS06 the portal used
@@ -83,7 +97,7 @@ public sealed interface WmsInbound {
         }
     }
 
-    /** A transaction set the portal does not take from a warehouse (a 944, 947, 856, or a 940 sent back). */
+    /** A transaction set the portal does not take from a warehouse (a 947, 856, or a 940 sent back). */
     record Unsupported(Control control, String transactionSet, String controlNumber) implements WmsInbound {
     }
 }

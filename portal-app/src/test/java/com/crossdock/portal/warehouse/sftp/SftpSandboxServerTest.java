@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crossdock.portal.warehouse.sandbox.WmsSimulator;
 import com.crossdock.portal.warehouse.sftp.SftpException.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ class SftpSandboxServerTest {
 
     @BeforeEach
     void createServer() {
-        server = new SandboxSftpServer(new WmsSandboxProperties(root, 0));
+        server = new SandboxSftpServer(new WmsSandboxProperties(root, 0,
+                WmsSimulator.Receiving.RECEIVE_ALL));
     }
 
     @AfterEach
@@ -126,7 +128,8 @@ class SftpSandboxServerTest {
         String first = server.hostKeyFingerprint();
         server.close();
 
-        SandboxSftpServer restarted = new SandboxSftpServer(new WmsSandboxProperties(root, 0));
+        SandboxSftpServer restarted = new SandboxSftpServer(new WmsSandboxProperties(root, 0,
+                WmsSimulator.Receiving.RECEIVE_ALL));
         try {
             assertThat(restarted.hostKeyFingerprint()).isEqualTo(first).startsWith("SHA256:");
             SandboxSftpAccount account = restarted.account("acme", "pw-acme");
@@ -157,7 +160,7 @@ class SftpSandboxServerTest {
         WmsSandboxProperties properties = new Binder(source)
                 .bind("crossdock.wms-sandbox", WmsSandboxProperties.class).get();
 
-        assertThat(properties).isEqualTo(new WmsSandboxProperties(root, 0));
+        assertThat(properties).isEqualTo(new WmsSandboxProperties(root, 0, WmsSimulator.Receiving.RECEIVE_ALL));
     }
 
     @Test

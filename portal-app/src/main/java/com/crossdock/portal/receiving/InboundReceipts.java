@@ -1,0 +1,171 @@
+package com.crossdock.portal.receiving;
+
+import com.crossdock.portal.identity.SystemActor;
+import com.crossdock.portal.tenancy.TenantTransactions;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The warehouse's side of receiving, which the warehouse exchange calls as the system actor: the shipments to
+ * announce (943), marking them announced, and applying what the warehouse received (944). Applying is idempotent
+ * per receipt: the same 944 twice changes nothing the second time.
+ */
+@Component
+public class InboundReceipts {
+
+    private static final String ACTOR = "receiving";
+
+    private final TenantService tenants;
+    private final TenantTransactions transactions;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    InboundReceipts(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, Clock clock) {
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What applying a receipt did. */
+    public enum ReceiptOutcome {
+        /** Quantities, status and discrepancies were recorded. */
+        APPLIED,
+        /** This receipt was applied before; nothing changed. */
+        ALREADY_APPLIED,
+        /** The tenant has no shipment with that reference; nothing changed. */
+        UNKNOWN_SHIPMENT
+    }
+
+    /** The shipments marked ready and not announced yet, oldest first. */
+    public List<InboundAdvice> unsentAdvices(TenantId tenant) {
+        tenants.requireOpen(tenant);
+        return SystemActor.call(ACTOR, () -> transactions.read(tenant, () -> {
+            Map<UUID, List<InboundAdvice.Line>> lines = new HashMap<>();
+            jdbc.sql("""
+                    SELECT l.shipment_id, l.master_sku, l.expected_qty FROM inbound_shipment_line l
+                    JOIN inbound_shipment s ON s.id = l.shipment_id
+                    WHERE s.ready_at IS NOT NULL AND s.advised_at IS NULL ORDER BY l.shipment_id, l.line_no""")
+                    .query((rs, n) -> lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new InboundAdvice.Line(rs.getString(2), rs.getInt(3)))).list();
+            return jdbc.sql("""
+                    SELECT id, reference, carrier, expected_on FROM inbound_shipment
+                    WHERE ready_at IS NOT NULL AND advised_at IS NULL ORDER BY ready_at, reference""")
+                    .query((rs, n) -> new InboundAdvice(rs.getObject(1, UUID.class), rs.getString(2),
+                            rs.getString(3), rs.getObject(4, LocalDate.class),
+                            lines.getOrDefault(rs.getObject(1, UUID.class), List.of())))
+                    .list();
+        }));
+    }
+
+    /** The shipment was announced to the warehouse ({@code how}: which file, for the activity trail). */
+    public void markAdvised(TenantId tenant, UUID shipmentId, String how) {
+        tenants.requireOpen(tenant);
+        SystemActor.call(ACTOR, () -> {
+            int marked = transactions.write(tenant, () -> jdbc.sql("""
+                    UPDATE inbound_shipment SET advised_at = :now, updated_at = :now,
+                           status = CASE WHEN status = 'DRAFT' THEN 'SENT' ELSE status END
+                    WHERE id = :id AND advised_at IS NULL""")
+                    .param("id", shipmentId).param("now", Timestamp.from(clock.instant())).update());
+            if (marked > 0) {
+                tenants.recordActivity(tenant, "receiving.advised", how);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Records what the warehouse received against the shipment with {@code shipmentReference}: received and damaged
+     * units added to its lines, its status, and its discrepancies (short only once the warehouse says it is done).
+     */
+    public ReceiptOutcome applyReceipt(TenantId tenant, String shipmentReference, InboundReceipt receipt) {
+        tenants.requireOpen(tenant);
+        return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
+            Optional<UUID> shipment = jdbc.sql("SELECT id FROM inbound_shipment WHERE reference = :r FOR UPDATE")
+                    .param("r", shipmentReference).query(UUID.class).optional();
+            if (shipment.isEmpty()) {
+                return ReceiptOutcome.UNKNOWN_SHIPMENT;
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            boolean first = jdbc.sql("""
+                    INSERT INTO inbound_receipt (tenant_id, id, shipment_id, receipt_key, complete, applied_at)
+                    VALUES (crossdock_current_tenant(), :id, :shipment, :key, :complete, :now)
+                    ON CONFLICT (tenant_id, receipt_key) DO NOTHING""")
+                    .param("id", UUID.randomUUID()).param("shipment", shipment.get())
+                    .param("key", receipt.receiptKey()).param("complete", receipt.complete()).param("now", now)
+                    .update() > 0;
+            if (!first) {
+                return ReceiptOutcome.ALREADY_APPLIED;
+            }
+            for (InboundReceipt.Line line : receipt.lines()) {
+                receive(shipment.get(), line, now);
+            }
+            recordDiscrepancies(shipment.get(), now);
+            return ReceiptOutcome.APPLIED;
+        }));
+    }
+
+    private void receive(UUID shipment, InboundReceipt.Line line, Timestamp now) {
+        int onLine = jdbc.sql("""
+                UPDATE inbound_shipment_line SET received_qty = received_qty + :received,
+                       damaged_qty = damaged_qty + :damaged
+                WHERE shipment_id = :shipment AND master_sku = :sku""")
+                .param("received", line.received()).param("damaged", line.damaged()).param("shipment", shipment)
+                .param("sku", line.sku()).update();
+        if (onLine == 0 && line.received() > 0) {
+            jdbc.sql("""
+                    INSERT INTO receiving_discrepancy (tenant_id, id, shipment_id, master_sku, kind, expected_qty,
+                                                       received_qty, recorded_at)
+                    VALUES (crossdock_current_tenant(), :id, :shipment, :sku, 'UNEXPECTED', 0, :received, :now)
+                    ON CONFLICT (tenant_id, shipment_id, master_sku, kind)
+                    DO UPDATE SET received_qty = receiving_discrepancy.received_qty + excluded.received_qty""")
+                    .param("id", UUID.randomUUID()).param("shipment", shipment).param("sku", line.sku())
+                    .param("received", line.received()).param("now", now).update();
+        }
+    }
+
+    /** The line discrepancies as the lines now stand, and the shipment's status. */
+    private void recordDiscrepancies(UUID shipment, Timestamp now) {
+        boolean complete = jdbc.sql("SELECT bool_or(complete) FROM inbound_receipt WHERE shipment_id = :s")
+                .param("s", shipment).query(Boolean.class).single();
+        jdbc.sql("""
+                INSERT INTO receiving_discrepancy (tenant_id, id, shipment_id, master_sku, kind, expected_qty,
+                                                   received_qty, recorded_at)
+                SELECT crossdock_current_tenant(), gen_random_uuid(), shipment_id, master_sku, kind, expected_qty,
+                       quantity, :now
+                FROM (SELECT shipment_id, master_sku, 'DAMAGED' AS kind, expected_qty, damaged_qty AS quantity
+                      FROM inbound_shipment_line WHERE shipment_id = :s AND damaged_qty > 0
+                      UNION ALL
+                      SELECT shipment_id, master_sku, 'OVER', expected_qty, received_qty
+                      FROM inbound_shipment_line WHERE shipment_id = :s AND received_qty > expected_qty
+                      UNION ALL
+                      SELECT shipment_id, master_sku, 'SHORT', expected_qty, received_qty
+                      FROM inbound_shipment_line WHERE shipment_id = :s AND :complete
+                      AND received_qty < expected_qty) found
+                ON CONFLICT (tenant_id, shipment_id, master_sku, kind)
+                DO UPDATE SET expected_qty = excluded.expected_qty, received_qty = excluded.received_qty""")
+                .param("s", shipment).param("complete", complete).param("now", now).update();
+        // a later receipt can make up a shortfall that nobody resolved yet
+        jdbc.sql("""
+                DELETE FROM receiving_discrepancy d USING inbound_shipment_line l
+                WHERE d.shipment_id = :s AND d.kind = 'SHORT' AND NOT d.resolved AND l.shipment_id = d.shipment_id
+                AND l.master_sku = d.master_sku AND l.received_qty >= l.expected_qty""").param("s", shipment).update();
+        jdbc.sql("""
+                UPDATE inbound_shipment SET updated_at = :now,
+                       status = CASE WHEN :complete OR NOT EXISTS (SELECT 1 FROM inbound_shipment_line l
+                                         WHERE l.shipment_id = :s AND l.received_qty < l.expected_qty)
+                                     THEN 'RECEIVED' ELSE 'PARTLY_RECEIVED' END
+                WHERE id = :s""").param("s", shipment).param("complete", complete).param("now", now).update();
+    }
+}

@@ -1,0 +1,228 @@
+package com.crossdock.portal.receiving;
+
+import com.crossdock.portal.identity.CurrentUser;
+import com.crossdock.portal.identity.Role;
+import com.crossdock.portal.tenancy.TenantTransactions;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Inbound shipments for the people of a brand and the 3PL's staff: create one with lines of the brand's catalog
+ * SKUs, mark it ready so the next warehouse exchange announces it with a 943, follow what the warehouse received,
+ * and resolve the receiving discrepancies with their root cause. Leadership reads only.
+ */
+@Service
+public class ReceivingService {
+
+    private static final String EDITORS =
+            "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')";
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._-]{1,22}");
+    private static final int MAX_LINES = 200;
+    private static final int MAX_QUANTITY = 1_000_000;
+    private static final int SHOWN = 200;
+
+    private final TenantService tenants;
+    private final TenantTransactions transactions;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ReceivingService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, Clock clock) {
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Whether the signed-in person may create shipments and resolve discrepancies (leadership reads only). */
+    public boolean canEdit() {
+        return CurrentUser.find().map(user -> user.roles().stream().anyMatch(role -> role != Role.LEADERSHIP_VIEWER))
+                .orElse(false);
+    }
+
+    /** The tenant's inbound shipments, newest first, each with its lines and discrepancies. */
+    @PreAuthorize("isAuthenticated()")
+    public List<InboundShipmentView> shipments(TenantId tenant) {
+        tenants.requireOpen(tenant);
+        return transactions.read(tenant, () -> {
+            Map<UUID, List<InboundShipmentView.Line>> lines = new HashMap<>();
+            jdbc.sql("""
+                    SELECT shipment_id, master_sku, expected_qty, received_qty, damaged_qty
+                    FROM inbound_shipment_line ORDER BY shipment_id, line_no""")
+                    .query((rs, n) -> lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new InboundShipmentView.Line(rs.getString(2), rs.getInt(3), rs.getInt(4),
+                                    rs.getInt(5)))).list();
+            Map<UUID, List<ReceivingDiscrepancyView>> discrepancies = new HashMap<>();
+            jdbc.sql("""
+                    SELECT shipment_id, id, master_sku, kind, expected_qty, received_qty, recorded_at, resolved,
+                           resolution_note
+                    FROM receiving_discrepancy ORDER BY resolved, recorded_at, master_sku, kind""")
+                    .query((rs, n) -> discrepancies.computeIfAbsent(rs.getObject(1, UUID.class),
+                            k -> new ArrayList<>()).add(new ReceivingDiscrepancyView(rs.getObject(2, UUID.class),
+                            rs.getString(3), DiscrepancyKind.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6),
+                            rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getString(9)))).list();
+            return jdbc.sql("""
+                    SELECT id, reference, carrier, expected_on, status, ready_at IS NOT NULL, created_at
+                    FROM inbound_shipment ORDER BY created_at DESC, reference LIMIT :limit""")
+                    .param("limit", SHOWN)
+                    .query((rs, n) -> {
+                        UUID id = rs.getObject(1, UUID.class);
+                        return new InboundShipmentView(id, rs.getString(2), rs.getString(3),
+                                rs.getObject(4, LocalDate.class), InboundStatus.valueOf(rs.getString(5)),
+                                rs.getBoolean(6), rs.getTimestamp(7).toInstant(), lines.getOrDefault(id, List.of()),
+                                discrepancies.getOrDefault(id, List.of()));
+                    }).list();
+        });
+    }
+
+    /** Creates a draft inbound shipment; refused with field errors when a value or a SKU is not right. */
+    @PreAuthorize(EDITORS)
+    public InboundShipmentView create(TenantId tenant, InboundShipmentCommand command) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(command, "command");
+        UUID id = UUID.randomUUID();
+        String reference = command.reference() == null ? "" : command.reference().strip();
+        transactions.writeAll(tenant, () -> {
+            Map<String, String> problems = validate(command, reference);
+            if (!problems.isEmpty()) {
+                throw new ReceivingValidationException(problems);
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.sql("""
+                    INSERT INTO inbound_shipment (tenant_id, id, reference, carrier, expected_on, status, created_by,
+                                                  created_at, updated_at)
+                    VALUES (crossdock_current_tenant(), :id, :reference, :carrier, :expected, 'DRAFT', :by, :now,
+                            :now)""")
+                    .param("id", id).param("reference", reference).param("carrier", carrier(command.carrier()))
+                    .param("expected", command.expectedOn()).param("by", CurrentUser.actor()).param("now", now)
+                    .update();
+            int number = 0;
+            for (InboundShipmentCommand.Line line : Objects.requireNonNull(command.lines())) {
+                jdbc.sql("""
+                        INSERT INTO inbound_shipment_line (tenant_id, id, shipment_id, line_no, master_sku,
+                                                           expected_qty)
+                        VALUES (crossdock_current_tenant(), :id, :shipment, :no, :sku, :qty)""")
+                        .param("id", UUID.randomUUID()).param("shipment", id).param("no", ++number)
+                        .param("sku", catalogSku(Objects.requireNonNull(line.sku()))).param("qty", line.quantity())
+                        .update();
+            }
+        });
+        tenants.recordActivity(tenant, "receiving.create", "Inbound shipment " + reference);
+        return shipment(tenant, id);
+    }
+
+    /** Marks a draft shipment ready: the next exchange with the brand's warehouse announces it with a 943. */
+    @PreAuthorize(EDITORS)
+    public InboundShipmentView sendToWarehouse(TenantId tenant, UUID shipmentId) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(shipmentId, "shipment");
+        int marked = transactions.write(tenant, () -> jdbc.sql("""
+                UPDATE inbound_shipment SET ready_at = :now, updated_at = :now
+                WHERE id = :id AND status = 'DRAFT' AND ready_at IS NULL""")
+                .param("id", shipmentId).param("now", Timestamp.from(clock.instant())).update());
+        InboundShipmentView shipment = shipment(tenant, shipmentId);
+        if (marked == 0 && !shipment.ready()) {
+            throw new ReceivingValidationException(Map.of("shipment", "Shipment " + shipment.reference()
+                    + " was sent to the warehouse already"));
+        }
+        tenants.recordActivity(tenant, "receiving.send", "Inbound shipment " + shipment.reference()
+                + " ready for the warehouse");
+        return shipment;
+    }
+
+    /** Resolves a discrepancy with its root cause (required), for example "supplier packed 9, credit note asked". */
+    @PreAuthorize(EDITORS)
+    public void resolve(TenantId tenant, UUID discrepancyId, String note) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(discrepancyId, "discrepancy");
+        String cause = note == null ? "" : note.strip();
+        if (cause.length() < 3 || cause.length() > 2000) {
+            throw new ReceivingValidationException(Map.of("note", "Say what caused it, in 3 to 2000 characters"));
+        }
+        int resolved = transactions.write(tenant, () -> jdbc.sql("""
+                UPDATE receiving_discrepancy SET resolved = TRUE, resolution_note = :note, resolved_by = :by,
+                       resolved_at = :now
+                WHERE id = :id AND NOT resolved""")
+                .param("id", discrepancyId).param("note", cause).param("by", CurrentUser.actor())
+                .param("now", Timestamp.from(clock.instant())).update());
+        if (resolved == 0) {
+            throw new ReceivingValidationException(Map.of("note", "This discrepancy is resolved already, or gone"));
+        }
+        tenants.recordActivity(tenant, "receiving.resolve", "Discrepancy " + discrepancyId + ": " + cause);
+    }
+
+    private InboundShipmentView shipment(TenantId tenant, UUID id) {
+        return shipments(tenant).stream().filter(view -> view.id().equals(id)).findFirst()
+                .orElseThrow(() -> new ReceivingValidationException(Map.of("shipment", "No such shipment")));
+    }
+
+    /** In the tenant's transaction: the SKUs are looked up in its catalog. */
+    private Map<String, String> validate(InboundShipmentCommand command, String reference) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!REFERENCE.matcher(reference).matches()) {
+            problems.put("reference", "Enter a reference of 1 to 22 letters, digits, dots, dashes or underscores");
+        } else if (jdbc.sql("SELECT count(*) FROM inbound_shipment WHERE reference = :r").param("r", reference)
+                .query(Long.class).single() > 0) {
+            problems.put("reference", "Shipment " + reference + " exists already; use another reference");
+        }
+        if (command.carrier() != null && command.carrier().strip().length() > 60) {
+            problems.put("carrier", "Name the carrier in up to 60 characters");
+        }
+        if (command.expectedOn() == null) {
+            problems.put("expectedOn", "Enter the date it should arrive at the warehouse");
+        }
+        List<InboundShipmentCommand.Line> lines = command.lines() == null ? List.of() : command.lines();
+        if (lines.isEmpty() || lines.size() > MAX_LINES) {
+            problems.put("lines", "Add 1 to " + MAX_LINES + " lines, each a SKU and its units");
+            return problems;
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (InboundShipmentCommand.Line line : lines) {
+            String sku = line.sku() == null ? "" : line.sku().strip();
+            if (sku.isEmpty() || line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+                problems.put("lines", "Every line needs a SKU and 1 to " + MAX_QUANTITY + " units");
+            } else if (!seen.add(sku.toUpperCase(Locale.ROOT))) {
+                problems.put("lines", sku + " is on two lines; put its units on one");
+            } else if (findSku(sku) == null) {
+                unknown.add(sku);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            problems.put("lines", "Not in the catalog: " + String.join(", ", unknown)
+                    + ". Add the items to the catalog first, or correct the SKUs");
+        }
+        return problems;
+    }
+
+    private @Nullable String findSku(String sku) {
+        return jdbc.sql("SELECT sku FROM catalog_item WHERE upper(sku) = upper(:sku) ORDER BY sku LIMIT 1")
+                .param("sku", sku).query(String.class).optional().orElse(null);
+    }
+
+    /** The SKU as the catalog spells it. */
+    private String catalogSku(String sku) {
+        return Objects.requireNonNull(findSku(sku.strip()), "validated SKU");
+    }
+
+    private static String carrier(@Nullable String carrier) {
+        return carrier == null ? "" : carrier.strip();
+    }
+}

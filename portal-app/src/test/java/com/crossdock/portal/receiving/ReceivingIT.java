@@ -1,0 +1,229 @@
+package com.crossdock.portal.receiving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.crossdock.portal.catalog.AliasLine;
+import com.crossdock.portal.catalog.CatalogService;
+import com.crossdock.portal.catalog.ItemCommand;
+import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.portal.identity.SystemActor;
+import com.crossdock.portal.support.TestDatabases;
+import com.crossdock.portal.tenant.TenantCommand;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.portal.warehouse.WmsExchange;
+import com.crossdock.portal.warehouse.WmsService;
+import com.crossdock.portal.warehouse.X12DocumentView;
+import com.crossdock.portal.warehouse.sftp.SandboxSftpServer;
+import com.crossdock.tenantconfig.catalog.ItemStatus;
+import com.crossdock.tenantconfig.catalog.PackLevel;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import com.crossdock.tenantconfig.tenant.TenantStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Receiving end to end against the sandbox warehouse, all real: a brand's inbound shipment goes out as a 943 over
+ * SFTP, the sandbox warehouse answers with a 997 and a final 944 one unit short on the first line and one unit
+ * damaged on the last, and the shipment shows what arrived with its discrepancies. The same 944 brought again in
+ * another file changes nothing. A second brand at the same warehouse sees none of it.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReceivingIT {
+
+    /** The sandbox warehouse's folders, fresh for this run. */
+    static final Path SANDBOX_ROOT = Path.of("target", "wms-sandbox-" + UUID.randomUUID()).toAbsolutePath();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.register(registry, ReceivingIT.class);
+        registry.add("crossdock.wms-sandbox.root", SANDBOX_ROOT::toString);
+        registry.add("crossdock.wms-sandbox.receiving", () -> "SHORT_AND_DAMAGED");
+    }
+
+    @Autowired TenantService tenants;
+    @Autowired CatalogService catalog;
+    @Autowired ReceivingService receiving;
+    @Autowired WmsService wms;
+    @Autowired WmsExchange exchange;
+    @Autowired SandboxSftpServer sftp;
+
+    TenantId apparel;
+    TenantId home;
+    UUID warehouse;
+
+    @BeforeAll
+    void twoTenantsAtOneSandboxWarehouse() {
+        asSystem(() -> {
+            apparel = tenants.create(new TenantCommand("Apparel", "APP", TenantStatus.ACTIVE, null, null)).id();
+            home = tenants.create(new TenantCommand("Home", "HOME", TenantStatus.ACTIVE, null, null)).id();
+            for (String sku : List.of("TEE-RED", "TEE-BLUE")) {
+                catalog.save(apparel, null, new ItemCommand(sku, sku, ItemStatus.ACTIVE, false, false, false, false,
+                        List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)),
+                        List.<AliasLine>of()), 0);
+            }
+            catalog.save(home, null, new ItemCommand("MUG", "Mug", ItemStatus.ACTIVE, false, false, false, false,
+                    List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)), List.<AliasLine>of()), 0);
+            warehouse = wms.connectSandbox("Receiving DC").id();
+            wms.assignAccount(apparel, warehouse, "APPAREL");
+            wms.assignAccount(home, warehouse, "HOME");
+            return null;
+        });
+    }
+
+    @Test
+    @Order(1)
+    void aShipmentNeedsSkusOfTheBrandsOwnCatalogAndAReferenceOfItsOwn() {
+        assertThatThrownBy(() -> asSystem(() -> receiving.create(apparel, new InboundShipmentCommand("PO-1",
+                "", LocalDate.of(2026, 12, 1), List.of(new InboundShipmentCommand.Line("MUG", 3))))))
+                .as("the other brand's SKU is not in this catalog")
+                .isInstanceOfSatisfying(ReceivingValidationException.class, refused -> assertThat(
+                        refused.fieldErrors()).containsKey("lines").extractingByKey("lines").asString()
+                        .contains("MUG"));
+        assertThatThrownBy(() -> asSystem(() -> receiving.create(apparel, new InboundShipmentCommand("PO 1*",
+                "", null, List.of()))))
+                .isInstanceOfSatisfying(ReceivingValidationException.class, refused -> assertThat(
+                        refused.fieldErrors()).containsKeys("reference", "expectedOn", "lines"));
+        assertThat(shipments(apparel)).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aReadyShipmentGoesOutAsA943AndTheWarehousesShortAndDamaged944BecomesDiscrepancies() {
+        InboundShipmentView created = asSystem(() -> receiving.create(apparel, new InboundShipmentCommand(
+                "PO-1001", "Old Dominion", LocalDate.of(2026, 12, 1), List.of(
+                        new InboundShipmentCommand.Line("tee-red", 10), new InboundShipmentCommand.Line("TEE-BLUE",
+                                5)))));
+        assertThat(created.status()).isEqualTo(InboundStatus.DRAFT);
+        assertThat(created.lines()).extracting(InboundShipmentView.Line::sku).as("as the catalog spells them")
+                .containsExactly("TEE-RED", "TEE-BLUE");
+
+        WmsExchange.Outcome before = exchange.exchange(warehouse);
+        assertThat(before.advicesSent()).as("a draft stays with the brand").isZero();
+
+        asSystem(() -> receiving.sendToWarehouse(apparel, created.id()));
+        WmsExchange.Outcome outcome = exchange.exchange(warehouse);
+
+        assertThat(outcome.advicesSent()).isEqualTo(1);
+        assertThat(outcome.filesRead()).as("the warehouse's 997 and 944").isEqualTo(2);
+        assertThat(outcome.filesQuarantined()).isZero();
+        assertThat(documents(apparel)).extracting(X12DocumentView::direction, X12DocumentView::transactionSet,
+                X12DocumentView::status).contains(tuple("OUTBOUND", "943", "SENT"), tuple("INBOUND", "944", "APPLIED"),
+                tuple("INBOUND", "997", "APPLIED"));
+        assertThat(documents(apparel)).filteredOn(document -> document.transactionSet().equals("943"))
+                .singleElement().satisfies(sent -> {
+                    assertThat(sent.ackStatus()).isEqualTo("ACCEPTED");
+                    assertThat(sent.segments()).contains("W06*N*PO-1001").contains("N1*DE*APPAREL")
+                            .contains("W04*10*EA**VN*TEE-RED");
+                });
+
+        InboundShipmentView received = shipments(apparel).getFirst();
+        assertThat(received.status()).isEqualTo(InboundStatus.RECEIVED);
+        assertThat(received.lines()).extracting(InboundShipmentView.Line::sku, InboundShipmentView.Line::expected,
+                InboundShipmentView.Line::received, InboundShipmentView.Line::damaged)
+                .containsExactly(tuple("TEE-RED", 10, 9, 0), tuple("TEE-BLUE", 5, 5, 1));
+        assertThat(received.discrepancies()).extracting(ReceivingDiscrepancyView::sku, ReceivingDiscrepancyView::kind,
+                ReceivingDiscrepancyView::expected, ReceivingDiscrepancyView::received).containsExactlyInAnyOrder(
+                        tuple("TEE-RED", DiscrepancyKind.SHORT, 10, 9),
+                        tuple("TEE-BLUE", DiscrepancyKind.DAMAGED, 5, 1));
+        assertThat(shipments(home)).as("the other brand at the same warehouse").isEmpty();
+        assertThat(documents(home)).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void theSame944BroughtAgainInAnotherFileChangesNothing() throws IOException {
+        InboundShipmentView before = shipments(apparel).getFirst();
+        Path root = sftp.rootOf(sandboxUser());
+        Path archived;
+        try (Stream<Path> files = Files.list(root.resolve("archive"))) {
+            archived = files.filter(Files::isRegularFile).filter(file -> read(file).contains("ST*944")).findFirst()
+                    .orElseThrow();
+        }
+        Files.copy(archived, root.resolve("from-wms").resolve("again-" + archived.getFileName()));
+
+        WmsExchange.Outcome outcome = exchange.exchange(warehouse);
+
+        assertThat(outcome.filesQuarantined()).isZero();
+        assertThat(outcome.documentsApplied()).as("the 944 again, and the sandbox's answers to the portal's 997s")
+                .isZero();
+        assertThat(shipments(apparel).getFirst()).isEqualTo(before);
+        assertThat(documents(apparel)).filteredOn(document -> document.transactionSet().equals("944"))
+                .extracting(X12DocumentView::status).containsExactlyInAnyOrder("APPLIED", "IGNORED");
+    }
+
+    @Test
+    @Order(4)
+    void aDiscrepancyIsResolvedWithItsRootCauseAndOnlyOnce() {
+        ReceivingDiscrepancyView shortOne = shipments(apparel).getFirst().discrepancies().stream()
+                .filter(d -> d.kind() == DiscrepancyKind.SHORT).findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> asSystem(() -> {
+            receiving.resolve(apparel, shortOne.id(), " ");
+            return null;
+        })).isInstanceOf(ReceivingValidationException.class);
+        asSystem(() -> {
+            receiving.resolve(apparel, shortOne.id(), "Supplier packed 9; credit note requested");
+            return null;
+        });
+
+        assertThat(shipments(apparel).getFirst().discrepancies()).filteredOn(d -> d.id().equals(shortOne.id()))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.resolved()).isTrue();
+                    assertThat(d.note()).isEqualTo("Supplier packed 9; credit note requested");
+                });
+        assertThatThrownBy(() -> asSystem(() -> {
+            receiving.resolve(apparel, shortOne.id(), "again");
+            return null;
+        })).isInstanceOf(ReceivingValidationException.class);
+        assertThatThrownBy(() -> asSystem(() -> {
+            receiving.resolve(home, shortOne.id(), "from the other brand");
+            return null;
+        })).as("another tenant's discrepancy is not found").isInstanceOf(ReceivingValidationException.class);
+    }
+
+    private String sandboxUser() {
+        return asSystem(() -> wms.connections()).stream().filter(c -> c.id().equals(warehouse)).findFirst()
+                .orElseThrow().username();
+    }
+
+    private List<InboundShipmentView> shipments(TenantId tenant) {
+        return asSystem(() -> receiving.shipments(tenant));
+    }
+
+    private List<X12DocumentView> documents(TenantId tenant) {
+        return asSystem(() -> wms.documents(tenant, 100));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T asSystem(Supplier<T> work) {
+        return SystemActor.call("test", work);
+    }
+}
