@@ -110,8 +110,8 @@ class WmsApplyBenchmark {
                 stock)).isEqualTo(1)));
 
         assertApplied(tenant, other);
-        StringBuilder out = new StringBuilder("\nSetup: %,d catalog items in %.1f s, %,d released orders with their 940 "
-                .formatted(ITEMS, catalogNanos / 1e9, ORDERS) + "in %.1f s (set-based SQL).\n\n".formatted(
+        StringBuilder out = new StringBuilder("\nSetup: %,d catalog items in %.1f s, %,d released orders with their "
+                .formatted(ITEMS, catalogNanos / 1e9, ORDERS) + "940 in %.1f s (set-based SQL).\n\n".formatted(
                 ordersNanos / 1e9));
         out.append("| file(s) | step | seconds | documents/s | lines/s | ÷ StAEDI |\n|---|---|---|---|---|---|\n");
         rows.forEach(out::append);
