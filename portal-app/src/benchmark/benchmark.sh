@@ -4,6 +4,7 @@
 #
 #   bash portal-app/src/benchmark/benchmark.sh CatalogImportBenchmark [-o] [-Dbenchmark.items=100000] [-Dbenchmark.gridItems=1000000]
 #   bash portal-app/src/benchmark/benchmark.sh OrderPipelineBenchmark [-o] [-Dbenchmark.orders=2000]
+#   bash portal-app/src/benchmark/benchmark.sh WmsApplyBenchmark [-o] [-Dbenchmark.orders=1000] [-Dbenchmark.items=100000]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 benchmark="${1:?name the benchmark: CatalogImportBenchmark or OrderPipelineBenchmark}"

@@ -3,6 +3,8 @@ package com.crossdock.portal.sync;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,8 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class WarehouseFeedback {
 
     private static final String ACTOR = "warehouse";
+    private static final int INVENTORY_CHUNK = 5_000;
 
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
@@ -168,23 +176,50 @@ public class WarehouseFeedback {
         return open;
     }
 
-    /** Replaces the warehouse's positions of the SKUs given (others stay as they were). */
+    /**
+     * Replaces the warehouse's positions of the SKUs given (others stay as they were); a position as of a later time
+     * than {@code asOf} is kept. A SKU given twice counts as its last position.
+     *
+     * @return the positions written
+     */
     public int recordInventory(TenantId tenant, List<InventoryPosition> positions, String source, Instant asOf) {
+        // sorted by SKU, so two reports of one tenant lock their rows in the same order
+        SortedMap<String, InventoryPosition> bySku = new TreeMap<>();
+        positions.forEach(position -> bySku.put(position.masterSku(), position));
+        List<InventoryPosition> distinct = List.copyOf(bySku.values());
         return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
             int changed = 0;
-            for (InventoryPosition position : positions) {
-                changed += jdbc.sql("""
-                        INSERT INTO inventory_position (tenant_id, id, master_sku, on_hand, available, as_of, source)
-                        VALUES (crossdock_current_tenant(), :id, :sku, :onHand, :available, :asOf, :source)
-                        ON CONFLICT (tenant_id, master_sku) DO UPDATE SET on_hand = excluded.on_hand,
-                            available = excluded.available, as_of = excluded.as_of, source = excluded.source
-                        WHERE inventory_position.as_of <= excluded.as_of""")
-                        .param("id", UUID.randomUUID()).param("sku", position.masterSku())
-                        .param("onHand", position.onHand()).param("available", position.available())
-                        .param("asOf", Timestamp.from(asOf)).param("source", Text.clip(source, 20)).update();
+            for (int from = 0; from < distinct.size(); from += INVENTORY_CHUNK) {
+                changed += upsertPositions(distinct.subList(from, Math.min(distinct.size(), from + INVENTORY_CHUNK)),
+                        Text.clip(source, 20), Timestamp.from(asOf));
             }
             return changed;
         }));
+    }
+
+    /** One statement per chunk: far fewer round trips than a row per SKU, for an 846 of 100k items. */
+    private int upsertPositions(List<InventoryPosition> chunk, String source, Timestamp asOf) {
+        return jdbc.sql("""
+                INSERT INTO inventory_position (tenant_id, id, master_sku, on_hand, available, as_of, source)
+                SELECT crossdock_current_tenant(), gen_random_uuid(), u.sku, u.on_hand, u.available, :asOf, :source
+                FROM unnest(:skus::text[], :onHand::int4[], :available::int4[]) AS u (sku, on_hand, available)
+                ON CONFLICT (tenant_id, master_sku) DO UPDATE SET on_hand = excluded.on_hand,
+                    available = excluded.available, as_of = excluded.as_of, source = excluded.source
+                WHERE inventory_position.as_of <= excluded.as_of""")
+                .param("skus", array("text", chunk.stream().map(InventoryPosition::masterSku).toArray()))
+                .param("onHand", array("int4", chunk.stream().map(InventoryPosition::onHand).toArray()))
+                .param("available", array("int4", chunk.stream().map(InventoryPosition::available).toArray()))
+                .param("asOf", asOf).param("source", source).update();
+    }
+
+    private static SqlTypeValue array(String type, Object[] values) {
+        return new AbstractSqlTypeValue() {
+            @Override
+            protected Object createTypeValue(Connection connection, int sqlType, @Nullable String typeName)
+                    throws SQLException {
+                return connection.createArrayOf(type, values);
+            }
+        };
     }
 
     /**

@@ -288,10 +288,7 @@ public class WmsExchange {
             log.warn("A file from {} was quarantined: {}", connection.name(), problem);
             return -1;
         }
-        int applied = 0;
-        for (WmsInbound inbound : documents.read(transmission)) {
-            applied += applyOne(connection, accounts, fileId, inbound, content) ? 1 : 0;
-        }
+        int applied = applyDocuments(connection, accounts, fileId, transmission, content);
         for (X12Interchange interchange : transmission.interchanges()) {
             for (X12Group group : interchange.groups()) {
                 if (!group.functionalId().equals("FA")) {
@@ -301,6 +298,44 @@ public class WmsExchange {
         }
         platform.executeWithoutResult(status -> ledger.fileDone(fileId, "APPLIED", ""));
         return applied;
+    }
+
+    /** Applies the documents of a kept and read file to their tenants: the number applied. */
+    private int applyDocuments(Connection connection, Map<String, TenantId> accounts, UUID fileId,
+            X12Transmission transmission, byte[] content) {
+        int applied = 0;
+        for (WmsInbound inbound : documents.read(transmission)) {
+            applied += applyOne(connection, accounts, fileId, inbound, content) ? 1 : 0;
+        }
+        return applied;
+    }
+
+    /** A file as the warehouse left it, by its name. */
+    record InboundFile(String name, byte[] content) {
+    }
+
+    /**
+     * The inbound half of an exchange without the server, for measuring it (WmsApplyBenchmark): each file is kept,
+     * read, applied and marked applied as {@link #exchange} does, but neither answered with a 997 nor archived, as
+     * both need the server. A file that cannot be read fails the call instead of being quarantined.
+     *
+     * @return the documents applied
+     */
+    int receiveWithoutServer(UUID connectionId, List<InboundFile> files) {
+        return SystemActor.call(ACTOR, () -> {
+            Connection connection = load(connectionId);
+            Map<String, TenantId> accounts = accounts(connectionId);
+            int applied = 0;
+            for (InboundFile file : files) {
+                UUID fileId = platform.execute(status -> ledger.keepFile(connectionId, "INBOUND", file.name(),
+                        file.content(), "PENDING")).orElseThrow(() -> new IllegalArgumentException(file.name()
+                                + " was received before"));
+                applied += applyDocuments(connection, accounts, fileId, new X12Reader().read(file.content()),
+                        file.content());
+                platform.executeWithoutResult(status -> ledger.fileDone(fileId, "APPLIED", ""));
+            }
+            return applied;
+        });
     }
 
     private boolean applyOne(Connection connection, Map<String, TenantId> accounts, UUID fileId, WmsInbound inbound,

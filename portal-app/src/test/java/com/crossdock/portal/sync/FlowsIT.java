@@ -178,7 +178,10 @@ class FlowsIT {
 
         assertThat(asSystem(() -> sync.stock(apparel))).as("the store was told what it can sell").hasSize(5)
                 .allSatisfy(row -> assertThat(row.drift()).as(row.channelSku()).isZero());
-        warehouse.recordInventory(apparel, List.of(new InventoryPosition("TEE-2", 50, 41)), "TEST", Instant.now());
+        Instant changedAt = Instant.now();
+        warehouse.recordInventory(apparel, List.of(new InventoryPosition("TEE-2", 50, 41)), "TEST", changedAt);
+        assertThat(warehouse.recordInventory(apparel, List.of(new InventoryPosition("TEE-2", 9, 9)), "TEST",
+                changedAt.minusSeconds(60))).as("an older report never overwrites a newer one").isZero();
         assertThat(asSystem(() -> sync.stock(apparel))).as("until the next push, the store is out of step")
                 .filteredOn(row -> row.drift() != 0).extracting(StockRow::channelSku).containsExactly("SHOP-TEE-2");
         assertThat(asSystem(() -> sync.stock(home))).isEmpty();
