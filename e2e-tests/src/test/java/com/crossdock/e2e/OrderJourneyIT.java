@@ -80,6 +80,10 @@ class OrderJourneyIT {
                 .reportStock()
                 .assertLastRunMoved("INVENTORY_PUSH", "OK");
         Screenshots.save(page, "flows");
+        page.locator("#nav-stock").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".stock-drift").first())
+                .isVisible();
+        Screenshots.save(page, "stock");
         shell.goToOrders().search("1001", "1 of 14 orders")
                 .open("#1001")
                 .assertJourneyIncludes("SHIPPED")

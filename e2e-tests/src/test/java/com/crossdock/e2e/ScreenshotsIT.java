@@ -72,5 +72,11 @@ class ScreenshotsIT {
         Screenshots.save(page, "orders-empty");
         shell.goToExceptions().assertEmptyStateMentions("Nothing is stuck.");
         Screenshots.save(page, "exceptions-empty");
+        for (String section : java.util.List.of("flows", "stock", "receiving", "documents")) {
+            page.locator("#nav-" + section).click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                    page.locator(".cd-empty-state:visible").first()).isVisible();
+            Screenshots.save(page, section + "-empty");
+        }
     }
 }
