@@ -58,7 +58,8 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
     private final TenantSelection selection;
     private final Div content = new Div();
     private @Nullable TenantId tenant;
-    private List<ConnectionFlows> shown = List.of();
+    /** What is on screen, to redraw only on a change; {@code null} until the first load. */
+    private @Nullable List<ConnectionFlows> shown;
 
     FlowsView(FlowService flows, TenantSelection selection) {
         this.flows = flows;
@@ -77,7 +78,7 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         tenant = selection.current().orElse(null);
-        shown = List.of();
+        shown = null;
         reload();
     }
 
