@@ -12,7 +12,6 @@ import com.crossdock.tenantconfig.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,22 +59,15 @@ class InventoryPush implements FlowWork {
     public FlowResult run(TenantId tenant, UUID connectionId) {
         ShopifyAdminClient client = channels.shopifyClient(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        Map<String, Integer> available = new HashMap<>();
-        Instant[] asOf = {Instant.EPOCH};
         Map<String, Pushed> pushed = new HashMap<>();
-        transactions.read(tenant, () -> {
-            jdbc.sql("SELECT master_sku, available, as_of FROM inventory_position").query((rs, n) -> {
-                available.put(rs.getString(1), rs.getInt(2));
-                Instant at = rs.getTimestamp(3).toInstant();
-                asOf[0] = at.isAfter(asOf[0]) ? at : asOf[0];
-                return null;
-            }).list();
+        WarehouseStock stock = transactions.read(tenant, () -> {
             jdbc.sql("""
                     SELECT channel_sku, inventory_item_id, pushed_quantity FROM channel_inventory
                     WHERE connection_id = :connection""").param("connection", connectionId).query((rs, n) -> pushed.put(
                     rs.getString(1), new Pushed(rs.getString(2), (Integer) rs.getObject(3)))).list();
-            return null;
+            return WarehouseStock.read(jdbc);
         });
+        Map<String, Integer> available = stock.available();
         if (available.isEmpty()) {
             return new FlowResult(0, 0, 0, null, false, "The warehouse has not reported stock yet; nothing to push");
         }
@@ -125,7 +117,7 @@ class InventoryPush implements FlowWork {
                     failed++;
                     continue;
                 }
-                String key = UUID.nameUUIDFromBytes((connectionId + "|" + sku + "|" + change.getValue() + "|" + asOf[0])
+                String key = UUID.nameUUIDFromBytes((connectionId + "|" + sku + "|" + change.getValue() + "|" + stock.asOf())
                         .getBytes(StandardCharsets.UTF_8)).toString();
                 try {
                     client.setAvailableQuantity(new AvailableQuantityUpdate(item, location, change.getValue(), null,

@@ -95,17 +95,15 @@ public class SandboxWarehouse {
 
     private int ship(TenantId tenant, UUID orderId) {
         Map<String, Integer> units = new LinkedHashMap<>();
-        String[] state = new String[1];
-        transactions.read(tenant, () -> {
-            state[0] = jdbc.sql("SELECT status FROM sales_order WHERE id = :id").param("id", orderId)
-                    .query(String.class).single();
+        String state = transactions.read(tenant, () -> {
             jdbc.sql("""
                     SELECT master_sku, sum(quantity) FROM sales_order_line WHERE order_id = :id AND master_sku IS NOT NULL
                     GROUP BY master_sku ORDER BY master_sku""").param("id", orderId)
                     .query((rs, n) -> units.put(rs.getString(1), rs.getInt(2))).list();
-            return null;
+            return jdbc.sql("SELECT status FROM sales_order WHERE id = :id").param("id", orderId)
+                    .query(String.class).single();
         });
-        if (!state[0].equals(OrderStatus.RELEASED.name()) || units.isEmpty()) {
+        if (!state.equals(OrderStatus.RELEASED.name()) || units.isEmpty()) {
             return 0;
         }
         warehouse.progress(tenant, orderId, OrderStatus.PICKED, "Picked by the sandbox warehouse");

@@ -198,27 +198,20 @@ public class SyncService {
     @PreAuthorize("isAuthenticated()")
     public List<StockRow> stock(TenantId tenant) {
         requireAccess(tenant);
-        java.util.Map<String, Integer> available = new java.util.HashMap<>();
-        java.time.Instant[] asOf = {java.time.Instant.EPOCH};
         record Pushed(String connection, String sku, Integer quantity, java.time.Instant at) {
         }
         List<Pushed> pushed = new java.util.ArrayList<>();
         List<String> stores = new java.util.ArrayList<>();
-        transactions.read(tenant, () -> {
-            jdbc.sql("SELECT master_sku, available, as_of FROM inventory_position").query((rs, n) -> {
-                available.put(rs.getString(1), rs.getInt(2));
-                java.time.Instant at = rs.getTimestamp(3).toInstant();
-                asOf[0] = at.isAfter(asOf[0]) ? at : asOf[0];
-                return null;
-            }).list();
+        WarehouseStock stock = transactions.read(tenant, () -> {
             jdbc.sql("""
                     SELECT c.name, i.channel_sku, i.pushed_quantity, i.pushed_at FROM channel_inventory i
                     JOIN channel_connection c ON c.id = i.connection_id""").query((rs, n) -> pushed.add(new Pushed(
                     rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
                     rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))).list();
             stores.addAll(jdbc.sql("SELECT name FROM channel_connection ORDER BY name").query(String.class).list());
-            return null;
+            return WarehouseStock.read(jdbc);
         });
+        java.util.Map<String, Integer> available = stock.available();
         if (available.isEmpty()) {
             return List.of();
         }
@@ -232,7 +225,7 @@ public class SyncService {
                 Pushed last = pushed.stream().filter(row -> row.connection().equals(store)
                         && row.sku().equals(listing.channelSku())).findFirst().orElse(null);
                 rows.add(new StockRow(store, listing.channelSku(), sellable,
-                        last == null ? null : last.quantity(), last == null ? null : last.at(), asOf[0]));
+                        last == null ? null : last.quantity(), last == null ? null : last.at(), stock.asOf()));
             }
         }
         rows.sort(java.util.Comparator.comparingInt((StockRow row) -> -Math.abs(row.drift()))

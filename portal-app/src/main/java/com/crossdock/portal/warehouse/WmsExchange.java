@@ -13,7 +13,6 @@ import com.crossdock.portal.warehouse.sandbox.WmsSimulator;
 import com.crossdock.portal.warehouse.sftp.RemoteFile;
 import com.crossdock.portal.warehouse.sftp.SandboxSftpServer;
 import com.crossdock.portal.warehouse.sftp.SftpEndpoint;
-import com.crossdock.portal.warehouse.sftp.SftpException;
 import com.crossdock.portal.warehouse.sftp.SftpSession;
 import com.crossdock.portal.warehouse.sftp.SftpTransport;
 import com.crossdock.portal.warehouse.sftp.WmsSandboxProperties;
@@ -37,7 +36,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -609,16 +607,5 @@ public class WmsExchange {
     private static String readable(byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8).strip();
         return text.contains("\n") ? text : text.replace("~", "~\n");
-    }
-
-    static List<String> names(List<RemoteFile> files) {
-        List<String> names = new ArrayList<>();
-        files.forEach(file -> names.add(file.name()));
-        return names;
-    }
-
-    /** A problem with the SFTP server, said as the exchange's outcome. */
-    static String explain(SftpException problem) {
-        return problem.getMessage();
     }
 }
