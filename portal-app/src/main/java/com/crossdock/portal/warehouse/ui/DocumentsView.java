@@ -77,7 +77,7 @@ public class DocumentsView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(document -> document.interchangeNo() + " · " + document.transactionNo())
                 .setHeader("ISA · ST").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(document -> document.orderName() == null ? document.reference()
-                : document.orderName() + " (" + document.reference() + ")").setHeader("About").setWidth("10em")
+                : document.orderName() + " (" + document.reference() + ")").setHeader("About").setWidth("6em")
                 .setFlexGrow(2);
         grid.addComponentColumn(document -> {
             Span status = Badge.of(words(document.status()), switch (document.status()) {
