@@ -197,6 +197,65 @@ public class WarehouseFeedback {
         }));
     }
 
+    /**
+     * One line of a warehouse's inventory adjustment (a 947's W19).
+     *
+     * @param quantity   units added (negative: removed), never zero
+     * @param reasonCode the warehouse's reason code
+     * @param reason     what the code means to a person
+     */
+    public record StockAdjustment(String masterSku, int quantity, String reasonCode, String reason) {
+    }
+
+    /**
+     * Applies a warehouse's inventory adjustment: each line changes the SKU's units on hand and available by its
+     * quantity (never below zero) and is kept with its reason, once per adjustment number and line, so the same
+     * adjustment read twice changes stock once.
+     *
+     * @return the lines applied now; 0 when the adjustment was applied before
+     */
+    public int recordAdjustments(TenantId tenant, String adjustmentNumber, java.time.LocalDate date,
+            List<StockAdjustment> lines) {
+        if (lines.stream().anyMatch(line -> line.quantity() == 0)) {
+            throw new IllegalArgumentException("an adjustment line of " + adjustmentNumber + " changes nothing");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
+            Map<String, Integer> delta = new TreeMap<>();
+            int applied = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                StockAdjustment line = lines.get(i);
+                int inserted = jdbc.sql("""
+                        INSERT INTO inventory_adjustment (tenant_id, id, adjustment_number, line_no, master_sku,
+                                                          quantity, reason_code, reason, adjusted_on, created_at)
+                        VALUES (crossdock_current_tenant(), :id, :number, :line, :sku, :quantity, :code, :reason,
+                                :date, :now)
+                        ON CONFLICT (tenant_id, adjustment_number, line_no) DO NOTHING""")
+                        .param("id", UUID.randomUUID()).param("number", Text.clip(adjustmentNumber, 30))
+                        .param("line", i + 1).param("sku", line.masterSku()).param("quantity", line.quantity())
+                        .param("code", Text.clip(line.reasonCode(), 2)).param("reason", Text.clip(line.reason(), 60))
+                        .param("date", date).param("now", now).update();
+                if (inserted == 1) {
+                    applied++;
+                    delta.merge(line.masterSku(), line.quantity(), Integer::sum);
+                }
+            }
+            // in SKU order, like the 846, so two writers lock the rows in the same order
+            delta.forEach((sku, units) -> jdbc.sql("""
+                    INSERT INTO inventory_position (tenant_id, id, master_sku, on_hand, available, as_of, source)
+                    VALUES (crossdock_current_tenant(), :id, :sku, greatest(:units, 0), greatest(:units, 0), :now,
+                            'WMS 947')
+                    ON CONFLICT (tenant_id, master_sku) DO UPDATE SET
+                        on_hand = greatest(inventory_position.on_hand + :units, 0),
+                        available = greatest(least(inventory_position.available + :units,
+                                                   inventory_position.on_hand + :units), 0),
+                        as_of = greatest(inventory_position.as_of, :now), source = 'WMS 947'""")
+                    .param("id", UUID.randomUUID()).param("sku", sku).param("units", units).param("now", now)
+                    .update());
+            return applied;
+        }));
+    }
+
     /** One statement per chunk: far fewer round trips than a row per SKU, for an 846 of 100k items. */
     private int upsertPositions(List<InventoryPosition> chunk, String source, Timestamp asOf) {
         return jdbc.sql("""

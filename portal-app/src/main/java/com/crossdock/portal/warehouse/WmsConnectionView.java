@@ -8,5 +8,6 @@ import org.jspecify.annotations.Nullable;
 public record WmsConnectionView(UUID id, String name, ChannelMode mode, String host, int port, String username,
         boolean hasPassword, boolean hasPrivateKey, @Nullable String hostKey, String outboundDir, String inboundDir,
         String archiveDir, int pollSeconds, String senderQualifier, String senderId, String receiverQualifier,
-        String receiverId, String x12Version, boolean production, long version) {
+        String receiverId, String x12Version, boolean production, long version, String ackPolicy, boolean expects997,
+        int ackDeadlineMinutes) {
 }

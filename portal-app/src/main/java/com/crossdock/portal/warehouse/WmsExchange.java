@@ -21,6 +21,7 @@ import com.crossdock.portal.warehouse.x12.WmsInbound;
 import com.crossdock.portal.warehouse.x12.WmsRefusal;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.x12.FunctionalAck997;
+import com.crossdock.tenantconfig.x12.InterchangeAck;
 import com.crossdock.tenantconfig.x12.X12ControlNumbers;
 import com.crossdock.tenantconfig.x12.X12Delimiters;
 import com.crossdock.tenantconfig.x12.X12Envelope;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -78,12 +80,14 @@ public class WmsExchange {
     private final InboundReceipts receipts;
     private final WmsSandboxProperties sandbox;
     private final Clock clock;
+    private final InboundApplication application;
     private final WmsDocuments documents = new WmsDocuments();
 
     WmsExchange(TenantService tenants, TenantTransactions transactions, TransactionTemplate platform,
             JdbcClient jdbc, CredentialCipher cipher, WmsLedger ledger, WarehouseFeedback warehouse,
             SftpTransport transport, SandboxSftpServer sandboxServer, InboundReceipts receipts,
-            WmsSandboxProperties sandbox, Clock clock) {
+            WmsSandboxProperties sandbox, InboundApplication application, Clock clock) {
+        this.application = application;
         this.receipts = receipts;
         this.sandbox = sandbox;
         this.tenants = tenants;
@@ -110,7 +114,13 @@ public class WmsExchange {
 
     private record Connection(UUID id, String name, ChannelMode mode, String host, int port, String username,
             byte @Nullable [] password, byte @Nullable [] privateKey, @Nullable String hostKey, String outbound,
-            String inbound, String archive, int ackDeadlineMinutes, X12Envelope ours, X12Envelope theirs) {
+            String inbound, String archive, int ackDeadlineMinutes, String ackPolicy, boolean expects997,
+            X12Envelope ours, X12Envelope theirs) {
+
+        /** The acknowledgement status an outbound document starts with. */
+        String awaited() {
+            return expects997 ? "AWAITED" : "NONE";
+        }
     }
 
     /** Runs one exchange with the warehouse. */
@@ -188,8 +198,8 @@ public class WmsExchange {
                     UUID fileId = ledger.keepFile(connection.id(), "OUTBOUND", name, content, "PENDING")
                             .orElseThrow(() -> new IllegalStateException("a new 940 file cannot exist already"));
                     ledger.document(fileId, "OUTBOUND", "940", "%09d".formatted(isa), Long.toString(gs),
-                            "%04d".formatted(st), depositor, message.orderId(), message.id(), "SENT", "AWAITED",
-                            readable(content), cancel ? "Cancel of the order" : "");
+                            "%04d".formatted(st), depositor, message.orderId(), message.id(), "SENT", connection.awaited(),
+                            InboundApplication.readable(content), cancel ? "Cancel of the order" : "");
                     return new Written(fileId, name, content);
                 });
             } catch (IllegalArgumentException incomplete) {
@@ -234,8 +244,8 @@ public class WmsExchange {
                     UUID fileId = ledger.keepFile(connection.id(), "OUTBOUND", name, content, "PENDING")
                             .orElseThrow(() -> new IllegalStateException("a new 943 file cannot exist already"));
                     ledger.document(fileId, "OUTBOUND", "943", "%09d".formatted(isa), Long.toString(gs),
-                            "%04d".formatted(st), advice.reference(), null, null, "SENT", "AWAITED",
-                            readable(content), "Inbound shipment " + advice.reference());
+                            "%04d".formatted(st), advice.reference(), null, null, "SENT", connection.awaited(),
+                            InboundApplication.readable(content), "Inbound shipment " + advice.reference());
                     return new Written(fileId, name, content);
                 });
             } catch (IllegalArgumentException incomplete) {
@@ -286,26 +296,96 @@ public class WmsExchange {
             log.warn("A file from {} was quarantined: {}", connection.name(), problem);
             return -1;
         }
-        int applied = applyDocuments(connection, accounts, fileId, transmission, content);
+        InboundApplication.Result result = application.apply(connection.name(), accounts, fileId, transmission,
+                content, Set.of());
+        answer(session, connection, transmission, result);
+        platform.executeWithoutResult(status -> ledger.fileDone(fileId, "APPLIED", result.problem()));
+        return result.applied();
+    }
+
+    /**
+     * The answers the warehouse asked for: a TA1 per interchange with ISA14 = 1, and 997s for its groups as the
+     * connection's acknowledgement policy says (every group, only groups with a rejected transaction, or none).
+     */
+    private void answer(SftpSession session, Connection connection, X12Transmission transmission,
+            InboundApplication.Result result) {
+        List<FunctionalAck997> acks = new java.util.ArrayList<>();
         for (X12Interchange interchange : transmission.interchanges()) {
+            if (interchange.acknowledgmentRequested()) {
+                sendTa1(session, connection, new InterchangeAck(interchange.controlNumber(), interchange.date(),
+                        interchange.time(), "A", "000"));
+            }
             for (X12Group group : interchange.groups()) {
-                if (!group.functionalId().equals("FA")) {
-                    answer(session, connection, List.of(documents.acceptance(group)));
+                if (group.functionalId().equals("FA")) {
+                    continue;
+                }
+                Set<String> rejected = result.rejectedIn(group.controlNumber());
+                boolean wanted = switch (connection.ackPolicy()) {
+                    case "NONE" -> false;
+                    case "ERRORS_ONLY" -> !rejected.isEmpty();
+                    default -> true;
+                };
+                if (wanted) {
+                    Map<String, List<FunctionalAck997.SegmentError>> errors = new LinkedHashMap<>();
+                    rejected.forEach(st -> errors.put(st, List.of()));
+                    acks.add(documents.acknowledgment(group, errors));
                 }
             }
         }
-        platform.executeWithoutResult(status -> ledger.fileDone(fileId, "APPLIED", ""));
-        return applied;
+        if (!acks.isEmpty()) {
+            answer(session, connection, acks);
+        }
     }
 
-    /** Applies the documents of a kept and read file to their tenants: the number applied. */
-    private int applyDocuments(Connection connection, Map<String, TenantId> accounts, UUID fileId,
-            X12Transmission transmission, byte[] content) {
-        int applied = 0;
-        for (WmsInbound inbound : documents.read(transmission)) {
-            applied += applyOne(connection, accounts, fileId, inbound, content) ? 1 : 0;
-        }
-        return applied;
+    /**
+     * What reprocessing a kept file did.
+     *
+     * @param readable whether the file could be read this time
+     * @param applied  transactions that changed something now
+     * @param problem  what still cannot be used (the reader's reason when unreadable), or empty
+     */
+    public record Reprocessed(boolean readable, int applied, String problem) {
+    }
+
+    /**
+     * Reads a kept inbound file again and applies what was not applied before (after the account was mapped, the
+     * order or shipment sent, or the reader fixed). Its earlier rejected documents are marked REPROCESSED and the new
+     * outcome is recorded beside them; transactions applied before are skipped. Nothing is sent to the warehouse: it
+     * had its answer when the file arrived.
+     */
+    public Reprocessed reprocess(UUID fileId) {
+        return SystemActor.call(ACTOR, () -> {
+            record Kept(UUID connectionId, String direction, byte[] content) {
+            }
+            Kept kept = jdbc.sql("SELECT wms_connection_id, direction, content FROM wms_file WHERE id = :id")
+                    .param("id", fileId).query((rs, n) -> new Kept(rs.getObject(1, UUID.class), rs.getString(2),
+                            rs.getBytes(3))).optional()
+                    .orElseThrow(() -> new IllegalArgumentException("No kept file " + fileId));
+            if (!kept.direction().equals("INBOUND")) {
+                throw new IllegalArgumentException("Only files received from a warehouse can be reprocessed");
+            }
+            Connection connection = load(kept.connectionId());
+            Map<String, TenantId> accounts = accounts(connection.id());
+            X12Transmission transmission;
+            try {
+                transmission = new X12Reader().read(kept.content());
+            } catch (X12Exception unreadable) {
+                platform.executeWithoutResult(status -> ledger.fileDone(fileId, "QUARANTINED",
+                        unreadable.getMessage()));
+                return new Reprocessed(false, 0, unreadable.getMessage());
+            }
+            Set<String> done = application.alreadyApplied(accounts, fileId);
+            for (TenantId tenant : Set.copyOf(accounts.values())) {
+                transactions.writeAll(tenant, () -> jdbc.sql("""
+                        UPDATE x12_document SET status = 'REPROCESSED'
+                        WHERE wms_file_id = :file AND direction = 'INBOUND' AND status = 'REJECTED'""")
+                        .param("file", fileId).update());
+            }
+            InboundApplication.Result result = application.apply(connection.name(), accounts, fileId, transmission,
+                    kept.content(), done);
+            platform.executeWithoutResult(status -> ledger.fileDone(fileId, "APPLIED", result.problem()));
+            return new Reprocessed(true, result.applied(), result.problem());
+        });
     }
 
     /** A file as the warehouse left it, by its name. */
@@ -328,146 +408,34 @@ public class WmsExchange {
                 UUID fileId = platform.execute(status -> ledger.keepFile(connectionId, "INBOUND", file.name(),
                         file.content(), "PENDING")).orElseThrow(() -> new IllegalArgumentException(file.name()
                                 + " was received before"));
-                applied += applyDocuments(connection, accounts, fileId, new X12Reader().read(file.content()),
-                        file.content());
+                applied += application.apply(connection.name(), accounts, fileId,
+                        new X12Reader().read(file.content()), file.content(), Set.of()).applied();
                 platform.executeWithoutResult(status -> ledger.fileDone(fileId, "APPLIED", ""));
             }
             return applied;
         });
     }
 
-    private boolean applyOne(Connection connection, Map<String, TenantId> accounts, UUID fileId, WmsInbound inbound,
-            byte[] content) {
-        WmsInbound.Control control = inbound.control();
-        String segments = readable(content);
-        switch (inbound) {
-            case WmsInbound.Shipped shipped -> {
-                Optional<TenantId> tenant = tenantOf(accounts, shipped.customerCode(), shipped.depositorOrderNumber());
-                if (tenant.isEmpty()) {
-                    log.warn("945 {} of {} names no known customer ({}) or order ({}); kept in the file only",
-                            control.transaction(), connection.name(), shipped.customerCode(),
-                            shipped.depositorOrderNumber());
-                    return false;
-                }
-                Optional<UUID> order = transactions.read(tenant.get(),
-                        () -> ledger.orderOfReference(shipped.depositorOrderNumber()));
-                if (order.isEmpty()) {
-                    warehouse.reportProblem(tenant.get(), "SHIPMENT_FOR_UNKNOWN_ORDER",
-                            "945:" + shipped.depositorOrderNumber(), "945 " + shipped.depositorOrderNumber(),
-                            "The warehouse reported a shipment of order " + shipped.depositorOrderNumber()
-                                    + ", which was never sent to it from here. Check with the warehouse.",
-                            new String(content, StandardCharsets.UTF_8));
-                    document(tenant.get(), fileId, control, shipped.depositorOrderNumber(), null, "REJECTED",
-                            segments, "No order was sent with this number");
-                    return false;
-                }
-                boolean recorded = warehouse.recordShipment(tenant.get(), order.get(), shipped.notice());
-                document(tenant.get(), fileId, control, shipped.depositorOrderNumber(), order.get(),
-                        recorded ? "APPLIED" : "IGNORED", segments, recorded ? shipped.notice().warehouseRef() + ": "
-                                + String.join(", ", shipped.notice().trackingNumbers())
-                                : "Already recorded, or refused as an exception");
-                return recorded;
-            }
-            case WmsInbound.Received received -> {
-                return applyReceipt(connection, accounts, fileId, received, content, segments);
-            }
-            case WmsInbound.Stock stock -> {
-                Optional<TenantId> tenant = tenantOf(accounts, stock.customerCode(), null);
-                if (tenant.isEmpty()) {
-                    log.warn("846 {} of {} names no known customer ({})", control.transaction(), connection.name(),
-                            stock.customerCode());
-                    return false;
-                }
-                int changed = warehouse.recordInventory(tenant.get(), stock.positions(), "WMS 846", clock.instant());
-                document(tenant.get(), fileId, control, "846 " + stock.positions().size() + " item(s)", null,
-                        "APPLIED", segments, changed + " position(s) changed");
-                return true;
-            }
-            case WmsInbound.Acknowledged ack -> {
-                boolean any = false;
-                for (TenantId tenant : accounts.values()) {
-                    int matched = transactions.write(tenant, () -> ack.transactions().entrySet().stream()
-                            .mapToInt(entry -> ledger.acknowledge(ack.groupControlNumber(), entry.getKey(),
-                                    entry.getValue())).sum());
-                    if (matched > 0) {
-                        any = true;
-                        document(tenant, fileId, control, "997 for group " + ack.groupControlNumber(), null,
-                                "APPLIED", segments, matched + " document(s) acknowledged");
-                    }
-                }
-                return any;
-            }
-            default -> {
-                log.info("{} {} from {} is not applied: {}", control.transactionSet(), control.transaction(),
-                        connection.name(), inbound);
-                return false;
-            }
-        }
-    }
-
-    /** A 944 for the tenant of its customer code: the receipt is applied once, whatever file brings it. */
-    private boolean applyReceipt(Connection connection, Map<String, TenantId> accounts, UUID fileId,
-            WmsInbound.Received received, byte[] content, String segments) {
-        WmsInbound.Control control = received.control();
-        String customer = received.customerCode();
-        @Nullable TenantId tenant = customer == null ? null : accounts.get(customer);
-        if (tenant == null) {
-            log.warn("944 {} of {} names no known customer ({}); kept in the file only", control.transaction(),
-                    connection.name(), customer);
-            return false;
-        }
-        String reference = received.shipmentReference();
-        InboundReceipts.ReceiptOutcome outcome = receipts.applyReceipt(tenant, reference, received.receipt());
-        if (outcome == InboundReceipts.ReceiptOutcome.UNKNOWN_SHIPMENT) {
-            warehouse.reportProblem(tenant, "RECEIPT_FOR_UNKNOWN_SHIPMENT", "944:" + reference, "944 " + reference,
-                    "The warehouse reported receiving inbound shipment " + reference + ", which this brand never "
-                            + "announced. Check with the warehouse.", new String(content, StandardCharsets.UTF_8));
-        }
-        String status = switch (outcome) {
-            case APPLIED -> "APPLIED";
-            case ALREADY_APPLIED -> "IGNORED";
-            case UNKNOWN_SHIPMENT -> "REJECTED";
-        };
-        InboundReceipt receipt = received.receipt();
-        String message = switch (outcome) {
-            case APPLIED -> "Receipt " + receipt.receiptKey() + ": " + receipt.lines().size() + " SKU(s)"
-                    + (receipt.complete() ? ", final" : ", partial");
-            case ALREADY_APPLIED -> "Receipt " + receipt.receiptKey() + " was applied before; nothing changed";
-            case UNKNOWN_SHIPMENT -> "No inbound shipment was announced with this reference";
-        };
-        document(tenant, fileId, control, reference, null, status, segments, message);
-        return outcome == InboundReceipts.ReceiptOutcome.APPLIED;
-    }
-
-    private Optional<TenantId> tenantOf(Map<String, TenantId> accounts, @Nullable String customerCode,
-            @Nullable String depositorOrderNumber) {
-        if (customerCode != null && accounts.containsKey(customerCode)) {
-            return Optional.of(accounts.get(customerCode));
-        }
-        if (depositorOrderNumber == null) {
-            return Optional.empty();
-        }
-        return accounts.values().stream().filter(tenant -> transactions.read(tenant,
-                () -> ledger.orderOfReference(depositorOrderNumber)).isPresent()).findFirst();
-    }
-
-    private void document(TenantId tenant, UUID fileId, WmsInbound.Control control, String reference,
-            @Nullable UUID orderId, String status, String segments, String message) {
-        transactions.writeAll(tenant, () -> ledger.document(fileId, "INBOUND", control.transactionSet(),
-                control.interchange(), control.group(), control.transaction(), reference, orderId, null, status,
-                "NONE", segments, message));
-    }
-
+    /**
+     * The answer to a file that cannot be read: 997s rejecting the groups still found (unless the policy is to send
+     * none), else a TA1 rejecting the interchange, which is sent whatever the policy, as nothing else can say it.
+     */
     private void answerRefusal(SftpSession session, Connection connection, byte[] content, X12Exception problem) {
         WmsRefusal refusal = documents.refusal(content, problem);
         if (!refusal.acknowledgments().isEmpty()) {
-            answer(session, connection, refusal.acknowledgments());
+            if (!connection.ackPolicy().equals("NONE")) {
+                answer(session, connection, refusal.acknowledgments());
+            }
         } else if (refusal.interchangeAck() != null) {
-            long isa = platform.execute(status -> ledger.take(connection.id(), "ISA"));
-            byte[] ta1 = new X12Writer(connection.ours()).writeTa1(refusal.interchangeAck(), isa,
-                    LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-            keepAndUpload(session, connection, "TA1_" + "%09d".formatted(isa) + ".edi", ta1);
+            sendTa1(session, connection, refusal.interchangeAck());
         }
+    }
+
+    private void sendTa1(SftpSession session, Connection connection, InterchangeAck ack) {
+        long isa = platform.execute(status -> ledger.take(connection.id(), "ISA"));
+        byte[] ta1 = new X12Writer(connection.ours()).writeTa1(ack, isa,
+                LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        keepAndUpload(session, connection, "TA1_" + "%09d".formatted(isa) + ".edi", ta1);
     }
 
     /** Writes 997s back to the warehouse with control numbers of their own. */
@@ -563,7 +531,7 @@ public class WmsExchange {
                 SELECT id, name, mode, host, port, username, password, private_key, host_key, outbound_dir,
                        inbound_dir, archive_dir, sender_qualifier, sender_id, receiver_qualifier, receiver_id,
                        x12_version, production, element_separator, segment_terminator, component_separator,
-                       ack_deadline_min
+                       ack_deadline_min, ack_policy, expects_997
                 FROM wms_connection WHERE id = :id""").param("id", connectionId)
                 .query((rs, n) -> {
                     String version = rs.getString(17).equals("005010") ? "00501" : "00401";
@@ -578,7 +546,7 @@ public class WmsExchange {
                     return new Connection(rs.getObject(1, UUID.class), rs.getString(2),
                             ChannelMode.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6),
                             rs.getBytes(7), rs.getBytes(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                            rs.getString(12), rs.getInt(22),
+                            rs.getString(12), rs.getInt(22), rs.getString(23), rs.getBoolean(24),
                             new X12Envelope(delimiters, version, sq, sid, rq, rid, groupId(sid), groupId(rid),
                                     production, true),
                             new X12Envelope(delimiters, version, rq, rid, sq, sid, groupId(rid), groupId(sid),
@@ -603,9 +571,4 @@ public class WmsExchange {
         return accounts;
     }
 
-    /** The segments one per line, as people read them. */
-    private static String readable(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8).strip();
-        return text.contains("\n") ? text : text.replace("~", "~\n");
-    }
 }

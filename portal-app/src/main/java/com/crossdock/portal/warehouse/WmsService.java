@@ -32,6 +32,8 @@ public class WmsService {
 
     private static final String ADMINS = "hasRole('PLATFORM_ADMIN')";
     private static final String STAFF = "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER')";
+    private static final String EDITORS =
+            "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')";
     private static final Pattern QUALIFIER = Pattern.compile("[0-9A-Z]{2}");
     private static final Pattern X12_ID = Pattern.compile("[0-9A-Za-z .-]{1,15}");
     private static final Pattern CUSTOMER_CODE = Pattern.compile("[0-9A-Z][0-9A-Z-]{0,29}");
@@ -76,13 +78,15 @@ public class WmsService {
         return jdbc.sql("""
                 SELECT id, name, mode, host, port, username, password IS NOT NULL, private_key IS NOT NULL, host_key,
                        outbound_dir, inbound_dir, archive_dir, poll_seconds, sender_qualifier, sender_id,
-                       receiver_qualifier, receiver_id, x12_version, production, version
+                       receiver_qualifier, receiver_id, x12_version, production, version, ack_policy, expects_997,
+                       ack_deadline_min
                 FROM wms_connection ORDER BY name""")
                 .query((rs, n) -> new WmsConnectionView(rs.getObject(1, UUID.class), rs.getString(2),
                         ChannelMode.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6),
                         rs.getBoolean(7), rs.getBoolean(8), rs.getString(9), rs.getString(10), rs.getString(11),
                         rs.getString(12), rs.getInt(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                        rs.getString(17), rs.getString(18), rs.getBoolean(19), rs.getLong(20)))
+                        rs.getString(17), rs.getString(18), rs.getBoolean(19), rs.getLong(20), rs.getString(21),
+                        rs.getBoolean(22), rs.getInt(23)))
                 .list();
     }
 
@@ -264,6 +268,83 @@ public class WmsService {
         exchange.sandboxStockSnapshot(account.connectionId(), account.customerCode(), stock);
         jobs.runNow(account.connectionId());
         return stock.size();
+    }
+
+    /**
+     * How a warehouse acknowledges: what the portal answers its files with ({@code EVERY_GROUP}, {@code ERRORS_ONLY}
+     * or {@code NONE}), whether it answers the portal's documents with 997s, and within how many minutes.
+     */
+    @PreAuthorize(ADMINS)
+    public WmsConnectionView setAcknowledgements(UUID connectionId, String ackPolicy, boolean expects997,
+            int deadlineMinutes) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!List.of("EVERY_GROUP", "ERRORS_ONLY", "NONE").contains(ackPolicy)) {
+            problems.put("ackPolicy", "Choose when to answer with a 997: every group, only errors, or never");
+        }
+        if (deadlineMinutes < 1 || deadlineMinutes > 7 * 24 * 60) {
+            problems.put("ackDeadline", "The deadline is 1 minute to 7 days (10080 minutes)");
+        }
+        if (!problems.isEmpty()) {
+            throw new WmsValidationException(problems);
+        }
+        int updated = platform.execute(status -> jdbc.sql("""
+                UPDATE wms_connection SET ack_policy = :policy, expects_997 = :expects, ack_deadline_min = :deadline,
+                                          updated_at = :now, version = version + 1
+                WHERE id = :id""").param("policy", ackPolicy).param("expects", expects997)
+                .param("deadline", deadlineMinutes).param("now", Timestamp.from(clock.instant()))
+                .param("id", connectionId).update());
+        if (updated == 0) {
+            throw new IllegalArgumentException("No WMS connection " + connectionId);
+        }
+        return connections().stream().filter(view -> view.id().equals(connectionId)).findFirst().orElseThrow();
+    }
+
+    /** A file exchanged with a warehouse, as the platform admin sees it (never its content). */
+    public record WmsFileView(UUID id, String direction, String name, String status, String problem, int bytes,
+            java.time.Instant createdAt) {
+    }
+
+    /** The latest files exchanged with a warehouse, newest first. */
+    @PreAuthorize(ADMINS)
+    public List<WmsFileView> files(UUID connectionId, int limit) {
+        return jdbc.sql("""
+                SELECT id, direction, name, status, problem, octet_length(content), created_at FROM wms_file
+                WHERE wms_connection_id = :connection ORDER BY created_at DESC, name DESC LIMIT :limit""")
+                .param("connection", connectionId).param("limit", limit)
+                .query((rs, n) -> new WmsFileView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    /** Applies a received file again after a fix (see {@link WmsExchange#reprocess}). */
+    @PreAuthorize(ADMINS)
+    public WmsExchange.Reprocessed reprocessFile(UUID fileId) {
+        return exchange.reprocess(fileId);
+    }
+
+    /**
+     * Applies the file of a rejected document of the tenant again, after the brand fixed what it was rejected for
+     * (the order or inbound shipment it names sent, the catalog corrected); recorded in the tenant's activity.
+     */
+    @PreAuthorize(EDITORS)
+    public WmsExchange.Reprocessed reprocessDocument(TenantId tenant, UUID documentId) {
+        tenants.requireOpen(tenant);
+        record Rejected(UUID fileId, String status, String what) {
+        }
+        Rejected document = transactions.read(tenant, () -> jdbc.sql("""
+                SELECT wms_file_id, status, transaction_set || ' ' || transaction_no FROM x12_document
+                WHERE id = :id AND direction = 'INBOUND'""").param("id", documentId)
+                .query((rs, n) -> new Rejected(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional()).orElseThrow(() -> new IllegalArgumentException(
+                        "This brand received no document " + documentId));
+        if (!document.status().equals("REJECTED")) {
+            throw new IllegalStateException("Only a rejected document can be reprocessed; " + document.what()
+                    + " is " + document.status().toLowerCase(java.util.Locale.ROOT));
+        }
+        WmsExchange.Reprocessed outcome = exchange.reprocess(document.fileId());
+        tenants.recordActivity(tenant, "wms.reprocess", "Reprocessed " + document.what() + ": " + outcome.applied()
+                + " applied" + (outcome.problem().isEmpty() ? "" : "; " + outcome.problem()));
+        return outcome;
     }
 
     /** Runs a warehouse's exchange now (it never overlaps a scheduled one). */

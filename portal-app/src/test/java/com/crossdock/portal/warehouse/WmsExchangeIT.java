@@ -197,6 +197,124 @@ class WmsExchangeIT {
         assertThat(count("SELECT count(*) FROM integration_exception WHERE tenant_id = :t", home)).isZero();
     }
 
+    @Test
+    @Order(5)
+    void anAdjustmentChangesStockOnceWithItsReasonAndAnInterchangeThatAsksForATa1GetsOne() throws Exception {
+        String adjustment = x12(911, true, "AW", "947", "W15*20261127*ADJ-1", "N1*DE*APPAREL*91*APPAREL",
+                "W19*01*-2*EA**VN*TEE-RED", "W19*AA*5*EA**VN*TEE-BLUE");
+        Path inbox = sftp.rootOf(sandboxUser()).resolve("from-wms");
+        Files.writeString(inbox.resolve("947-a.edi"), adjustment);
+        Files.writeString(inbox.resolve("947-b.edi"), adjustment);
+
+        WmsExchange.Outcome outcome = exchange.exchange(warehouse);
+
+        assertThat(outcome.filesRead()).as("two names, two files kept").isEqualTo(2);
+        assertThat(outcome.documentsApplied()).as("but the adjustment changed stock once").isEqualTo(1);
+        assertThat(superuser.sql("""
+                SELECT master_sku || '=' || on_hand || '/' || available FROM inventory_position WHERE tenant_id = :t
+                ORDER BY 1""").param("t", apparel.value()).query(String.class).list())
+                .containsExactly("TEE-BLUE=8/5", "TEE-RED=10/8");
+        assertThat(superuser.sql("""
+                SELECT master_sku || ' ' || quantity || ' ' || reason FROM inventory_adjustment WHERE tenant_id = :t
+                ORDER BY line_no""").param("t", apparel.value()).query(String.class).list())
+                .containsExactly("TEE-RED -2 Damaged", "TEE-BLUE 5 Physical count");
+        assertThat(documents(apparel)).filteredOn(document -> document.transactionSet().equals("947"))
+                .extracting(X12DocumentView::status).containsExactlyInAnyOrder("APPLIED", "IGNORED");
+        assertThat(count("SELECT count(*) FROM inventory_adjustment WHERE tenant_id = :t", home)).isZero();
+        assertThat(answers()).as("ISA14 = 1 asked for a TA1, and every group gets its 997")
+                .anySatisfy(answer -> assertThat(answer).contains("TA1*000000911*").contains("*A*000"))
+                .anySatisfy(answer -> assertThat(answer).contains("AK1*AW*911").contains("AK9*A*1*1*1"));
+    }
+
+    @Test
+    @Order(6)
+    void aTransactionThePortalCannotUseIsRejectedInThe997AndBecomesAnExceptionOnlyErrorsAreAnswered()
+            throws Exception {
+        asSystem(() -> wms.setAcknowledgements(warehouse, "ERRORS_ONLY", true, 60));
+        Path inbox = sftp.rootOf(sandboxUser()).resolve("from-wms");
+        Files.writeString(inbox.resolve("947-good.edi"), x12(921, false, "AW", "947", "W15*20261127*ADJ-2",
+                "N1*DE*APPAREL*91*APPAREL", "W19*55*1*EA**VN*TEE-GREEN"));
+        Files.writeString(inbox.resolve("947-half.edi"), x12(922, false, "AW", "947", "W15*20261127*ADJ-3",
+                "N1*DE*APPAREL*91*APPAREL", "W19*01*1.5*EA**VN*TEE-RED"));
+
+        exchange.exchange(warehouse);
+
+        assertThat(superuser.sql("""
+                SELECT master_sku || '=' || on_hand FROM inventory_position WHERE tenant_id = :t ORDER BY 1""")
+                .param("t", apparel.value()).query(String.class).list()).as("the half unit changed nothing")
+                .containsExactly("TEE-BLUE=8", "TEE-GREEN=1", "TEE-RED=10");
+        assertThat(answers()).as("only the group with an error is answered").noneMatch(a -> a.contains("AK1*AW*921"))
+                .anySatisfy(answer -> assertThat(answer).contains("AK1*AW*922").contains("AK5*R")
+                        .contains("AK9*R*1*1*0"));
+        assertThat(superuser.sql("""
+                SELECT message FROM integration_exception WHERE tenant_id = :t AND reason_code = 'WMS_DOCUMENT_UNUSABLE'
+                """).param("t", apparel.value()).query(String.class).list()).singleElement().asString()
+                .contains("not a whole number of eaches");
+        X12DocumentView rejected = documents(apparel).stream().filter(d -> d.status().equals("REJECTED"))
+                .findFirst().orElseThrow();
+        assertThat(rejected.transactionSet()).isEqualTo("947");
+
+        WmsExchange.Reprocessed again = asSystem(() -> wms.reprocessDocument(apparel, rejected.id()));
+
+        assertThat(again.applied()).as("still half a unit").isZero();
+        assertThat(again.problem()).contains("not a whole number of eaches");
+        assertThat(documents(apparel)).filteredOn(d -> d.transactionSet().equals("947") && !d.status().equals(
+                "APPLIED") && !d.status().equals("IGNORED")).extracting(X12DocumentView::status)
+                .containsExactlyInAnyOrder("REPROCESSED", "REJECTED");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> asSystem(() -> wms.reprocessDocument(home,
+                rejected.id())))).as("another brand's document").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @Order(7)
+    void aFileForACustomerMappedLaterIsKeptAndAppliedWhenReprocessedOnce() throws Exception {
+        Path inbox = sftp.rootOf(sandboxUser()).resolve("from-wms");
+        Files.writeString(inbox.resolve("947-late.edi"), x12(931, false, "AW", "947", "W15*20261127*ADJ-9",
+                "N1*DE*LATE*91*LATE", "W19*55*4*EA**VN*LAMP-1"));
+        exchange.exchange(warehouse);
+        UUID file = superuser.sql("SELECT id FROM wms_file WHERE name = '947-late.edi'").query(UUID.class).single();
+        assertThat(superuser.sql("SELECT problem FROM wms_file WHERE id = :id").param("id", file)
+                .query(String.class).single()).contains("names no customer of this warehouse (LATE)");
+        TenantId late = asSystem(() -> tenants.create(new TenantCommand("Late", "LATE", TenantStatus.ACTIVE, null,
+                null)).id());
+        asSystem(() -> {
+            wms.assignAccount(late, warehouse, "LATE");
+            return null;
+        });
+
+        WmsExchange.Reprocessed first = asSystem(() -> wms.reprocessFile(file));
+        WmsExchange.Reprocessed second = asSystem(() -> wms.reprocessFile(file));
+
+        assertThat(first.applied()).isEqualTo(1);
+        assertThat(first.problem()).isEmpty();
+        assertThat(second.applied()).as("applied before: skipped").isZero();
+        assertThat(superuser.sql("SELECT on_hand FROM inventory_position WHERE tenant_id = :t AND master_sku = 'LAMP-1'")
+                .param("t", late.value()).query(Integer.class).single()).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM inventory_position WHERE tenant_id = :t AND master_sku = 'LAMP-1'",
+                apparel)).isZero();
+    }
+
+    /** An interchange from the sandbox warehouse with one transaction of the given segments. */
+    private static String x12(int control, boolean ta1, String functionalId, String set, String... body) {
+        StringBuilder x = new StringBuilder("ISA*00*          *00*          *ZZ*SANDBOXWMS     *ZZ*CROSSDOCK      "
+                + "*261127*1200*U*00401*%09d*%s*T*>~".formatted(control, ta1 ? "1" : "0"));
+        x.append("GS*").append(functionalId).append("*SANDBOXWMS*CROSSDOCK*20261127*1200*").append(control)
+                .append("*X*004010~ST*").append(set).append("*0001~");
+        for (String segment : body) {
+            x.append(segment).append('~');
+        }
+        x.append("SE*").append(body.length + 2).append("*0001~GE*1*").append(control).append("~IEA*1*")
+                .append("%09d".formatted(control)).append('~');
+        return x.toString();
+    }
+
+    /** What the portal wrote for the warehouse and it has not taken yet. */
+    private List<String> answers() throws java.io.IOException {
+        try (var files = Files.list(sftp.rootOf(sandboxUser()).resolve("to-wms"))) {
+            return files.filter(Files::isRegularFile).map(WmsExchangeIT::read).toList();
+        }
+    }
+
     private String sandboxUser() {
         return superuser.sql("SELECT username FROM wms_connection WHERE id = :id").param("id", warehouse)
                 .query(String.class).single();

@@ -4,6 +4,7 @@ import com.crossdock.portal.receiving.InboundReceipt;
 import com.crossdock.portal.sync.InventoryPosition;
 import com.crossdock.portal.sync.ShipmentNotice;
 import com.crossdock.tenantconfig.x12.FunctionalAck997;
+import com.crossdock.tenantconfig.x12.InventoryAdjustment947;
 import com.crossdock.tenantconfig.x12.InventoryAdvice846;
 import com.crossdock.tenantconfig.x12.ReceiptAdvice944;
 import com.crossdock.tenantconfig.x12.ShippingAdvice945;
@@ -59,11 +60,24 @@ final class InboundMapper {
 
     private List<WmsInbound> map(WmsInbound.Control control, X12Transaction tx) {
         X12Content content = tx.content();
+        String customer = switch (content) {
+            case ShippingAdvice945 advice -> customerCode(advice.parties());
+            case InventoryAdvice846 advice -> customerCode(advice.parties());
+            case ReceiptAdvice944 advice -> customerCode(advice.parties());
+            case InventoryAdjustment947 advice -> customerCode(advice.parties());
+            default -> null;
+        };
+        return mapped(control, tx, content).stream().map(inbound -> inbound instanceof WmsInbound.Unusable unusable
+                ? unusable.withCustomer(customer) : inbound).toList();
+    }
+
+    private List<WmsInbound> mapped(WmsInbound.Control control, X12Transaction tx, X12Content content) {
         return switch (content) {
             case ShippingAdvice945 advice -> shipped(control, advice, tx.segments());
             case InventoryAdvice846 advice -> List.of(stock(control, advice));
             case ReceiptAdvice944 advice -> List.of(received(control, advice));
             case FunctionalAck997 ack -> List.of(acknowledged(control, ack));
+            case InventoryAdjustment947 adjustment -> List.of(adjusted(control, adjustment));
             default -> List.of(new WmsInbound.Unsupported(control, tx.type(), tx.controlNumber()));
         };
     }
@@ -172,6 +186,53 @@ final class InboundMapper {
             }
         }
         return new WmsInbound.Stock(control, customerCode(advice.parties()), positions);
+    }
+
+    /** W19-01 reasons a person reads (ASC X12 element 1271); others show as their code. */
+    static final Map<String, String> ADJUSTMENT_REASONS = Map.ofEntries(Map.entry("01", "Damaged"),
+            Map.entry("02", "Expired"), Map.entry("03", "Quality hold"), Map.entry("04", "Customer return"),
+            Map.entry("05", "Receipt correction"), Map.entry("06", "Shipment correction"),
+            Map.entry("07", "Lost"), Map.entry("08", "Stolen"), Map.entry("09", "Obsolete"),
+            Map.entry("52", "Physical count"), Map.entry("55", "Found"), Map.entry("AA", "Physical count"),
+            Map.entry("AB", "Damaged in warehouse"), Map.entry("AD", "Status change"));
+
+    /** A 947 in whole eaches; a line that changes nothing is a problem, as it cannot be told from a mistake. */
+    private static WmsInbound adjusted(WmsInbound.Control control, InventoryAdjustment947 advice) {
+        if (advice.lines().isEmpty()) {
+            return new WmsInbound.Unusable(control, "the 947 " + advice.adjustmentNumber() + " has no W19 line");
+        }
+        List<WmsInbound.Adjustment> lines = new ArrayList<>();
+        for (InventoryAdjustment947.Line line : advice.lines()) {
+            String where = "W19 line " + (lines.size() + 1);
+            String sku = sku(line.items());
+            if (sku == null) {
+                return new WmsInbound.Unusable(control, where + " has no VN or SK item id");
+            }
+            if (!line.unit().isEmpty() && !line.unit().equals("EA")) {
+                return new WmsInbound.Unusable(control, where + " adjusts " + sku + " in unit " + line.unit()
+                        + "; the portal takes eaches (EA)");
+            }
+            int quantity;
+            try {
+                quantity = line.quantity().intValueExact();
+            } catch (ArithmeticException e) {
+                return new WmsInbound.Unusable(control, where + " adjusts " + sku + " by "
+                        + line.quantity().toPlainString() + ", not a whole number of eaches");
+            }
+            if (quantity == 0) {
+                return new WmsInbound.Unusable(control, where + " adjusts " + sku + " by zero units");
+            }
+            lines.add(new WmsInbound.Adjustment(sku, quantity, line.reasonCode(),
+                    ADJUSTMENT_REASONS.getOrDefault(line.reasonCode(), "Reason " + line.reasonCode())));
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(advice.date(), CCYYMMDD);
+        } catch (DateTimeException e) {
+            return new WmsInbound.Unusable(control, "W15-01 date " + advice.date() + " cannot be read");
+        }
+        return new WmsInbound.Adjusted(control, customerCode(advice.parties()), advice.adjustmentNumber(), date,
+                lines);
     }
 
     /** W13 receiving conditions that mean damaged units. */

@@ -3,6 +3,7 @@ package com.crossdock.portal.warehouse.x12;
 import com.crossdock.portal.receiving.InboundReceipt;
 import com.crossdock.portal.sync.InventoryPosition;
 import com.crossdock.portal.sync.ShipmentNotice;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,16 +89,51 @@ public sealed interface WmsInbound {
 
     /**
      * A transaction the portal read but cannot use (a 945 whose lines are not whole eaches, or with nothing
-     * shipped; an 846 with fractional quantities), kept with the reason so it can be quarantined, never dropped.
+     * shipped; an 846 with fractional quantities), kept with the reason so it can be rejected and recorded, never
+     * dropped; with the customer of its N1*DE when it has one.
      */
-    record Unusable(Control control, String reason) implements WmsInbound {
+    record Unusable(Control control, String reason, @Nullable String customerCode) implements WmsInbound {
 
         public Unusable {
             Objects.requireNonNull(reason, "reason");
         }
+
+        public Unusable(Control control, String reason) {
+            this(control, reason, null);
+        }
+
+        Unusable withCustomer(@Nullable String code) {
+            return new Unusable(control, reason, code);
+        }
     }
 
-    /** A transaction set the portal does not take from a warehouse (a 947, 856, or a 940 sent back). */
+    /**
+     * A 947: the warehouse changed stock outside an order or a receipt (a count, damage, loss, a find).
+     *
+     * @param customerCode     N1*DE of the 947, or null
+     * @param adjustmentNumber W15-02, the warehouse's number; a 947 seen twice changes stock once
+     * @param date             W15-01
+     * @param lines            one per W19, in input order
+     */
+    record Adjusted(Control control, @Nullable String customerCode, String adjustmentNumber, LocalDate date,
+            List<Adjustment> lines) implements WmsInbound {
+
+        public Adjusted {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * One W19 line in whole eaches.
+     *
+     * @param quantity   W19-02, negative for a decrease, never zero
+     * @param reasonCode W19-01
+     * @param reason     what the code means to a person
+     */
+    record Adjustment(String masterSku, int quantity, String reasonCode, String reason) {
+    }
+
+    /** A transaction set the portal does not take from a warehouse (an 856, or a 940 sent back). */
     record Unsupported(Control control, String transactionSet, String controlNumber) implements WmsInbound {
     }
 }
