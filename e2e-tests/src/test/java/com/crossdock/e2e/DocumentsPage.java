@@ -26,16 +26,19 @@ final class DocumentsPage {
         return this;
     }
 
-    /** Opens a document and checks its segments are shown, one per line. */
-    DocumentsPage openAndSee(String transactionSet, String status, String segmentText) {
+    /**
+     * Opens a document and checks its segments are shown one per row, each element with its position (e.g.
+     * {@code W0602} for the depositor order number of a 945).
+     */
+    DocumentsPage openAndSee(String transactionSet, String status, String elementPosition) {
         document(transactionSet, status).click();
-        assertThat(page.locator("#document-segments")).containsText(segmentText);
+        assertThat(page.locator("#document-segment-table")).containsText(elementPosition);
         return this;
     }
 
     DocumentsPage close() {
         page.locator("#document-detail vaadin-button").last().click();
-        assertThat(page.locator("#document-segments")).isHidden();
+        assertThat(page.locator("#document-segment-table")).isHidden();
         return this;
     }
 

@@ -113,8 +113,10 @@ class OrderJourneyIT {
                 .awaitDocument("940", "SENT")
                 .awaitDocument("945", "APPLIED")
                 .awaitDocument("997", "APPLIED")
-                .openAndSee("945", "APPLIED", "W06*");
+                .openAndSee("945", "APPLIED", "W0602");
         Screenshots.save(page, "document-945");
+        admin.goToWarehouse().openFilesAndSee("945");
+        Screenshots.save(page, "warehouse-files");
     }
 
     @Test

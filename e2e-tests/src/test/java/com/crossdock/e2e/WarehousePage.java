@@ -34,6 +34,19 @@ final class WarehousePage {
         return this;
     }
 
+    /** Opens the files exchanged with the (first) warehouse and checks one of this kind is listed. */
+    WarehousePage openFilesAndSee(String text) {
+        page.locator(".wms-files").first().click();
+        assertThat(page.locator("#wms-files-grid")).containsText(text);
+        return this;
+    }
+
+    WarehousePage closeFiles() {
+        page.locator("#wms-files-dialog vaadin-button").last().click();
+        assertThat(page.locator("#wms-files-grid")).isHidden();
+        return this;
+    }
+
     WarehousePage exchangeNow() {
         page.locator(".wms-exchange-now").first().click();
         assertThat(page.locator("vaadin-notification-card").last()).containsText("started");

@@ -134,6 +134,7 @@ public class WmsExchange {
             int applied = 0;
             int quarantined = 0;
             try (SftpSession session = transport.open(endpoint(connection))) {
+                pinOnFirstUse(connection, session);
                 for (WmsLedger.PendingFile pending : platform.execute(status -> ledger.pendingOutbound(connectionId))) {
                     upload(session, connection, pending.id(), pending.name(), pending.content());
                 }
@@ -165,6 +166,41 @@ public class WmsExchange {
             }
             accounts.values().forEach(tenant -> flagOverdue(connection, tenant));
             return new Outcome(sent, advised, read, applied, quarantined);
+        });
+    }
+
+    /**
+     * A live connection without a pinned server key trusts the first one it meets and pins it from then on (the
+     * sandbox's own server is always pinned to its key).
+     */
+    private void pinOnFirstUse(Connection connection, SftpSession session) {
+        if (connection.mode() == ChannelMode.LIVE && connection.hostKey() == null) {
+            platform.executeWithoutResult(status -> jdbc.sql("""
+                    UPDATE wms_connection SET host_key = :key WHERE id = :id AND host_key IS NULL""")
+                    .param("key", session.serverKeyFingerprint()).param("id", connection.id()).update());
+            log.info("{} presented {} on first use; pinned", connection.name(), session.serverKeyFingerprint());
+        }
+    }
+
+    /**
+     * What a connection check found: the server's key and how many files wait in each folder.
+     *
+     * @param serverKey   the fingerprint the server presented (pinned now if none was)
+     * @param toWarehouse files in the outbound folder the warehouse has not taken yet
+     * @param fromWarehouse files in the inbound folder waiting for the next exchange
+     */
+    public record ConnectionCheck(String serverKey, int toWarehouse, int fromWarehouse) {
+    }
+
+    /** Connects, pins the server key on first use, and lists both folders, without moving anything. */
+    public ConnectionCheck check(UUID connectionId) {
+        return SystemActor.call(ACTOR, () -> {
+            Connection connection = load(connectionId);
+            try (SftpSession session = transport.open(endpoint(connection))) {
+                pinOnFirstUse(connection, session);
+                return new ConnectionCheck(session.serverKeyFingerprint(), session.list(connection.outbound()).size(),
+                        session.list(connection.inbound()).size());
+            }
         });
     }
 

@@ -347,6 +347,15 @@ public class WmsService {
         return outcome;
     }
 
+    /**
+     * Connects to a warehouse's SFTP server and lists its folders, to prove the settings; the server's key is pinned
+     * if none was. A failure explains itself (unreachable host, refused login, a key that is not the pinned one).
+     */
+    @PreAuthorize(ADMINS)
+    public WmsExchange.ConnectionCheck checkConnection(UUID connectionId) {
+        return exchange.check(connectionId);
+    }
+
     /** Runs a warehouse's exchange now (it never overlaps a scheduled one). */
     @PreAuthorize(ADMINS)
     public void exchangeNow(UUID connectionId) {

@@ -60,6 +60,7 @@ class RowLevelSecurityIT {
     @Autowired com.crossdock.portal.receiving.ReceivingService receiving;
     @Autowired com.crossdock.portal.receiving.InboundReceipts receipts;
     @Autowired DataSource applicationDataSource;
+    @Autowired com.crossdock.portal.sync.WarehouseFeedback warehouseFeedback;
 
     final JdbcClient superuser = TestDatabases.superuser(RowLevelSecurityIT.class);
     TenantId apparel;
@@ -153,7 +154,10 @@ class RowLevelSecurityIT {
                 .param("t", tenant.value()).param("c", connection).update();
     }
 
-    /** Fills wms_account and x12_document: both tenants at one (sandbox) warehouse, a 940 each. */
+    /**
+     * Fills wms_account, x12_document, inventory_adjustment and asn_control_number: both tenants at one (sandbox)
+     * warehouse, a 940 and a 947 line each, and a retail partner's ASN numbers.
+     */
     private void accountsAndDocumentsAtOneWarehouse() {
         java.util.UUID warehouse = wms.connectSandbox("RLS warehouse").id();
         for (TenantId tenant : List.of(apparel, home)) {
@@ -168,6 +172,11 @@ class RowLevelSecurityIT {
                                               group_no, transaction_no, status, segments, created_at)
                     VALUES (:t, gen_random_uuid(), :f, 'OUTBOUND', '940', '000000001', '1', '0001', 'SENT', 'ST*940',
                             now())""").param("t", tenant.value()).param("f", file).update();
+            warehouseFeedback.recordAdjustments(tenant, "ADJ-1", java.time.LocalDate.of(2026, 11, 27), List.of(
+                    new com.crossdock.portal.sync.WarehouseFeedback.StockAdjustment("SKU-" + tenant, 2, "55",
+                            "Found")));
+            superuser.sql("INSERT INTO asn_control_number (tenant_id, partner_id, next_value) VALUES (:t, 'RETAIL', 2)")
+                    .param("t", tenant.value()).update();
         }
     }
 
@@ -207,7 +216,7 @@ class RowLevelSecurityIT {
                 "integration_exception", "wms_outbox", "security_event", "channel_flow", "flow_run", "shipment",
                 "shipment_line", "inventory_position", "channel_inventory", "channel_return", "wms_account",
                 "x12_document", "inbound_shipment", "inbound_shipment_line", "inbound_receipt",
-                "receiving_discrepancy");
+                "receiving_discrepancy", "inventory_adjustment", "asn_control_number");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

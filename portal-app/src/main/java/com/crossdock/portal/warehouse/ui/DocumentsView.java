@@ -6,10 +6,12 @@ import com.crossdock.portal.uikit.Badge;
 import com.crossdock.portal.uikit.EmptyState;
 import com.crossdock.portal.uikit.FailureMessages;
 import com.crossdock.portal.uikit.Notices;
+import com.crossdock.portal.warehouse.WmsExchange;
 import com.crossdock.portal.warehouse.WmsService;
 import com.crossdock.portal.warehouse.X12DocumentView;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -17,6 +19,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -161,10 +164,38 @@ public class DocumentsView extends VerticalLayout implements BeforeEnterObserver
         Pre segments = new Pre(document.segments());
         segments.setId("document-segments");
         segments.addClassName("cd-payload");
+        Details raw = new Details("Raw text", segments);
         Button close = new Button("Close", click -> dialog.close());
-        dialog.add(facts, segments);
+        dialog.add(facts, new SegmentTable(document.segments()), raw);
+        if (document.direction().equals("INBOUND") && document.status().equals("REJECTED")) {
+            Button reprocess = new Button("Reprocess", VaadinIcon.REFRESH.create(), click -> reprocess(document,
+                    dialog));
+            reprocess.setId("document-reprocess");
+            reprocess.setTooltipText("Apply the file again, after fixing what it was rejected for");
+            dialog.getFooter().add(reprocess);
+        }
         dialog.getFooter().add(close);
         dialog.open();
+    }
+
+    private void reprocess(X12DocumentView document, Dialog dialog) {
+        if (tenant == null) {
+            return;
+        }
+        try {
+            WmsExchange.Reprocessed outcome = wms.reprocessDocument(tenant, document.id());
+            if (outcome.applied() > 0) {
+                Notices.success("Reprocessed: " + outcome.applied() + " document(s) applied now");
+            } else {
+                Notices.error("Reprocessed, but still not applied: " + (outcome.problem().isEmpty()
+                        ? document.message() : outcome.problem()) + ". Fix that first.");
+            }
+            dialog.close();
+            reload();
+        } catch (RuntimeException e) {
+            log.warn("Reprocessing {} failed", document.id(), e);
+            Notices.error(FailureMessages.explain(e));
+        }
     }
 
     private static String words(String code) {

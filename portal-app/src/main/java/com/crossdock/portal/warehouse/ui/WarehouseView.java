@@ -14,6 +14,7 @@ import com.crossdock.tenantconfig.tenant.TenantId;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -51,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public class WarehouseView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(WarehouseView.class);
+    private static final java.time.format.DateTimeFormatter FILE_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
 
     private final WmsService wms;
     private final TenantSelection selection;
@@ -123,15 +127,160 @@ public class WarehouseView extends VerticalLayout implements BeforeEnterObserver
                 .setHeader("X12").setFlexGrow(2);
         grid.addColumn(connection -> "every " + connection.pollSeconds() + " s").setHeader("Exchange")
                 .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(WarehouseView::acknowledgements).setHeader("Acknowledgements").setFlexGrow(2);
+        grid.addColumn(connection -> connection.mode() == ChannelMode.SANDBOX ? "the sandbox's own"
+                : connection.hostKey() == null ? "pinned on first connection" : connection.hostKey())
+                .setHeader("Server key").setFlexGrow(1);
         grid.addComponentColumn(connection -> {
-            Button now = new Button("Exchange now", VaadinIcon.EXCHANGE.create(), click -> exchangeNow(connection));
-            now.addClassName("wms-exchange-now");
-            now.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
-            now.setVisible(wms.canManage());
-            return now;
-        }).setAutoWidth(true).setFlexGrow(0);
+            Button now = small("Exchange now", VaadinIcon.EXCHANGE, "wms-exchange-now", () -> exchangeNow(connection));
+            Button files = small("Files", VaadinIcon.FILE_TEXT_O, "wms-files", () -> openFiles(connection));
+            Button acks = small("Acknowledgements", VaadinIcon.COG, "wms-acks", () -> openAcknowledgements(
+                    connection));
+            Button check = small("Test connection", VaadinIcon.PLUG, "wms-check", () -> check(connection));
+            HorizontalLayout buttons = new HorizontalLayout(now, check, files, acks);
+            buttons.setSpacing(false);
+            buttons.getStyle().set("flex-wrap", "wrap");
+            buttons.setVisible(wms.canManage());
+            return buttons;
+        }).setWidth("15em").setFlexGrow(0);
         grid.setItems(all);
         return grid;
+    }
+
+    private static Button small(String text, VaadinIcon icon, String className, Runnable action) {
+        Button button = new Button(text, icon.create(), click -> action.run());
+        button.addClassName(className);
+        button.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        return button;
+    }
+
+    static String acknowledgements(WmsConnectionView connection) {
+        String ours = switch (connection.ackPolicy()) {
+            case "NONE" -> "we send no 997s";
+            case "ERRORS_ONLY" -> "we send 997s for errors only";
+            default -> "we send a 997 for every group";
+        };
+        return ours + " · " + (connection.expects997() ? "it answers ours within " + connection.ackDeadlineMinutes()
+                + " min" : "it sends no 997s");
+    }
+
+    private void check(WmsConnectionView connection) {
+        try {
+            var found = wms.checkConnection(connection.id());
+            Notices.success(connection.name() + " answered with key " + found.serverKey() + ": "
+                    + found.toWarehouse() + " file(s) wait for the warehouse, " + found.fromWarehouse()
+                    + " for the portal");
+        } catch (RuntimeException e) {
+            log.warn("Checking {} failed", connection.name(), e);
+            Notices.error(FailureMessages.explain(e));
+        }
+        reload();
+    }
+
+    private void openAcknowledgements(WmsConnectionView connection) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Acknowledgements with " + connection.name());
+        dialog.setId("wms-acks-dialog");
+        Select<String> policy = new Select<>();
+        policy.setId("wms-ack-policy");
+        policy.setLabel("Answer the warehouse's files with 997s");
+        policy.setItems("EVERY_GROUP", "ERRORS_ONLY", "NONE");
+        policy.setItemLabelGenerator(code -> switch (code) {
+            case "ERRORS_ONLY" -> "Only for groups with a rejected transaction";
+            case "NONE" -> "Never (the warehouse does not want them)";
+            default -> "For every functional group";
+        });
+        policy.setValue(connection.ackPolicy());
+        policy.setWidthFull();
+        Checkbox expects = new Checkbox("The warehouse answers our 940s and 943s with 997s",
+                connection.expects997());
+        expects.setId("wms-ack-expects");
+        IntegerField deadline = new IntegerField("Unacknowledged after (minutes)");
+        deadline.setId("wms-ack-deadline");
+        deadline.setValue(connection.ackDeadlineMinutes());
+        deadline.setHelperText("A document without its 997 by then becomes an exception for the brand");
+        deadline.setWidthFull();
+        expects.addValueChangeListener(change -> deadline.setEnabled(change.getValue()));
+        deadline.setEnabled(connection.expects997());
+        Button save = new Button("Save", click -> {
+            try {
+                wms.setAcknowledgements(connection.id(), policy.getValue(), expects.getValue(),
+                        deadline.getValue() == null ? 0 : deadline.getValue());
+                dialog.close();
+                Notices.success("Acknowledgements with " + connection.name() + " saved");
+                reload();
+            } catch (WmsValidationException invalid) {
+                deadline.setInvalid(invalid.fieldErrors().containsKey("ackDeadline"));
+                deadline.setErrorMessage(invalid.fieldErrors().get("ackDeadline"));
+                policy.setInvalid(invalid.fieldErrors().containsKey("ackPolicy"));
+                policy.setErrorMessage(invalid.fieldErrors().get("ackPolicy"));
+            } catch (RuntimeException e) {
+                log.warn("Saving the acknowledgements of {} failed", connection.name(), e);
+                Notices.error(FailureMessages.explain(e));
+            }
+        });
+        save.setId("wms-ack-save");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(new VerticalLayout(policy, expects, deadline));
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openFiles(WmsConnectionView connection) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Files exchanged with " + connection.name());
+        dialog.setId("wms-files-dialog");
+        dialog.setWidth("1000px");
+        Grid<WmsService.WmsFileView> files = new Grid<>();
+        files.setId("wms-files-grid");
+        files.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT, GridVariant.ROW_STRIPES);
+        files.setHeight("480px");
+        files.addColumn(file -> FILE_TIME.format(file.createdAt())).setHeader("When (UTC)").setAutoWidth(true)
+                .setFlexGrow(0);
+        files.addComponentColumn(file -> Badge.of(file.direction().equals("OUTBOUND") ? "Out" : "In",
+                file.direction().equals("OUTBOUND") ? Badge.Tone.PRIMARY : Badge.Tone.CONTRAST)).setAutoWidth(true)
+                .setFlexGrow(0);
+        files.addColumn(WmsService.WmsFileView::name).setHeader("File").setFlexGrow(2);
+        files.addComponentColumn(file -> {
+            Span status = Badge.of(file.status().charAt(0) + file.status().substring(1).toLowerCase(
+                    java.util.Locale.ROOT), switch (file.status()) {
+                        case "QUARANTINED" -> Badge.Tone.ERROR;
+                        case "PENDING" -> Badge.Tone.WARNING;
+                        default -> file.problem().isEmpty() ? Badge.Tone.SUCCESS : Badge.Tone.WARNING;
+                    });
+            status.addClassName("wms-file-status");
+            return status;
+        }).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        files.addColumn(WmsService.WmsFileView::problem).setHeader("Problem").setFlexGrow(3);
+        files.addComponentColumn(file -> {
+            Button again = small("Reprocess", VaadinIcon.REFRESH, "wms-file-reprocess", () -> {
+                try {
+                    var outcome = wms.reprocessFile(file.id());
+                    if (!outcome.readable() || !outcome.problem().isEmpty()) {
+                        Notices.error(file.name() + " still cannot be used: " + outcome.problem());
+                    } else {
+                        Notices.success(file.name() + ": " + outcome.applied() + " document(s) applied now");
+                    }
+                    files.setItems(wms.files(connection.id(), 200));
+                } catch (RuntimeException e) {
+                    log.warn("Reprocessing {} failed", file.name(), e);
+                    Notices.error(FailureMessages.explain(e));
+                }
+            });
+            again.setVisible(file.direction().equals("INBOUND") && (file.status().equals("QUARANTINED")
+                    || !file.problem().isEmpty()));
+            return again;
+        }).setAutoWidth(true).setFlexGrow(0);
+        List<WmsService.WmsFileView> latest = wms.files(connection.id(), 200);
+        files.setItems(latest);
+        Paragraph hint = new Paragraph(latest.isEmpty() ? "No file was exchanged yet: run an exchange."
+                : "Every file is kept as sent or received. A quarantined file, or one with transactions no brand "
+                        + "could take, can be reprocessed once its cause is fixed (a customer code mapped, an order "
+                        + "sent); what was applied before is not applied again.");
+        hint.addClassName("cd-muted");
+        dialog.add(hint, files);
+        dialog.getFooter().add(new Button("Close", click -> dialog.close()));
+        dialog.open();
     }
 
     private void exchangeNow(WmsConnectionView connection) {
