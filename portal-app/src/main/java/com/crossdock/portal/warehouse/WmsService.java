@@ -45,13 +45,15 @@ public class WmsService {
     private final CredentialCipher cipher;
     private final WmsJobs jobs;
     private final WmsExchange exchange;
+    private final AdvanceShipNotices shipNotices;
     private final com.crossdock.portal.catalog.CatalogService catalog;
     private final Clock clock;
 
     WmsService(TenantService tenants, TenantTransactions transactions, TransactionTemplate platform, JdbcClient jdbc,
-            CredentialCipher cipher, WmsJobs jobs, WmsExchange exchange,
+            CredentialCipher cipher, WmsJobs jobs, WmsExchange exchange, AdvanceShipNotices shipNotices,
             com.crossdock.portal.catalog.CatalogService catalog, Clock clock) {
         this.exchange = exchange;
+        this.shipNotices = shipNotices;
         this.catalog = catalog;
         this.tenants = tenants;
         this.transactions = transactions;
@@ -354,6 +356,51 @@ public class WmsService {
     @PreAuthorize(ADMINS)
     public WmsExchange.ConnectionCheck checkConnection(UUID connectionId) {
         return exchange.check(connectionId);
+    }
+
+    /**
+     * An 856 ship notice as a file to send a retail partner.
+     *
+     * @param cartons the packs it lists
+     */
+    public record ShipNoticeFile(String name, byte[] content, int cartons) {
+    }
+
+    /**
+     * Writes the 856 ship notice for one of the tenant's shipped orders, addressed to a retail partner by its ISA
+     * qualifier and id, from the brand's customer code at its warehouse (its tenant code when it has no account).
+     *
+     * @param purchaseOrder the partner's PO number, or blank to use the order's name
+     */
+    @PreAuthorize(EDITORS)
+    public ShipNoticeFile shipNotice(TenantId tenant, String orderName, String purchaseOrder,
+            String partnerQualifier, String partnerId) {
+        tenants.requireOpen(tenant);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (blank(orderName)) {
+            problems.put("order", "Enter the order's name, e.g. #1001");
+        }
+        if (!QUALIFIER.matcher(partnerQualifier).matches()) {
+            problems.put("partnerQualifier", "An ISA qualifier is two characters, e.g. ZZ, 01 or 08");
+        }
+        if (!X12_ID.matcher(partnerId.strip()).matches()) {
+            problems.put("partnerId", "The partner's ISA id is 1 to 15 letters, digits, spaces, dots or dashes");
+        }
+        if (!problems.isEmpty()) {
+            throw new WmsValidationException(problems);
+        }
+        var branding = tenants.branding(tenant);
+        Optional<Account> account = account(tenant);
+        String sender = account.map(Account::customerCode).orElse(branding.tenantName().replaceAll("[^A-Za-z0-9]",
+                "").toUpperCase(java.util.Locale.ROOT));
+        String warehouse = account.flatMap(found -> connections().stream().filter(view -> view.id().equals(
+                found.connectionId())).findFirst()).map(WmsConnectionView::name).orElse("");
+        ShipNoticeFile file = shipNotices.write(tenant, sender.isEmpty() ? "BRAND" : sender,
+                branding.tenantName() + (warehouse.isEmpty() ? "" : " c/o " + warehouse), orderName,
+                purchaseOrder, partnerQualifier, partnerId);
+        tenants.recordActivity(tenant, "asn.856", "856 ship notice for " + orderName.strip() + " to "
+                + partnerQualifier + "/" + partnerId.strip() + ": " + file.cartons() + " carton(s), " + file.name());
+        return file;
     }
 
     /** Runs a warehouse's exchange now (it never overlaps a scheduled one). */

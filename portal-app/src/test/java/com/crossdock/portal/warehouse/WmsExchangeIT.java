@@ -294,6 +294,38 @@ class WmsExchangeIT {
                 apparel)).isZero();
     }
 
+    @Test
+    @Order(8)
+    void theOrderShippedInTwoCartonsGetsAn856ForARetailPartnerWithAControlNumberPerPartner() {
+        String orderName = superuser.sql("SELECT order_name FROM sales_order WHERE tenant_id = :t AND status = "
+                + "'SHIPPED' ORDER BY created_at LIMIT 1").param("t", apparel.value()).query(String.class).single();
+        List<String> tracking = superuser.sql("""
+                SELECT tracking_numbers FROM shipment WHERE tenant_id = :t ORDER BY shipped_at, warehouse_ref""")
+                .param("t", apparel.value()).query(String.class).list();
+
+        WmsService.ShipNoticeFile first = asSystem(() -> wms.shipNotice(apparel, orderName, "PO-9", "08",
+                "6113310072"));
+        WmsService.ShipNoticeFile second = asSystem(() -> wms.shipNotice(apparel, orderName, "", "08",
+                "6113310072"));
+
+        var read = new com.crossdock.tenantconfig.x12.X12Reader().read(first.content());
+        assertThat(read.single().receiverId()).isEqualTo("6113310072");
+        assertThat(read.single().senderId()).isEqualTo("APPAREL");
+        var notice = (com.crossdock.tenantconfig.x12.ShipNotice856) read.transactions().getFirst().content();
+        assertThat(notice.levels("P")).as("one pack per carton the 945 reported").hasSize(2)
+                .flatExtracting(level -> level.values("MAN", "CP", 2))
+                .containsExactlyInAnyOrderElementsOf(tracking.stream().map(t -> t.split(",")[0]).toList());
+        assertThat(notice.levels("O").getFirst().segments().getFirst().element(1)).isEqualTo("PO-9");
+        assertThat(notice.levels("I")).isNotEmpty();
+        assertThat(first.cartons()).isEqualTo(2);
+        assertThat(read.single().controlNumber()).isEqualTo("000000001");
+        assertThat(new com.crossdock.tenantconfig.x12.X12Reader().read(second.content()).single().controlNumber())
+                .as("the partner's next number").isEqualTo("000000002");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> asSystem(() -> wms.shipNotice(home,
+                orderName, "", "08", "6113310072")))).as("the other brand has no such order")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** An interchange from the sandbox warehouse with one transaction of the given segments. */
     private static String x12(int control, boolean ta1, String functionalId, String set, String... body) {
         StringBuilder x = new StringBuilder("ISA*00*          *00*          *ZZ*SANDBOXWMS     *ZZ*CROSSDOCK      "

@@ -21,7 +21,23 @@ final class OutboundSegments {
             case ShippingAdvice945 s -> advice(s);
             case InventoryAdvice846 i -> inventory(i);
             case FunctionalAck997 a -> ack(a);
+            case ShipNotice856 n -> notice(n);
         };
+    }
+
+    /** BSN, then each HL level with its segments (HL01 its id, HL02 its parent), and CTT with the number of levels. */
+    private static List<X12Segment> notice(ShipNotice856 n) {
+        require(!n.shipmentId().isBlank(), "An 856 needs the shipment id (BSN02)");
+        require(n.date().matches("\\d{8}"), "BSN03 date must be CCYYMMDD: '" + n.date() + "'");
+        require(!n.levels().isEmpty(), "An 856 needs at least the shipment level (HL*S)");
+        List<X12Segment> out = new ArrayList<>();
+        out.add(seg("BSN", n.purpose(), n.shipmentId(), n.date(), n.time(), "0001"));
+        for (ShipNotice856.Level level : n.levels()) {
+            out.add(seg("HL", level.id(), level.parentId(), level.code()));
+            out.addAll(level.segments());
+        }
+        out.add(seg("CTT", Integer.toString(n.levels().size())));
+        return out;
     }
 
     /**

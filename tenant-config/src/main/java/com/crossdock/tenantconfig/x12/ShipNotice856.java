@@ -12,7 +12,7 @@ import java.util.List;
  * @param levels     the HL levels in input order
  */
 public record ShipNotice856(String purpose, String shipmentId, String date, String time, List<Level> levels)
-        implements X12Content {
+        implements X12Content, X12Outbound {
 
     public ShipNotice856 {
         levels = List.copyOf(levels);

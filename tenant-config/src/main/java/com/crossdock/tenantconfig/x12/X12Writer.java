@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes 940, 943, 944, 945, 846 and 997 transaction sets in one ISA/GS envelope, and TA1 interchange acknowledgments,
+ * Writes 940, 943, 944, 945, 846, 856 and 997 transaction sets in one ISA/GS envelope, and TA1 interchange acknowledgments,
  * with the partner's delimiters and version; StAEDI does the writing. Control numbers and the timestamp come from
  * the caller, so the same input always gives the same bytes. Data containing a delimiter, a line without quantity
  * or a new 940 without ship-to is refused with an {@link IllegalArgumentException}. The 944, 945 and 846 are what a
@@ -97,6 +97,7 @@ public final class X12Writer {
             case ShippingAdvice945 s -> "SW";
             case InventoryAdvice846 i -> "IB";
             case FunctionalAck997 a -> "FA";
+            case ShipNotice856 n -> "SH";
         };
     }
 
@@ -108,6 +109,7 @@ public final class X12Writer {
             case ShippingAdvice945 s -> "945";
             case InventoryAdvice846 i -> "846";
             case FunctionalAck997 a -> "997";
+            case ShipNotice856 n -> "856";
         };
     }
 

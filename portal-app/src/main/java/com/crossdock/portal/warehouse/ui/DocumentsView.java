@@ -8,23 +8,30 @@ import com.crossdock.portal.uikit.FailureMessages;
 import com.crossdock.portal.uikit.Notices;
 import com.crossdock.portal.warehouse.WmsExchange;
 import com.crossdock.portal.warehouse.WmsService;
+import com.crossdock.portal.warehouse.WmsValidationException;
 import com.crossdock.portal.warehouse.X12DocumentView;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -108,7 +115,11 @@ public class DocumentsView extends VerticalLayout implements BeforeEnterObserver
         grid.addItemClickListener(click -> open(click.getItem()));
         grid.setSizeFull();
         empty.setWidthFull();
-        add(empty, grid);
+        Button asn = new Button("Ship notice (856) for an order…", VaadinIcon.TRUCK.create(),
+                click -> openShipNotice());
+        asn.setId("documents-asn");
+        asn.setTooltipText("The 856 a retail partner expects for a shipped order, from the warehouse's 945s");
+        add(asn, empty, grid);
     }
 
     @Override
@@ -175,6 +186,84 @@ public class DocumentsView extends VerticalLayout implements BeforeEnterObserver
             dialog.getFooter().add(reprocess);
         }
         dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    private void openShipNotice() {
+        TenantId brand = tenant;
+        if (brand == null) {
+            Notices.error("Pick a brand in the tenant switcher first");
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("asn-dialog");
+        dialog.setHeaderTitle("Ship notice (856) for a retail partner");
+        dialog.setWidth("760px");
+        TextField order = new TextField("Order");
+        order.setId("asn-order");
+        order.setPlaceholder("#1001");
+        order.setHelperText("A shipped order: each carton the warehouse reported becomes a pack");
+        TextField po = new TextField("Partner's PO number");
+        po.setId("asn-po");
+        po.setHelperText("Empty: the order's name");
+        Select<String> qualifier = new Select<>();
+        qualifier.setId("asn-qualifier");
+        qualifier.setLabel("Partner's ISA qualifier");
+        qualifier.setItems("ZZ", "01", "08", "12", "14");
+        qualifier.setItemLabelGenerator(code -> switch (code) {
+            case "01" -> "01 (DUNS)";
+            case "08" -> "08 (UCC EDI comm. id)";
+            case "12" -> "12 (phone)";
+            case "14" -> "14 (DUNS + suffix)";
+            default -> "ZZ (mutually defined)";
+        });
+        qualifier.setValue("ZZ");
+        TextField partner = new TextField("Partner's ISA id");
+        partner.setId("asn-partner");
+        FormLayout form = new FormLayout(order, po, qualifier, partner);
+        Div result = new Div();
+        result.setWidthFull();
+        Button write = new Button("Write 856", click -> {
+            for (var field : List.of(order, partner)) {
+                field.setInvalid(false);
+            }
+            try {
+                WmsService.ShipNoticeFile file = wms.shipNotice(brand, order.getValue(), po.getValue(),
+                        qualifier.getValue(), partner.getValue());
+                result.removeAll();
+                Anchor download = new Anchor((DownloadHandler) event -> {
+                    event.setFileName(file.name());
+                    event.setContentType("application/edi-x12");
+                    event.getOutputStream().write(file.content());
+                }, "Download " + file.name());
+                download.setId("asn-download");
+                Paragraph said = new Paragraph(file.cartons() + " carton(s). Send the file to the partner over its "
+                        + "usual channel (AS2, VAN or SFTP).");
+                said.addClassName("cd-muted");
+                result.add(said, download, new SegmentTable(new String(file.content(),
+                        java.nio.charset.StandardCharsets.UTF_8).replace("~", "~\n")));
+            } catch (WmsValidationException invalid) {
+                invalid.fieldErrors().forEach((field, message) -> {
+                    TextField shown = field.equals("order") ? order : field.equals("partnerId") ? partner : null;
+                    if (shown != null) {
+                        shown.setErrorMessage(message);
+                        shown.setInvalid(true);
+                    } else {
+                        Notices.error(message);
+                    }
+                });
+            } catch (IllegalArgumentException refused) {
+                order.setErrorMessage(refused.getMessage());
+                order.setInvalid(true);
+            } catch (RuntimeException e) {
+                log.warn("Writing an 856 failed", e);
+                Notices.error(FailureMessages.explain(e));
+            }
+        });
+        write.setId("asn-write");
+        write.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(form, result);
+        dialog.getFooter().add(new Button("Close", click -> dialog.close()), write);
         dialog.open();
     }
 
