@@ -93,25 +93,74 @@ class InboundApplication {
         Map<String, Rejection> rejections = new LinkedHashMap<>();
         List<String> unplaced = new ArrayList<>();
         String segments = readable(content);
+        Map<TenantId, List<WmsInbound>> byTenant = new LinkedHashMap<>();
         for (WmsInbound inbound : documents.read(transmission)) {
             WmsInbound.Control control = inbound.control();
             if (done.contains(key(control))) {
                 continue;
             }
-            Outcome outcome = applyOne(accounts, fileId, inbound, content, segments);
-            switch (outcome) {
-                case Outcome.Applied a -> applied++;
-                case Outcome.Unchanged u -> {
-                }
-                case Outcome.Rejected r -> rejections.putIfAbsent(key(control), new Rejection(control, r.reason()));
-                case Outcome.Unplaced u -> {
-                    log.warn("{} {} from {}: {}", control.transactionSet(), control.transaction(), connectionName,
-                            u.reason());
-                    unplaced.add(control.transactionSet() + " " + control.transaction() + ": " + u.reason());
+            if (inbound instanceof WmsInbound.Acknowledged ack) {
+                applied += acknowledged(accounts, fileId, ack, segments) ? 1 : 0;
+                continue;
+            }
+            Optional<TenantId> tenant = placement(accounts, inbound);
+            if (tenant.isPresent()) {
+                byTenant.computeIfAbsent(tenant.get(), t -> new ArrayList<>()).add(inbound);
+            } else if (inbound instanceof WmsInbound.Unusable || inbound instanceof WmsInbound.Unsupported) {
+                rejections.putIfAbsent(key(control), new Rejection(control, unplacedReason(inbound)));
+            } else {
+                log.warn("{} {} from {}: {}", control.transactionSet(), control.transaction(), connectionName,
+                        unplacedReason(inbound));
+                unplaced.add(control.transactionSet() + " " + control.transaction() + ": " + unplacedReason(inbound));
+            }
+        }
+        // one transaction per tenant and file: a tenant's part of a file is applied whole or not at all
+        for (Map.Entry<TenantId, List<WmsInbound>> group : byTenant.entrySet()) {
+            TenantId tenant = group.getKey();
+            List<Outcome> outcomes = transactions.write(tenant, () -> group.getValue().stream()
+                    .map(inbound -> applyOne(tenant, fileId, inbound, content, segments)).toList());
+            for (int i = 0; i < outcomes.size(); i++) {
+                WmsInbound.Control control = group.getValue().get(i).control();
+                switch (outcomes.get(i)) {
+                    case Outcome.Applied a -> applied++;
+                    case Outcome.Unchanged u -> {
+                    }
+                    case Outcome.Rejected r -> rejections.putIfAbsent(key(control), new Rejection(control,
+                            r.reason()));
                 }
             }
         }
         return new Result(applied, List.copyOf(rejections.values()), unplaced);
+    }
+
+    /** The tenant a transaction is for: by its customer code, or for a 945 by the order number the portal issued. */
+    private Optional<TenantId> placement(Map<String, TenantId> accounts, WmsInbound inbound) {
+        return switch (inbound) {
+            case WmsInbound.Shipped shipped -> tenantOf(accounts, shipped.customerCode(),
+                    shipped.depositorOrderNumber());
+            case WmsInbound.Received received -> tenantOf(accounts, received.customerCode(), null);
+            case WmsInbound.Stock stock -> tenantOf(accounts, stock.customerCode(), null);
+            case WmsInbound.Adjusted adjusted -> tenantOf(accounts, adjusted.customerCode(), null);
+            case WmsInbound.Unusable unusable -> tenantOf(accounts, unusable.customerCode(), null);
+            case WmsInbound.Acknowledged ack -> Optional.empty();
+            case WmsInbound.Unsupported unsupported -> Optional.empty();
+        };
+    }
+
+    private static String unplacedReason(WmsInbound inbound) {
+        return switch (inbound) {
+            case WmsInbound.Unusable unusable -> unusable.reason();
+            case WmsInbound.Unsupported unsupported -> "a " + unsupported.transactionSet()
+                    + " is not taken from a warehouse";
+            case WmsInbound.Shipped shipped -> "names no customer of this warehouse (" + shipped.customerCode()
+                    + ") nor an order sent to it (" + shipped.depositorOrderNumber() + ")";
+            case WmsInbound.Received received -> "names no customer of this warehouse (" + received.customerCode()
+                    + ")";
+            case WmsInbound.Stock stock -> "names no customer of this warehouse (" + stock.customerCode() + ")";
+            case WmsInbound.Adjusted adjusted -> "names no customer of this warehouse (" + adjusted.customerCode()
+                    + ")";
+            case WmsInbound.Acknowledged ack -> "acknowledges nothing the portal sent";
+        };
     }
 
     /** The control numbers that name one transaction of a file. */
@@ -128,85 +177,74 @@ class InboundApplication {
 
         record Rejected(String reason) implements Outcome {
         }
-
-        record Unplaced(String reason) implements Outcome {
-        }
     }
 
     private static final Outcome APPLIED = new Outcome.Applied();
     private static final Outcome UNCHANGED = new Outcome.Unchanged();
 
-    private Outcome applyOne(Map<String, TenantId> accounts, UUID fileId, WmsInbound inbound, byte[] content,
-            String segments) {
+    /** Applies one transaction for its tenant, inside the tenant's transaction for the file. */
+    private Outcome applyOne(TenantId tenant, UUID fileId, WmsInbound inbound, byte[] content, String segments) {
         WmsInbound.Control control = inbound.control();
         return switch (inbound) {
-            case WmsInbound.Shipped shipped -> shipped(accounts, fileId, shipped, content, segments);
-            case WmsInbound.Received received -> received(accounts, fileId, received, content, segments);
+            case WmsInbound.Shipped shipped -> shipped(tenant, fileId, shipped, content, segments);
+            case WmsInbound.Received received -> received(tenant, fileId, received, content, segments);
             case WmsInbound.Stock stock -> {
-                Optional<TenantId> tenant = tenantOf(accounts, stock.customerCode(), null);
-                if (tenant.isEmpty()) {
-                    yield new Outcome.Unplaced("names no customer of this warehouse (" + stock.customerCode() + ")");
-                }
-                int changed = warehouse.recordInventory(tenant.get(), stock.positions(), "WMS 846", clock.instant());
-                document(tenant.get(), fileId, control, "846 " + stock.positions().size() + " item(s)", null,
-                        "APPLIED", segments, changed + " position(s) changed");
+                int changed = warehouse.recordInventory(tenant, stock.positions(), "WMS 846", clock.instant());
+                document(tenant, fileId, control, "846 " + stock.positions().size() + " item(s)", null, "APPLIED",
+                        segments, changed + " position(s) changed");
                 yield APPLIED;
             }
-            case WmsInbound.Adjusted adjusted -> adjusted(accounts, fileId, adjusted, segments);
-            case WmsInbound.Acknowledged ack -> {
-                boolean any = false;
-                for (TenantId tenant : accounts.values()) {
-                    int matched = transactions.write(tenant, () -> ack.transactions().entrySet().stream()
-                            .mapToInt(entry -> ledger.acknowledge(ack.groupControlNumber(), entry.getKey(),
-                                    entry.getValue())).sum());
-                    if (matched > 0) {
-                        any = true;
-                        document(tenant, fileId, control, "997 for group " + ack.groupControlNumber(), null,
-                                "APPLIED", segments, matched + " document(s) acknowledged");
-                    }
-                }
-                yield any ? APPLIED : UNCHANGED;
-            }
+            case WmsInbound.Adjusted adjusted -> adjusted(tenant, fileId, adjusted, segments);
             case WmsInbound.Unusable unusable -> {
-                Optional<TenantId> tenant = tenantOf(accounts, unusable.customerCode(), null);
-                tenant.ifPresent(t -> {
-                    warehouse.reportProblem(t, "WMS_DOCUMENT_UNUSABLE", "x12:" + key(control),
-                            control.transactionSet() + " " + control.transaction(), "The warehouse sent a "
-                                    + control.transactionSet() + " the portal cannot use: " + unusable.reason()
-                                    + ". It was rejected in the 997; ask the warehouse to send it again corrected.",
-                            new String(content, StandardCharsets.UTF_8));
-                    document(t, fileId, control, control.transactionSet() + " " + control.transaction(), null,
-                            "REJECTED", segments, unusable.reason());
-                });
+                warehouse.reportProblem(tenant, "WMS_DOCUMENT_UNUSABLE", "x12:" + key(control),
+                        control.transactionSet() + " " + control.transaction(), "The warehouse sent a "
+                                + control.transactionSet() + " the portal cannot use: " + unusable.reason()
+                                + ". It was rejected in the 997; ask the warehouse to send it again corrected.",
+                        new String(content, StandardCharsets.UTF_8));
+                document(tenant, fileId, control, control.transactionSet() + " " + control.transaction(), null,
+                        "REJECTED", segments, unusable.reason());
                 yield new Outcome.Rejected(unusable.reason());
             }
-            case WmsInbound.Unsupported unsupported -> new Outcome.Rejected("a " + unsupported.transactionSet()
-                    + " is not taken from a warehouse");
+            case WmsInbound.Acknowledged ack -> throw new IllegalStateException("a 997 is for every tenant");
+            case WmsInbound.Unsupported unsupported -> new Outcome.Rejected(unplacedReason(unsupported));
         };
     }
 
-    private Outcome shipped(Map<String, TenantId> accounts, UUID fileId, WmsInbound.Shipped shipped, byte[] content,
+    /** A 997 marks the documents it names, whichever tenants sent them. */
+    private boolean acknowledged(Map<String, TenantId> accounts, UUID fileId, WmsInbound.Acknowledged ack,
+            String segments) {
+        boolean any = false;
+        for (TenantId tenant : Set.copyOf(accounts.values())) {
+            int matched = transactions.write(tenant, () -> {
+                int marked = ack.transactions().entrySet().stream().mapToInt(entry -> ledger.acknowledge(
+                        ack.groupControlNumber(), entry.getKey(), entry.getValue())).sum();
+                if (marked > 0) {
+                    document(tenant, fileId, ack.control(), "997 for group " + ack.groupControlNumber(), null,
+                            "APPLIED", segments, marked + " document(s) acknowledged");
+                }
+                return marked;
+            });
+            any |= matched > 0;
+        }
+        return any;
+    }
+
+    private Outcome shipped(TenantId tenant, UUID fileId, WmsInbound.Shipped shipped, byte[] content,
             String segments) {
         WmsInbound.Control control = shipped.control();
-        Optional<TenantId> tenant = tenantOf(accounts, shipped.customerCode(), shipped.depositorOrderNumber());
-        if (tenant.isEmpty()) {
-            return new Outcome.Unplaced("names no customer of this warehouse (" + shipped.customerCode()
-                    + ") nor an order sent to it (" + shipped.depositorOrderNumber() + ")");
-        }
-        Optional<UUID> order = transactions.read(tenant.get(),
-                () -> ledger.orderOfReference(shipped.depositorOrderNumber()));
+        Optional<UUID> order = ledger.orderOfReference(shipped.depositorOrderNumber());
         if (order.isEmpty()) {
-            warehouse.reportProblem(tenant.get(), "SHIPMENT_FOR_UNKNOWN_ORDER",
+            warehouse.reportProblem(tenant, "SHIPMENT_FOR_UNKNOWN_ORDER",
                     "945:" + shipped.depositorOrderNumber(), "945 " + shipped.depositorOrderNumber(),
                     "The warehouse reported a shipment of order " + shipped.depositorOrderNumber()
                             + ", which was never sent to it from here. Check with the warehouse.",
                     new String(content, StandardCharsets.UTF_8));
-            document(tenant.get(), fileId, control, shipped.depositorOrderNumber(), null, "REJECTED", segments,
+            document(tenant, fileId, control, shipped.depositorOrderNumber(), null, "REJECTED", segments,
                     "No order was sent with this number");
             return UNCHANGED;
         }
-        boolean recorded = warehouse.recordShipment(tenant.get(), order.get(), shipped.notice());
-        document(tenant.get(), fileId, control, shipped.depositorOrderNumber(), order.get(),
+        boolean recorded = warehouse.recordShipment(tenant, order.get(), shipped.notice());
+        document(tenant, fileId, control, shipped.depositorOrderNumber(), order.get(),
                 recorded ? "APPLIED" : "IGNORED", segments, recorded ? shipped.notice().warehouseRef() + ": "
                         + String.join(", ", shipped.notice().trackingNumbers())
                         : "Already recorded, or refused as an exception");
@@ -214,14 +252,9 @@ class InboundApplication {
     }
 
     /** A 944 for the tenant of its customer code: the receipt is applied once, whatever file brings it. */
-    private Outcome received(Map<String, TenantId> accounts, UUID fileId, WmsInbound.Received received,
-            byte[] content, String segments) {
+    private Outcome received(TenantId tenant, UUID fileId, WmsInbound.Received received, byte[] content,
+            String segments) {
         WmsInbound.Control control = received.control();
-        String customer = received.customerCode();
-        @Nullable TenantId tenant = customer == null ? null : accounts.get(customer);
-        if (tenant == null) {
-            return new Outcome.Unplaced("names no customer of this warehouse (" + customer + ")");
-        }
         String reference = received.shipmentReference();
         InboundReceipts.ReceiptOutcome outcome = receipts.applyReceipt(tenant, reference, received.receipt());
         if (outcome == InboundReceipts.ReceiptOutcome.UNKNOWN_SHIPMENT) {
@@ -246,18 +279,13 @@ class InboundApplication {
     }
 
     /** A 947 for the tenant of its customer code: each line changes stock once, whatever file brings it. */
-    private Outcome adjusted(Map<String, TenantId> accounts, UUID fileId, WmsInbound.Adjusted adjusted,
-            String segments) {
-        Optional<TenantId> tenant = tenantOf(accounts, adjusted.customerCode(), null);
-        if (tenant.isEmpty()) {
-            return new Outcome.Unplaced("names no customer of this warehouse (" + adjusted.customerCode() + ")");
-        }
-        int applied = warehouse.recordAdjustments(tenant.get(), adjusted.adjustmentNumber(), adjusted.date(),
+    private Outcome adjusted(TenantId tenant, UUID fileId, WmsInbound.Adjusted adjusted, String segments) {
+        int applied = warehouse.recordAdjustments(tenant, adjusted.adjustmentNumber(), adjusted.date(),
                 adjusted.lines().stream().map(line -> new WarehouseFeedback.StockAdjustment(line.masterSku(),
                         line.quantity(), line.reasonCode(), line.reason())).toList());
         String summary = String.join(", ", adjusted.lines().stream().map(line -> line.masterSku() + " "
                 + (line.quantity() > 0 ? "+" : "") + line.quantity() + " (" + line.reason() + ")").toList());
-        document(tenant.get(), fileId, adjusted.control(), "947 " + adjusted.adjustmentNumber(), null,
+        document(tenant, fileId, adjusted.control(), "947 " + adjusted.adjustmentNumber(), null,
                 applied > 0 ? "APPLIED" : "IGNORED", segments, applied > 0 ? summary
                         : "Adjustment " + adjusted.adjustmentNumber() + " was applied before; nothing changed");
         return applied > 0 ? APPLIED : UNCHANGED;

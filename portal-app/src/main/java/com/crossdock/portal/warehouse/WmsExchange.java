@@ -145,6 +145,16 @@ public class WmsExchange {
                 if (connection.mode() == ChannelMode.SANDBOX) {
                     simulate(connection);
                 }
+                for (WmsLedger.PendingFile pending : platform.execute(status -> ledger.pendingInbound(connectionId))) {
+                    // kept and archived, but the portal stopped before it was applied: apply what was not
+                    log.info("{} from {} was kept but not applied; applying it now", pending.name(),
+                            connection.name());
+                    read++;
+                    int done = apply(session, connection, accounts, pending.id(), pending.content(),
+                            application.alreadyApplied(accounts, pending.id()));
+                    quarantined += done < 0 ? 1 : 0;
+                    applied += Math.max(done, 0);
+                }
                 for (RemoteFile file : session.list(connection.inbound())) {
                     byte[] content = session.read(connection.inbound(), file.name());
                     Optional<UUID> kept = platform.execute(status -> ledger.keepFile(connectionId, "INBOUND",
@@ -156,7 +166,7 @@ public class WmsExchange {
                         continue;
                     }
                     read++;
-                    int done = apply(session, connection, accounts, kept.get(), content);
+                    int done = apply(session, connection, accounts, kept.get(), content, Set.of());
                     if (done < 0) {
                         quarantined++;
                     } else {
@@ -319,9 +329,13 @@ public class WmsExchange {
 
     // --- inbound ------------------------------------------------------------------------------------------------
 
-    /** Applies a kept inbound file: the number of documents applied, or -1 when it was quarantined. */
+    /**
+     * Applies a kept inbound file, skipping the transactions in {@code done}: the number of documents applied, or -1
+     * when it was quarantined (unreadable, or its application failed and was rolled back; the platform admin can
+     * reprocess it once the cause is fixed).
+     */
     private int apply(SftpSession session, Connection connection, Map<String, TenantId> accounts, UUID fileId,
-            byte[] content) {
+            byte[] content, Set<String> done) {
         X12Transmission transmission;
         try {
             transmission = new X12Reader().read(content);
@@ -332,8 +346,17 @@ public class WmsExchange {
             log.warn("A file from {} was quarantined: {}", connection.name(), problem);
             return -1;
         }
-        InboundApplication.Result result = application.apply(connection.name(), accounts, fileId, transmission,
-                content, Set.of());
+        InboundApplication.Result result;
+        try {
+            result = application.apply(connection.name(), accounts, fileId, transmission, content, done);
+        } catch (RuntimeException failed) {
+            // each tenant's part of the file was rolled back whole; keep the file aside instead of blocking the
+            // warehouse's next files behind it
+            log.error("Applying a file from {} failed; it is quarantined", connection.name(), failed);
+            platform.executeWithoutResult(status -> ledger.fileDone(fileId, "QUARANTINED",
+                    "Could not be applied: " + failed));
+            return -1;
+        }
         answer(session, connection, transmission, result);
         platform.executeWithoutResult(status -> ledger.fileDone(fileId, "APPLIED", result.problem()));
         return result.applied();

@@ -66,6 +66,16 @@ class WmsLedger {
                 .list();
     }
 
+    /** An inbound file kept but not applied (the portal stopped between keeping and applying it), oldest first. */
+    List<PendingFile> pendingInbound(UUID connectionId) {
+        return jdbc.sql("""
+                SELECT id, name, content FROM wms_file
+                WHERE wms_connection_id = :connection AND direction = 'INBOUND' AND status = 'PENDING'
+                ORDER BY created_at""").param("connection", connectionId)
+                .query((rs, n) -> new PendingFile(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)))
+                .list();
+    }
+
     /** A tenant's X12 document in a kept file; in the tenant's transaction. */
     void document(UUID fileId, String direction, String transactionSet, String interchangeNo, String groupNo,
             String transactionNo, String reference, @Nullable UUID orderId, @Nullable UUID outboxId, String status,

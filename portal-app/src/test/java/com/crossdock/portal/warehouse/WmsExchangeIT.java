@@ -326,6 +326,31 @@ class WmsExchangeIT {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    @Order(9)
+    void aFileKeptButNeverAppliedIsAppliedByTheNextExchangeAndOneWhoseApplicationFailsIsQuarantinedWhole()
+            throws Exception {
+        superuser.sql("""
+                INSERT INTO wms_file (id, wms_connection_id, direction, name, sha256, content, status, created_at)
+                VALUES (gen_random_uuid(), :w, 'INBOUND', 'kept-before-a-crash.edi', 'x', :content, 'PENDING', now())""")
+                .param("w", warehouse).param("content", x12(951, false, "AW", "947", "W15*20261127*ADJ-CRASH",
+                        "N1*DE*APPAREL*91*APPAREL", "W19*55*7*EA**VN*TEE-PINK").getBytes()).update();
+        Files.writeString(sftp.rootOf(sandboxUser()).resolve("from-wms").resolve("947-long.edi"), x12(952, false,
+                "AW", "947", "W15*20261127*ADJ-LONG", "N1*DE*APPAREL*91*APPAREL", "W19*55*1*EA**VN*TEE-GREEN",
+                "W19*55*1*EA**VN*" + "X".repeat(70)));
+
+        exchange.exchange(warehouse);
+
+        assertThat(superuser.sql("SELECT status FROM wms_file WHERE name = 'kept-before-a-crash.edi'")
+                .query(String.class).single()).isEqualTo("APPLIED");
+        assertThat(superuser.sql("SELECT on_hand FROM inventory_position WHERE tenant_id = :t AND master_sku = "
+                + "'TEE-PINK'").param("t", apparel.value()).query(Integer.class).single()).isEqualTo(7);
+        assertThat(superuser.sql("SELECT status || ': ' || problem FROM wms_file WHERE name = '947-long.edi'")
+                .query(String.class).single()).startsWith("QUARANTINED: Could not be applied");
+        assertThat(count("SELECT count(*) FROM inventory_adjustment WHERE tenant_id = :t AND adjustment_number = "
+                + "'ADJ-LONG'", apparel)).as("its good line was rolled back with the bad one").isZero();
+    }
+
     /** An interchange from the sandbox warehouse with one transaction of the given segments. */
     private static String x12(int control, boolean ta1, String functionalId, String set, String... body) {
         StringBuilder x = new StringBuilder("ISA*00*          *00*          *ZZ*SANDBOXWMS     *ZZ*CROSSDOCK      "
