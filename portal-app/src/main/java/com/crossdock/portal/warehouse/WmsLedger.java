@@ -58,20 +58,19 @@ class WmsLedger {
     }
 
     List<PendingFile> pendingOutbound(UUID connectionId) {
-        return jdbc.sql("""
-                SELECT id, name, content FROM wms_file
-                WHERE wms_connection_id = :connection AND direction = 'OUTBOUND' AND status = 'PENDING'
-                ORDER BY created_at""").param("connection", connectionId)
-                .query((rs, n) -> new PendingFile(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)))
-                .list();
+        return pending(connectionId, "OUTBOUND");
     }
 
     /** An inbound file kept but not applied (the portal stopped between keeping and applying it), oldest first. */
     List<PendingFile> pendingInbound(UUID connectionId) {
+        return pending(connectionId, "INBOUND");
+    }
+
+    private List<PendingFile> pending(UUID connectionId, String direction) {
         return jdbc.sql("""
                 SELECT id, name, content FROM wms_file
-                WHERE wms_connection_id = :connection AND direction = 'INBOUND' AND status = 'PENDING'
-                ORDER BY created_at""").param("connection", connectionId)
+                WHERE wms_connection_id = :connection AND direction = :direction AND status = 'PENDING'
+                ORDER BY created_at""").param("connection", connectionId).param("direction", direction)
                 .query((rs, n) -> new PendingFile(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)))
                 .list();
     }

@@ -256,7 +256,7 @@ final class OutboundSegments {
         return seg(tag, e.toArray(String[]::new));
     }
 
-    private static void party(List<X12Segment> out, X12Party p) {
+    static void party(List<X12Segment> out, X12Party p) {
         out.add(seg("N1", p.entityCode(), p.name(), p.idQualifier(), p.id()));
         for (int i = 0; i < p.addressLines().size(); i += 2) {
             out.add(seg("N3", p.addressLines().get(i), i + 1 < p.addressLines().size()
@@ -267,11 +267,11 @@ final class OutboundSegments {
         }
     }
 
-    private static X12Segment seg(String tag, String... elements) {
+    static X12Segment seg(String tag, String... elements) {
         return X12Segment.of(0, tag, elements);
     }
 
-    private static void require(boolean condition, String message) {
+    static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }

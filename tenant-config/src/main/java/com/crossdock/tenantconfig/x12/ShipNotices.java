@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -122,23 +121,14 @@ public final class ShipNotices {
     }
 
     private static void party(List<X12Segment> out, X12Party p) {
-        out.add(seg("N1", p.entityCode(), p.name(), p.idQualifier(), p.id()));
-        if (!p.addressLines().isEmpty()) {
-            out.add(seg("N3", p.addressLines().getFirst(), p.addressLines().size() > 1 ? p.addressLines().get(1)
-                    : ""));
-        }
-        if (!(p.city() + p.state() + p.postalCode() + p.country()).isEmpty()) {
-            out.add(seg("N4", p.city(), p.state(), p.postalCode(), p.country()));
-        }
+        OutboundSegments.party(out, p);
     }
 
     private static X12Segment seg(String tag, String... elements) {
-        return X12Segment.of(0, tag, elements);
+        return OutboundSegments.seg(tag, elements);
     }
 
     private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(Objects.requireNonNull(message));
-        }
+        OutboundSegments.require(condition, message);
     }
 }
