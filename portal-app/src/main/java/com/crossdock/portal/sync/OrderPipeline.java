@@ -426,7 +426,8 @@ public class OrderPipeline {
      * The payload is JSON the WMS connector writes its 940 from alone: {@code order} (name), {@code channelOrderId},
      * {@code orderedAt}, {@code shippingMethod}, {@code shippingCode}, {@code email}, {@code shipTo} ({@code name,
      * company, address1, address2, city, province, postalCode, country, phone}) and {@code lines} ({@code line, sku,
-     * quantity}: master SKUs in eaches, virtual bundles exploded).
+     * quantity}: master SKUs in eaches, virtual bundles exploded; {@code prep}, the item's prep types when the
+     * seller's side preps, and {@code sellerLabels} when it labels, which the 940 carries as warehouse instructions).
      */
     private void release(UUID orderId, UUID connectionId, CanonicalOrder order, Instant now) {
         String key = "order:" + connectionId + ":" + order.channelOrderId();
@@ -442,8 +443,13 @@ public class OrderPipeline {
                                'province', CAST(:province AS text), 'postalCode', CAST(:postal AS text),
                                'country', CAST(:country AS text), 'phone', CAST(:phone AS text)),
                            'lines', (SELECT json_agg(json_build_object('line', l.line_no, 'sku', l.master_sku,
-                                                                       'quantity', l.quantity) ORDER BY l.line_no)
-                                     FROM sales_order_line l WHERE l.order_id = o.id))::text,
+                                                                       'quantity', l.quantity,
+                                                                       'prep', CASE WHEN i.prep_owner = 'SELLER'
+                                                                           THEN nullif(i.prep_types, '') END,
+                                                                       'sellerLabels', i.label_owner = 'SELLER')
+                                                     ORDER BY l.line_no)
+                                     FROM sales_order_line l LEFT JOIN catalog_item i ON i.sku = l.master_sku
+                                     WHERE l.order_id = o.id))::text,
                        :now
                 FROM sales_order o WHERE o.id = :order
                 ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")

@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class OutboxOrder {
 
+    /** NTE02 holds up to 80 characters. */
+    private static final int NOTE_MAX = 80;
+
     /** W05-02 as this portal sends it: 1 to 22 letters, digits, dot, underscore or hyphen. */
     static final Pattern DEPOSITOR_ORDER_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,21}");
     /** G62-01 04: purchase order date, the date the order was placed in the channel. */
@@ -172,9 +175,26 @@ final class OutboxOrder {
             int lineNumber = number != null && number.isIntegralNumber() && number.canConvertToInt()
                     && number.intValue() > 0 ? number.intValue() : index;
             lines.add(new ShippingOrder940.Line(lineNumber, BigDecimal.valueOf(quantity.intValue()), "EA",
-                    List.of(new X12ItemId("VN", sku)), "", List.of(), List.of()));
+                    List.of(new X12ItemId("VN", sku)), "", List.of(), instructions(line)));
         }
         return lines;
+    }
+
+    /**
+     * The line's warehouse instructions as NTE*WHI: the prep the brand's side must do ({@code prep}, the catalog's
+     * prep types when the seller preps) and labelling ({@code sellerLabels}: the seller applies the FNSKU labels).
+     */
+    private List<X12Reference> instructions(JsonNode line) {
+        List<X12Reference> notes = new ArrayList<>();
+        String prep = text(line, "prep");
+        if (prep != null) {
+            notes.add(X12Reference.of("WHI", clip("PREP - " + prep.replace(",", ", "), NOTE_MAX)));
+        }
+        JsonNode labels = line.get("sellerLabels");
+        if (labels != null && labels.isBoolean() && labels.booleanValue()) {
+            notes.add(X12Reference.of("WHI", "LABEL - apply FNSKU labels"));
+        }
+        return notes;
     }
 
     private static @Nullable String text(JsonNode node, String field) {

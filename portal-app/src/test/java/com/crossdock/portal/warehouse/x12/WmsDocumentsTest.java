@@ -72,6 +72,23 @@ class WmsDocumentsTest {
     }
 
     @Test
+    void prep_and_labelling_the_sellers_side_does_travel_as_warehouse_instructions_on_the_line() {
+        String withPrep = ORDER.replace("""
+                {"line": 2, "sku": "HP-MUG-WHT", "quantity": 1}""", """
+                {"line": 2, "sku": "HP-MUG-WHT", "quantity": 1, "prep": "BUBBLEWRAPPING,POLYBAGGING",
+                 "sellerLabels": true}""");
+        byte[] edi = documents.shippingOrder(PORTAL, new X12ControlNumbers(503, 53, 1), AT, "HP", "HP-000124",
+                withPrep, false);
+        assertThat(new String(edi, StandardCharsets.UTF_8)).contains("LX*1~\nW01*2*EA**VN*HP-TEE-BLK-M~\nLX*2~")
+                .contains("W01*1*EA**VN*HP-MUG-WHT~\nNTE*WHI*PREP - BUBBLEWRAPPING, POLYBAGGING~\n"
+                        + "NTE*WHI*LABEL - apply FNSKU labels~");
+        ShippingOrder940 order = (ShippingOrder940) reader.read(edi).transactions().getFirst().content();
+        assertThat(order.lines().get(1).notes()).extracting(X12Reference::value)
+                .containsExactly("PREP - BUBBLEWRAPPING, POLYBAGGING", "LABEL - apply FNSKU labels");
+        assertThat(order.lines().getFirst().notes()).isEmpty();
+    }
+
+    @Test
     void a_cancel_message_becomes_a_w05_f_without_lines_or_ship_to() {
         byte[] edi = documents.shippingOrder(PORTAL, new X12ControlNumbers(502, 52, 1), AT, "HP", "HP-000123",
                 CANCEL, true);
