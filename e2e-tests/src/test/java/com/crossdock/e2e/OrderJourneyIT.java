@@ -109,12 +109,13 @@ class OrderJourneyIT {
         admin.goToOrders().search("", "24 orders");
         admin.goToWarehouse().exchangeNow();
         Screenshots.save(page, "warehouse");
-        admin.goToDocuments()
+        DocumentsPage documents = admin.goToDocuments()
                 .awaitDocument("940", "SENT")
                 .awaitDocument("945", "APPLIED")
                 .awaitDocument("997", "APPLIED")
                 .openAndSee("945", "APPLIED", "W0602");
         Screenshots.save(page, "document-945");
+        documents.close();
         admin.goToWarehouse().openFilesAndSee("945");
         Screenshots.save(page, "warehouse-files");
     }

@@ -9,5 +9,5 @@ public record WmsConnectionView(UUID id, String name, ChannelMode mode, String h
         boolean hasPassword, boolean hasPrivateKey, @Nullable String hostKey, String outboundDir, String inboundDir,
         String archiveDir, int pollSeconds, String senderQualifier, String senderId, String receiverQualifier,
         String receiverId, String x12Version, boolean production, long version, String ackPolicy, boolean expects997,
-        int ackDeadlineMinutes) {
+        int ackDeadlineMinutes, String sandboxShipping, int sandboxHoldMinutes) {
 }

@@ -115,7 +115,7 @@ public class WmsExchange {
     private record Connection(UUID id, String name, ChannelMode mode, String host, int port, String username,
             byte @Nullable [] password, byte @Nullable [] privateKey, @Nullable String hostKey, String outbound,
             String inbound, String archive, int ackDeadlineMinutes, String ackPolicy, boolean expects997,
-            X12Envelope ours, X12Envelope theirs) {
+            WmsSimulator.Behaviour sandboxShipping, int sandboxHoldMinutes, X12Envelope ours, X12Envelope theirs) {
 
         /** The acknowledgement status an outbound document starts with. */
         String awaited() {
@@ -540,7 +540,8 @@ public class WmsExchange {
         var root = sandboxServer.rootOf(connection.username());
         try {
             new WmsSimulator(connection.theirs(), clock).process(root.resolve(connection.outbound()),
-                    root.resolve(connection.inbound()), WmsSimulator.Behaviour.SPLIT_CARTONS, sandbox.receiving());
+                    root.resolve(connection.inbound()), connection.sandboxShipping(), sandbox.receiving(),
+                    java.time.Duration.ofMinutes(connection.sandboxHoldMinutes()));
         } catch (IOException e) {
             throw new UncheckedIOException("The sandbox warehouse of " + connection.name() + " could not work", e);
         }
@@ -560,6 +561,25 @@ public class WmsExchange {
                         onHandAvailable);
             } catch (IOException e) {
                 throw new UncheckedIOException("The sandbox warehouse could not write its stock", e);
+            }
+            return null;
+        });
+    }
+
+    /** The sandbox warehouse sends a broken stock report, which the next exchange quarantines and answers. */
+    public void sandboxMalformed(UUID connectionId, String customerCode, String sku, WmsSimulator.Malformation kind) {
+        SystemActor.call(ACTOR, () -> {
+            Connection connection = load(connectionId);
+            if (connection.mode() != ChannelMode.SANDBOX) {
+                throw new IllegalStateException(connection.name() + " is a live warehouse; only a sandbox one sends "
+                        + "malformed files on demand");
+            }
+            sandboxServer.account(connection.username(), password(connection));
+            try {
+                new WmsSimulator(connection.theirs(), clock).writeMalformed(sandboxServer.rootOf(
+                        connection.username()).resolve(connection.inbound()), customerCode, sku, kind);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The sandbox warehouse could not write the file", e);
             }
             return null;
         });
@@ -590,7 +610,7 @@ public class WmsExchange {
                 SELECT id, name, mode, host, port, username, password, private_key, host_key, outbound_dir,
                        inbound_dir, archive_dir, sender_qualifier, sender_id, receiver_qualifier, receiver_id,
                        x12_version, production, element_separator, segment_terminator, component_separator,
-                       ack_deadline_min, ack_policy, expects_997
+                       ack_deadline_min, ack_policy, expects_997, sandbox_shipping, sandbox_hold_min
                 FROM wms_connection WHERE id = :id""").param("id", connectionId)
                 .query((rs, n) -> {
                     String version = rs.getString(17).equals("005010") ? "00501" : "00401";
@@ -606,6 +626,7 @@ public class WmsExchange {
                             ChannelMode.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6),
                             rs.getBytes(7), rs.getBytes(8), rs.getString(9), rs.getString(10), rs.getString(11),
                             rs.getString(12), rs.getInt(22), rs.getString(23), rs.getBoolean(24),
+                            WmsSimulator.Behaviour.valueOf(rs.getString(25)), rs.getInt(26),
                             new X12Envelope(delimiters, version, sq, sid, rq, rid, groupId(sid), groupId(rid),
                                     production, true),
                             new X12Envelope(delimiters, version, rq, rid, sq, sid, groupId(rid), groupId(sid),

@@ -81,14 +81,14 @@ public class WmsService {
                 SELECT id, name, mode, host, port, username, password IS NOT NULL, private_key IS NOT NULL, host_key,
                        outbound_dir, inbound_dir, archive_dir, poll_seconds, sender_qualifier, sender_id,
                        receiver_qualifier, receiver_id, x12_version, production, version, ack_policy, expects_997,
-                       ack_deadline_min
+                       ack_deadline_min, sandbox_shipping, sandbox_hold_min
                 FROM wms_connection ORDER BY name""")
                 .query((rs, n) -> new WmsConnectionView(rs.getObject(1, UUID.class), rs.getString(2),
                         ChannelMode.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6),
                         rs.getBoolean(7), rs.getBoolean(8), rs.getString(9), rs.getString(10), rs.getString(11),
                         rs.getString(12), rs.getInt(13), rs.getString(14), rs.getString(15), rs.getString(16),
                         rs.getString(17), rs.getString(18), rs.getBoolean(19), rs.getLong(20), rs.getString(21),
-                        rs.getBoolean(22), rs.getInt(23)))
+                        rs.getBoolean(22), rs.getInt(23), rs.getString(24), rs.getInt(25)))
                 .list();
     }
 
@@ -299,6 +299,57 @@ public class WmsService {
             throw new IllegalArgumentException("No WMS connection " + connectionId);
         }
         return connections().stream().filter(view -> view.id().equals(connectionId)).findFirst().orElseThrow();
+    }
+
+    /**
+     * How a sandbox warehouse ships new orders ({@code SHIP_COMPLETE}, {@code SPLIT_CARTONS}, {@code SHORT_SHIP}) and
+     * how many minutes documents wait before it answers them.
+     */
+    @PreAuthorize(ADMINS)
+    public WmsConnectionView setSandboxBehaviour(UUID connectionId, String shipping, int holdMinutes) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!List.of("SHIP_COMPLETE", "SPLIT_CARTONS", "SHORT_SHIP").contains(shipping)) {
+            problems.put("shipping", "Choose how the sandbox warehouse ships: complete, split or short");
+        }
+        if (holdMinutes < 0 || holdMinutes > 1440) {
+            problems.put("hold", "The sandbox warehouse waits 0 to 1440 minutes (a day)");
+        }
+        if (!problems.isEmpty()) {
+            throw new WmsValidationException(problems);
+        }
+        int updated = platform.execute(status -> jdbc.sql("""
+                UPDATE wms_connection SET sandbox_shipping = :shipping, sandbox_hold_min = :hold, updated_at = :now,
+                                          version = version + 1
+                WHERE id = :id AND mode = 'SANDBOX'""").param("shipping", shipping).param("hold", holdMinutes)
+                .param("now", Timestamp.from(clock.instant())).param("id", connectionId).update());
+        if (updated == 0) {
+            throw new IllegalArgumentException("No sandbox warehouse " + connectionId);
+        }
+        return connections().stream().filter(view -> view.id().equals(connectionId)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The sandbox warehouse sends the selected brand a malformed stock report ({@code WRONG_SEGMENT_COUNT},
+     * {@code MISMATCHED_CONTROL_NUMBERS}, {@code MISSING_SEGMENT_TERMINATORS}, {@code FRACTIONAL_QUANTITY}), and the
+     * exchange that quarantines or rejects it starts; for UAT and demonstrations.
+     */
+    @PreAuthorize(STAFF)
+    public void sendSandboxMalformed(TenantId tenant, String kind) {
+        tenants.requireOpen(tenant);
+        Account account = account(tenant).orElseThrow(() -> new IllegalStateException(
+                "This brand has no warehouse account; map it to a warehouse first"));
+        com.crossdock.portal.warehouse.sandbox.WmsSimulator.Malformation malformation;
+        try {
+            malformation = com.crossdock.portal.warehouse.sandbox.WmsSimulator.Malformation.valueOf(kind);
+        } catch (IllegalArgumentException unknown) {
+            throw new WmsValidationException(Map.of("kind", "Choose one of the malformed files the sandbox sends"));
+        }
+        String sku = catalog.shopifyListings(tenant).stream().flatMap(listing -> listing.perSale().keySet().stream())
+                .sorted().findFirst().orElse("SANDBOX-ITEM");
+        exchange.sandboxMalformed(account.connectionId(), account.customerCode(), sku, malformation);
+        tenants.recordActivity(tenant, "wms.sandbox.malformed", "The sandbox warehouse sent a malformed 846 ("
+                + kind + ")");
+        jobs.runNow(account.connectionId());
     }
 
     /** A file exchanged with a warehouse, as the platform admin sees it (never its content). */

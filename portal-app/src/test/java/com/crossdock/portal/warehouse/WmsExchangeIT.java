@@ -351,6 +351,33 @@ class WmsExchangeIT {
                 + "'ADJ-LONG'", apparel)).as("its good line was rolled back with the bad one").isZero();
     }
 
+    @Test
+    @Order(10)
+    void theSandboxWarehouseSendsMalformedFilesOnDemandWhichAreQuarantinedOrRejectedAndItsBehaviourIsASetting() {
+        WmsConnectionView set = asSystem(() -> wms.setSandboxBehaviour(warehouse, "SHORT_SHIP", 15));
+        assertThat(set.sandboxShipping()).isEqualTo("SHORT_SHIP");
+        assertThat(set.sandboxHoldMinutes()).isEqualTo(15);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> asSystem(() -> wms.setSandboxBehaviour(
+                warehouse, "SHIP_LATER", 0)))).isInstanceOf(WmsValidationException.class);
+
+        asSystem(() -> {
+            wms.sendSandboxMalformed(apparel, "MISMATCHED_CONTROL_NUMBERS");
+            wms.sendSandboxMalformed(apparel, "FRACTIONAL_QUANTITY");
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> superuser.sql("""
+                SELECT count(*) FROM wms_file WHERE name LIKE '846-APPAREL-malformed-%' AND status <> 'PENDING'""")
+                .query(Long.class).single() == 2);
+        assertThat(superuser.sql("""
+                SELECT status FROM wms_file WHERE name LIKE '846-APPAREL-malformed-%' ORDER BY name""")
+                .query(String.class).list()).containsExactlyInAnyOrder("QUARANTINED", "APPLIED");
+        assertThat(superuser.sql("""
+                SELECT count(*) FROM integration_exception WHERE tenant_id = :t AND reason_code = 'WMS_DOCUMENT_UNUSABLE'
+                AND message LIKE '%not whole eaches%'""").param("t", apparel.value()).query(Long.class).single())
+                .as("half a unit on hand").isEqualTo(1);
+    }
+
     /** An interchange from the sandbox warehouse with one transaction of the given segments. */
     private static String x12(int control, boolean ta1, String functionalId, String set, String... body) {
         StringBuilder x = new StringBuilder("ISA*00*          *00*          *ZZ*SANDBOXWMS     *ZZ*CROSSDOCK      "

@@ -22,6 +22,7 @@ import com.crossdock.tenantconfig.x12.X12Transaction;
 import com.crossdock.tenantconfig.x12.X12Writer;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -124,13 +125,26 @@ public final class WmsSimulator {
      * orders are shipped as {@code behaviour} says, announced inbound shipments received as {@code receiving} says.
      */
     public Result process(Path toWms, Path fromWms, Behaviour behaviour, Receiving receiving) throws IOException {
+        return process(toWms, fromWms, behaviour, receiving, java.time.Duration.ZERO);
+    }
+
+    /**
+     * As {@link #process(Path, Path, Behaviour, Receiving)}, but a warehouse that takes its time: a file is answered
+     * only once it has waited {@code holdFor} in {@code toWms} (by its modification time).
+     */
+    public Result process(Path toWms, Path fromWms, Behaviour behaviour, Receiving receiving,
+            java.time.Duration holdFor) throws IOException {
         Files.createDirectories(fromWms);
         Path done = Files.createDirectories(toWms.resolve("done"));
         Path refusedDir = Files.createDirectories(done.resolve("rejected"));
         List<Path> processed = new ArrayList<>();
         List<Path> rejected = new ArrayList<>();
         List<Path> written = new ArrayList<>();
+        java.time.Instant due = clock.instant().minus(holdFor);
         for (Path file : inputs(toWms)) {
+            if (!holdFor.isZero() && Files.getLastModifiedTime(file).toInstant().isAfter(due)) {
+                continue;
+            }
             byte[] raw = Files.readAllBytes(file);
             boolean accepted;
             try {
@@ -164,6 +178,44 @@ public final class WmsSimulator {
         Files.createDirectories(fromWms);
         return write(fromWms, "846-" + customerCode + "-" + n + ".x12",
                 new X12Writer(envelope).write(advice, new X12ControlNumbers(n, n, 1), now));
+    }
+
+    /** A broken file a warehouse might send, on demand, to see the portal quarantine and answer it. */
+    public enum Malformation {
+        /** SE01 counts one segment more than the transaction has. */
+        WRONG_SEGMENT_COUNT,
+        /** IEA02 does not repeat ISA13. */
+        MISMATCHED_CONTROL_NUMBERS,
+        /** The segments run together without their terminators after the ISA. */
+        MISSING_SEGMENT_TERMINATORS,
+        /** An 846 whose quantity is half a unit: readable X12 the portal cannot use as stock. */
+        FRACTIONAL_QUANTITY
+    }
+
+    /** Writes a malformed stock report (an 846 for one SKU, broken as {@code kind} says); returns the file. */
+    public Path writeMalformed(Path fromWms, String customerCode, String sku, Malformation kind) throws IOException {
+        long n = next();
+        LocalDateTime now = now();
+        InventoryAdvice846 advice = new InventoryAdvice846("00", "DD", "BAD" + n, now.format(CCYYMMDD),
+                List.of(X12Party.named("DE", customerCode, "91", customerCode)), List.of(new InventoryAdvice846.Item(
+                        "1", List.of(new X12ItemId("VN", sku)), List.of(quantity(InventoryAdvice846.ON_HAND, 5),
+                        quantity(InventoryAdvice846.AVAILABLE, 4)))));
+        String text = new String(new X12Writer(envelope).write(advice, new X12ControlNumbers(n, n, 1), now),
+                StandardCharsets.UTF_8);
+        char element = envelope.delimiters().element();
+        char segment = envelope.delimiters().segment();
+        String broken = switch (kind) {
+            case WRONG_SEGMENT_COUNT -> text.replaceFirst("(SE\\" + element + ")(\\d+)", "$1" + 99);
+            case MISMATCHED_CONTROL_NUMBERS -> text.replaceFirst("(IEA\\" + element + "1\\" + element + ")\\d{9}",
+                    "$1" + "%09d".formatted((n + 1) % 1_000_000_000L));
+            case MISSING_SEGMENT_TERMINATORS -> text.substring(0, 106) + text.substring(106)
+                    .replace(String.valueOf(segment), "").replace("\n", "");
+            case FRACTIONAL_QUANTITY -> text.replace("QTY" + element + "17" + element + "5", "QTY" + element + "17"
+                    + element + "4.5");
+        };
+        Files.createDirectories(fromWms);
+        return write(fromWms, "846-" + customerCode + "-malformed-" + n + ".x12",
+                broken.getBytes(StandardCharsets.UTF_8));
     }
 
     private static InventoryAdvice846.Quantity quantity(String qualifier, int value) {

@@ -137,7 +137,10 @@ public class WarehouseView extends VerticalLayout implements BeforeEnterObserver
             Button acks = small("Acknowledgements", VaadinIcon.COG, "wms-acks", () -> openAcknowledgements(
                     connection));
             Button check = small("Test connection", VaadinIcon.PLUG, "wms-check", () -> check(connection));
-            HorizontalLayout buttons = new HorizontalLayout(now, check, files, acks);
+            Button behaviour = small("Sandbox behaviour", VaadinIcon.FLASK, "wms-sandbox-behaviour",
+                    () -> openSandboxBehaviour(connection));
+            behaviour.setVisible(connection.mode() == ChannelMode.SANDBOX);
+            HorizontalLayout buttons = new HorizontalLayout(now, check, files, acks, behaviour);
             buttons.setSpacing(false);
             buttons.getStyle().set("flex-wrap", "wrap");
             buttons.setVisible(wms.canManage());
@@ -222,6 +225,50 @@ public class WarehouseView extends VerticalLayout implements BeforeEnterObserver
         save.setId("wms-ack-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         dialog.add(new VerticalLayout(policy, expects, deadline));
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openSandboxBehaviour(WmsConnectionView connection) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("How " + connection.name() + " behaves");
+        dialog.setId("wms-sandbox-dialog");
+        Select<String> shipping = new Select<>();
+        shipping.setId("wms-sandbox-shipping");
+        shipping.setLabel("New orders are shipped");
+        shipping.setItems("SHIP_COMPLETE", "SPLIT_CARTONS", "SHORT_SHIP");
+        shipping.setItemLabelGenerator(code -> switch (code) {
+            case "SHIP_COMPLETE" -> "Complete, in one carton";
+            case "SHORT_SHIP" -> "One unit short on the first line";
+            default -> "Split in two cartons (orders of two lines or more)";
+        });
+        shipping.setValue(connection.sandboxShipping());
+        shipping.setWidthFull();
+        IntegerField hold = new IntegerField("Answers after (minutes)");
+        hold.setId("wms-sandbox-hold");
+        hold.setValue(connection.sandboxHoldMinutes());
+        hold.setHelperText("0: at the next exchange. More: a warehouse that takes its time (acknowledgements may "
+                + "become overdue)");
+        hold.setWidthFull();
+        Button save = new Button("Save", click -> {
+            try {
+                wms.setSandboxBehaviour(connection.id(), shipping.getValue(), hold.getValue() == null ? -1
+                        : hold.getValue());
+                dialog.close();
+                Notices.success(connection.name() + " ships \"" + shipping.getItemLabelGenerator().apply(
+                        shipping.getValue()) + "\" from now on");
+                reload();
+            } catch (WmsValidationException invalid) {
+                hold.setInvalid(invalid.fieldErrors().containsKey("hold"));
+                hold.setErrorMessage(invalid.fieldErrors().get("hold"));
+            } catch (RuntimeException e) {
+                log.warn("Saving the behaviour of {} failed", connection.name(), e);
+                Notices.error(FailureMessages.explain(e));
+            }
+        });
+        save.setId("wms-sandbox-save");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(new VerticalLayout(shipping, hold));
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         dialog.open();
     }
@@ -352,7 +399,35 @@ public class WarehouseView extends VerticalLayout implements BeforeEnterObserver
         stock.setId("wms-sandbox-stock");
         stock.setVisible(current.isPresent() && all.stream().anyMatch(view -> view.id().equals(
                 current.get().connectionId()) && view.mode() == ChannelMode.SANDBOX) && wms.canAssignAccounts());
-        HorizontalLayout row = new HorizontalLayout(warehouse, code, save, stock);
+        Select<String> malformed = new Select<>();
+        malformed.setId("wms-sandbox-malformed-kind");
+        malformed.setItems("WRONG_SEGMENT_COUNT", "MISMATCHED_CONTROL_NUMBERS", "MISSING_SEGMENT_TERMINATORS",
+                "FRACTIONAL_QUANTITY");
+        malformed.setItemLabelGenerator(kind -> switch (kind) {
+            case "MISMATCHED_CONTROL_NUMBERS" -> "IEA02 ≠ ISA13";
+            case "MISSING_SEGMENT_TERMINATORS" -> "No segment terminators";
+            case "FRACTIONAL_QUANTITY" -> "Half a unit on hand";
+            default -> "Wrong SE01 segment count";
+        });
+        malformed.setValue("WRONG_SEGMENT_COUNT");
+        malformed.setWidth("14em");
+        Button sendMalformed = new Button("Send a malformed file", VaadinIcon.BUG.create(), click -> {
+            try {
+                wms.sendSandboxMalformed(tenant, malformed.getValue());
+                Notices.success("The sandbox warehouse sent a malformed 846; the exchange reading it runs now. See "
+                        + "Warehouse → Files, and the brand's Documents and Exceptions");
+            } catch (RuntimeException e) {
+                log.warn("The sandbox warehouse could not send a malformed file", e);
+                Notices.error(FailureMessages.explain(e));
+            }
+        });
+        sendMalformed.setId("wms-sandbox-malformed");
+        boolean sandboxAccount = current.isPresent() && all.stream().anyMatch(view -> view.id().equals(
+                current.get().connectionId()) && view.mode() == ChannelMode.SANDBOX) && wms.canAssignAccounts();
+        malformed.setVisible(sandboxAccount);
+        sendMalformed.setVisible(sandboxAccount);
+        HorizontalLayout row = new HorizontalLayout(warehouse, code, save, stock, malformed, sendMalformed);
+        row.getStyle().set("flex-wrap", "wrap");
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         Paragraph hint = new Paragraph(current.isEmpty() ? "This brand has no warehouse account yet: until it has "
                 + "one, its released orders wait in the outbox (or the sandbox warehouse of its sandbox stores ships "

@@ -166,6 +166,40 @@ class WmsSimulatorTest {
                 + WmsSimulator.upsCheckDigit("SBXWMS030001231"));
     }
 
+    @Test
+    void a_warehouse_that_takes_its_time_answers_a_file_only_once_it_has_waited() throws IOException {
+        drop("order-1001.edi", 12, ORDER, false);
+        Files.setLastModifiedTime(toWms.resolve("order-1001.edi"), java.nio.file.attribute.FileTime.from(
+                NOW.minusSeconds(5 * 60)));
+
+        WmsSimulator.Result early = simulator.process(toWms, fromWms, WmsSimulator.Behaviour.SHIP_COMPLETE,
+                WmsSimulator.Receiving.RECEIVE_ALL, java.time.Duration.ofMinutes(10));
+        WmsSimulator.Result later = new WmsSimulator(WMS, Clock.fixed(NOW.plusSeconds(6 * 60), ZoneOffset.UTC))
+                .process(toWms, fromWms, WmsSimulator.Behaviour.SHIP_COMPLETE, WmsSimulator.Receiving.RECEIVE_ALL,
+                        java.time.Duration.ofMinutes(10));
+
+        assertThat(early.processed()).isEmpty();
+        assertThat(early.written()).isEmpty();
+        assertThat(later.processed()).hasSize(1);
+        assertThat(readAll(later.written())).filteredOn(WmsInbound.Shipped.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void malformed_files_on_demand_are_refused_by_the_reader_or_unusable_as_stock() throws IOException {
+        for (WmsSimulator.Malformation kind : WmsSimulator.Malformation.values()) {
+            Path file = simulator.writeMalformed(fromWms, "HP", "HP-TEE-BLK-M", kind);
+            byte[] raw = Files.readAllBytes(file);
+            if (kind == WmsSimulator.Malformation.FRACTIONAL_QUANTITY) {
+                assertThat(documents.read(reader.read(raw))).singleElement()
+                        .isInstanceOf(WmsInbound.Unusable.class)
+                        .extracting(inbound -> ((WmsInbound.Unusable) inbound).customerCode()).isEqualTo("HP");
+            } else {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(raw)).as(kind.name())
+                        .isInstanceOf(com.crossdock.tenantconfig.x12.X12Exception.class);
+            }
+        }
+    }
+
     private void drop(String name, long control, String payload, boolean cancel) throws IOException {
         Files.write(toWms.resolve(name), documents.shippingOrder(PORTAL, new X12ControlNumbers(control, control, 1),
                 LocalDateTime.of(2026, 11, 28, 9, 0), "HP", "HP-000123", payload, cancel));
