@@ -360,15 +360,17 @@ class WmsExchangeIT {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> asSystem(() -> wms.setSandboxBehaviour(
                 warehouse, "SHIP_LATER", 0)))).isInstanceOf(WmsValidationException.class);
 
-        asSystem(() -> {
-            wms.sendSandboxMalformed(apparel, "MISMATCHED_CONTROL_NUMBERS");
-            wms.sendSandboxMalformed(apparel, "FRACTIONAL_QUANTITY");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> asSystem(() -> {
+            wms.sendSandboxMalformed(apparel, "NOT_A_KIND");
             return null;
-        });
+        }))).isInstanceOf(WmsValidationException.class);
+        exchange.sandboxMalformed(warehouse, "APPAREL", "TEE-RED",
+                com.crossdock.portal.warehouse.sandbox.WmsSimulator.Malformation.MISMATCHED_CONTROL_NUMBERS);
+        exchange.sandboxMalformed(warehouse, "APPAREL", "TEE-RED",
+                com.crossdock.portal.warehouse.sandbox.WmsSimulator.Malformation.FRACTIONAL_QUANTITY);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> superuser.sql("""
-                SELECT count(*) FROM wms_file WHERE name LIKE '846-APPAREL-malformed-%' AND status <> 'PENDING'""")
-                .query(Long.class).single() == 2);
+        exchange.exchange(warehouse);
+
         assertThat(superuser.sql("""
                 SELECT status FROM wms_file WHERE name LIKE '846-APPAREL-malformed-%' ORDER BY name""")
                 .query(String.class).list()).containsExactlyInAnyOrder("QUARANTINED", "APPLIED");

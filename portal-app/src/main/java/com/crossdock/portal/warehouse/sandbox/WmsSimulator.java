@@ -214,7 +214,8 @@ public final class WmsSimulator {
                     + element + "4.5");
         };
         Files.createDirectories(fromWms);
-        return write(fromWms, "846-" + customerCode + "-malformed-" + n + ".x12",
+        return write(fromWms, "846-" + customerCode + "-malformed-" + kind.name().toLowerCase(Locale.ROOT) + "-" + n
+                + ".x12",
                 broken.getBytes(StandardCharsets.UTF_8));
     }
 
