@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,12 +31,17 @@ class ReturnsIntake {
     private final JdbcClient jdbc;
     private final Journey journey;
     private final Clock clock;
+    private final ExceptionLog exceptions;
+    private final ObjectProvider<ReturnAuthorizations> authorizations;
     private final ShopifyRefundParser parser = new ShopifyRefundParser();
 
-    ReturnsIntake(JdbcClient jdbc, Journey journey, Clock clock) {
+    ReturnsIntake(JdbcClient jdbc, Journey journey, Clock clock, ExceptionLog exceptions,
+            ObjectProvider<ReturnAuthorizations> authorizations) {
         this.jdbc = jdbc;
         this.journey = journey;
         this.clock = clock;
+        this.exceptions = exceptions;
+        this.authorizations = authorizations;
     }
 
     static boolean handles(String topic) {
@@ -60,7 +66,9 @@ class ReturnsIntake {
                     "restock", line.restock())).toList();
             Optional<UUID> order = keep(connectionId, refund.channelOrderId(), "REFUND", refund.channelRefundId(),
                     "SUCCESS", refund.restocks(), refund.amount(), refund.currency(), refund.note(), lines,
-                    refund.createdAt(), now);
+                    refund.createdAt(), now, payload, refund.lines().stream().map(line ->
+                            new ChannelReturnArrival.Line(line.channelLineId(), line.sku(), line.quantity(), "",
+                                    line.restock())).toList());
             order.ifPresent(id -> journey.step(id, now, "REFUNDED", "Shopify refund " + refund.channelRefundId()
                     + (refund.amount() == null ? "" : " of " + refund.amount() + " " + refund.currency())
                     + (refund.lines().isEmpty() ? "" : ", " + units(refund.lines().stream()
@@ -72,7 +80,9 @@ class ReturnsIntake {
                     "channelLineId", line.channelLineId(), "sku", line.sku(), "quantity", line.quantity(),
                     "reason", line.reason())).toList();
             Optional<UUID> order = keep(connectionId, request.channelOrderId(), "RETURN", request.channelReturnId(),
-                    request.status(), true, null, null, "", lines, request.updatedAt(), now);
+                    request.status(), true, null, null, "", lines, request.updatedAt(), now, payload,
+                    request.lines().stream().map(line -> new ChannelReturnArrival.Line(line.channelLineId(),
+                            line.sku(), line.quantity(), line.reason(), true)).toList());
             order.ifPresent(id -> journey.step(id, now, "RETURN_" + request.status(), "Shopify return "
                     + request.channelReturnId() + ": " + units(request.lines().stream()
                             .mapToInt(ChannelReturn.Line::quantity).sum()) + " to come back ("
@@ -84,11 +94,12 @@ class ReturnsIntake {
 
     private Optional<UUID> keep(UUID connectionId, String channelOrderId, String kind, String ref, String status,
             boolean restock, java.math.@Nullable BigDecimal amount, @Nullable String currency, String note,
-            List<Map<String, Object>> lines, Instant channelAt, Instant now) {
+            List<Map<String, Object>> lines, Instant channelAt, Instant now, String payload,
+            List<ChannelReturnArrival.Line> arrived) {
         Optional<UUID> order = jdbc.sql("""
                 SELECT id FROM sales_order WHERE connection_id = :connection AND channel_order_id = :order""")
                 .param("connection", connectionId).param("order", channelOrderId).query(UUID.class).optional();
-        jdbc.sql("""
+        Optional<UUID> kept = jdbc.sql("""
                 INSERT INTO channel_return (tenant_id, id, connection_id, order_id, channel_order_id, kind, channel_ref,
                                             status, restock, amount, currency, note, lines, channel_at, received_at)
                 VALUES (crossdock_current_tenant(), :id, :connection, :order, :channelOrder, :kind, :ref, :status,
@@ -96,14 +107,38 @@ class ReturnsIntake {
                 ON CONFLICT (tenant_id, connection_id, kind, channel_ref) DO UPDATE SET status = excluded.status,
                     lines = excluded.lines, amount = excluded.amount, order_id = excluded.order_id,
                     channel_at = excluded.channel_at
-                WHERE channel_return.channel_at <= excluded.channel_at""")
+                WHERE channel_return.channel_at <= excluded.channel_at
+                RETURNING id""")
                 .param("id", UUID.randomUUID()).param("connection", connectionId).param("order", order.orElse(null))
                 .param("channelOrder", channelOrderId).param("kind", kind).param("ref", Text.clip(ref, 100))
                 .param("status", Text.clip(status, 30)).param("restock", restock).param("amount", amount)
                 .param("currency", currency).param("note", Text.clip(note, 2000))
                 .param("lines", JSON.writeValueAsString(lines)).param("at", Timestamp.from(channelAt))
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now)).query(UUID.class).optional();
+        // an older version than the kept one changes nothing, here or in returns
+        kept.ifPresent(id -> authorize(new ChannelReturnArrival(id, connectionId, order.orElse(null),
+                order.map(this::orderName).orElse(channelOrderId), channelOrderId, kind, ref, status, arrived,
+                payload)));
         return order;
+    }
+
+    /** Hands the record to returns in this transaction; what it cannot take becomes an exception with the payload. */
+    private void authorize(ChannelReturnArrival arrival) {
+        ReturnAuthorizations returns = authorizations.getIfAvailable();
+        if (returns == null) {
+            return;
+        }
+        for (ReturnAuthorizations.Problem problem : returns.arrived(arrival)) {
+            exceptions.record(Flow.RETURNS_IMPORT, arrival.connectionId(), null, problem.reasonCode(),
+                    problem.fingerprint(), "Shopify " + arrival.kind().toLowerCase(java.util.Locale.ROOT) + " "
+                            + arrival.channelRef() + " of order " + arrival.orderName(), problem.message(),
+                    arrival.rawPayload());
+        }
+    }
+
+    private String orderName(UUID orderId) {
+        return jdbc.sql("SELECT order_name FROM sales_order WHERE id = :id").param("id", orderId)
+                .query(String.class).single();
     }
 
     private static String units(int count) {
