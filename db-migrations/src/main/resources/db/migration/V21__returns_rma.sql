@@ -1,7 +1,8 @@
 -- Returns (RMAs): what a buyer sends back, expected from a channel's return or entered by hand; each unit as the
 -- returns bench received it, with its condition, held for inspection until its disposition is decided; the
 -- tenant's rules for which units skip the hold; and the refund signal the returns write-back flow posts to the
--- store once every unit is decided. Also: how a receiving discrepancy was resolved (accept, claim, adjust).
+-- store once every unit is decided. Also for receiving: how a discrepancy was settled (accept, claim, adjust) and
+-- the inbound shipment's full status path.
 
 CREATE TABLE return_settings
 (
@@ -123,3 +124,19 @@ SELECT crossdock_protect_tenant_table('rma');
 SELECT crossdock_protect_tenant_table('rma_line');
 SELECT crossdock_protect_tenant_table('rma_unit');
 SELECT crossdock_protect_tenant_table('return_signal');
+
+-- an inbound shipment's whole way: draft → sent → in transit → arrived → receiving → received (or received with
+-- discrepancies) → closed; "partly received" is now "receiving"
+ALTER TABLE inbound_shipment DROP CONSTRAINT inbound_shipment_status_check;
+ALTER TABLE inbound_shipment ALTER COLUMN status TYPE VARCHAR(30);
+-- every tenant's rows change here, so the owner steps outside the policies for these two statements only
+ALTER TABLE inbound_shipment NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE receiving_discrepancy NO FORCE ROW LEVEL SECURITY;
+UPDATE inbound_shipment SET status = 'RECEIVING' WHERE status = 'PARTLY_RECEIVED';
+UPDATE inbound_shipment s SET status = 'RECEIVED_WITH_DISCREPANCIES'
+WHERE status = 'RECEIVED' AND EXISTS (SELECT 1 FROM receiving_discrepancy d WHERE d.shipment_id = s.id);
+ALTER TABLE inbound_shipment FORCE ROW LEVEL SECURITY;
+ALTER TABLE receiving_discrepancy FORCE ROW LEVEL SECURITY;
+ALTER TABLE inbound_shipment ADD CONSTRAINT inbound_shipment_status_check
+    CHECK (status IN ('DRAFT', 'SENT', 'IN_TRANSIT', 'ARRIVED', 'RECEIVING', 'RECEIVED', 'RECEIVED_WITH_DISCREPANCIES',
+                      'CLOSED'));

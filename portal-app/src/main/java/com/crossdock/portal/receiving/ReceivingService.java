@@ -72,12 +72,15 @@ public class ReceivingService {
             Map<UUID, List<ReceivingDiscrepancyView>> discrepancies = new HashMap<>();
             jdbc.sql("""
                     SELECT shipment_id, id, master_sku, kind, expected_qty, received_qty, recorded_at, resolved,
-                           resolution_note
+                           resolution_note, resolution, resolved_by, resolved_at
                     FROM receiving_discrepancy ORDER BY resolved, recorded_at, master_sku, kind""")
                     .query((rs, n) -> discrepancies.computeIfAbsent(rs.getObject(1, UUID.class),
                             k -> new ArrayList<>()).add(new ReceivingDiscrepancyView(rs.getObject(2, UUID.class),
                             rs.getString(3), DiscrepancyKind.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6),
-                            rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getString(9)))).list();
+                            rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getString(9),
+                            rs.getString(10) == null ? null : DiscrepancyResolution.valueOf(rs.getString(10)),
+                            rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant())))
+                    .list();
             return jdbc.sql("""
                     SELECT id, reference, carrier, expected_on, status, ready_at IS NOT NULL, created_at
                     FROM inbound_shipment ORDER BY created_at DESC, reference LIMIT :limit""")
@@ -147,25 +150,71 @@ public class ReceivingService {
         return shipment;
     }
 
-    /** Resolves a discrepancy with its root cause (required), for example "supplier packed 9, credit note asked". */
+    /**
+     * Resolves a discrepancy: accepted, claimed or adjusted, with its root cause (required), for example "supplier
+     * packed 9, credit note asked"; who and when are recorded.
+     */
     @PreAuthorize(EDITORS)
-    public void resolve(TenantId tenant, UUID discrepancyId, String note) {
+    public void resolve(TenantId tenant, UUID discrepancyId, DiscrepancyResolution resolution, String note) {
         tenants.requireOpen(tenant);
         Objects.requireNonNull(discrepancyId, "discrepancy");
+        if (resolution == null) {
+            throw new ReceivingValidationException(Map.of("resolution", "Choose accept, claim or adjust"));
+        }
         String cause = note == null ? "" : note.strip();
         if (cause.length() < 3 || cause.length() > 2000) {
             throw new ReceivingValidationException(Map.of("note", "Say what caused it, in 3 to 2000 characters"));
         }
         int resolved = transactions.write(tenant, () -> jdbc.sql("""
-                UPDATE receiving_discrepancy SET resolved = TRUE, resolution_note = :note, resolved_by = :by,
-                       resolved_at = :now
+                UPDATE receiving_discrepancy SET resolved = TRUE, resolution = :resolution, resolution_note = :note,
+                       resolved_by = :by, resolved_at = :now
                 WHERE id = :id AND NOT resolved""")
-                .param("id", discrepancyId).param("note", cause).param("by", CurrentUser.actor())
-                .param("now", Timestamp.from(clock.instant())).update());
+                .param("id", discrepancyId).param("resolution", resolution.name()).param("note", cause)
+                .param("by", CurrentUser.actor()).param("now", Timestamp.from(clock.instant())).update());
         if (resolved == 0) {
             throw new ReceivingValidationException(Map.of("note", "This discrepancy is resolved already, or gone"));
         }
-        tenants.recordActivity(tenant, "receiving.resolve", "Discrepancy " + discrepancyId + ": " + cause);
+        tenants.recordActivity(tenant, "receiving.resolve", "Discrepancy " + discrepancyId + " "
+                + resolution.name().toLowerCase(Locale.ROOT) + ": " + cause);
+    }
+
+    /**
+     * Moves a shipment along the steps people report: a sent shipment is in transit, a sent or travelling one has
+     * arrived at the dock, and a received one closes once none of its discrepancies is open. Refused, saying why,
+     * for any other step.
+     */
+    @PreAuthorize(EDITORS)
+    public InboundShipmentView advance(TenantId tenant, UUID shipmentId, InboundStatus to) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(shipmentId, "shipment");
+        List<String> from = switch (to == null ? InboundStatus.DRAFT : to) {
+            case IN_TRANSIT -> List.of("SENT");
+            case ARRIVED -> List.of("SENT", "IN_TRANSIT");
+            case CLOSED -> List.of("RECEIVED", "RECEIVED_WITH_DISCREPANCIES");
+            default -> List.of();
+        };
+        if (from.isEmpty()) {
+            throw new ReceivingValidationException(Map.of("status", "A shipment is moved by hand only to in "
+                    + "transit, arrived or closed; the warehouse's receipts do the rest"));
+        }
+        int moved = transactions.write(tenant, () -> jdbc.sql("""
+                UPDATE inbound_shipment SET status = :to, updated_at = :now
+                WHERE id = :id AND status IN (:from) AND NOT (:closing AND EXISTS (SELECT 1
+                    FROM receiving_discrepancy d WHERE d.shipment_id = inbound_shipment.id AND NOT d.resolved))""")
+                .param("id", shipmentId).param("to", to.name()).param("from", from)
+                .param("closing", to == InboundStatus.CLOSED)
+                .param("now", Timestamp.from(clock.instant())).update());
+        InboundShipmentView shipment = shipment(tenant, shipmentId);
+        if (moved == 0) {
+            throw new ReceivingValidationException(Map.of("status", "Shipment " + shipment.reference() + " is "
+                    + shipment.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (to == InboundStatus.CLOSED
+                    && shipment.openDiscrepancies() > 0 ? " with " + shipment.openDiscrepancies()
+                    + " open discrepancies; resolve them first" : "; it cannot go to "
+                    + to.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " from there")));
+        }
+        tenants.recordActivity(tenant, "receiving.status", "Inbound shipment " + shipment.reference() + " "
+                + to.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        return shipment;
     }
 
     private InboundShipmentView shipment(TenantId tenant, UUID id) {

@@ -1,5 +1,6 @@
 package com.crossdock.portal.receiving.ui;
 
+import com.crossdock.portal.receiving.DiscrepancyResolution;
 import com.crossdock.portal.receiving.InboundShipmentView;
 import com.crossdock.portal.receiving.InboundStatus;
 import com.crossdock.portal.receiving.ReceivingDiscrepancyView;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -150,9 +152,11 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
                 : words(shipment.status().name());
         Span badge = Badge.of(text, switch (shipment.status()) {
             case DRAFT -> Badge.Tone.NEUTRAL;
-            case SENT -> Badge.Tone.PRIMARY;
-            case PARTLY_RECEIVED -> Badge.Tone.WARNING;
-            case RECEIVED -> shipment.openDiscrepancies() > 0 ? Badge.Tone.WARNING : Badge.Tone.SUCCESS;
+            case SENT, IN_TRANSIT, ARRIVED -> Badge.Tone.PRIMARY;
+            case RECEIVING -> Badge.Tone.WARNING;
+            case RECEIVED_WITH_DISCREPANCIES -> shipment.openDiscrepancies() > 0 ? Badge.Tone.WARNING
+                    : Badge.Tone.SUCCESS;
+            case RECEIVED, CLOSED -> Badge.Tone.SUCCESS;
         });
         badge.addClassName("inbound-status");
         badge.getElement().setAttribute("data-status", shipment.status().name());
@@ -160,7 +164,20 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private Component sendButton(InboundShipmentView shipment) {
-        if (shipment.status() != InboundStatus.DRAFT || shipment.ready() || !receiving.canEdit()) {
+        if (!receiving.canEdit()) {
+            return new Span();
+        }
+        @Nullable InboundStatus next = switch (shipment.status()) {
+            case SENT -> InboundStatus.IN_TRANSIT;
+            case IN_TRANSIT -> InboundStatus.ARRIVED;
+            case RECEIVED -> InboundStatus.CLOSED;
+            case RECEIVED_WITH_DISCREPANCIES -> shipment.openDiscrepancies() == 0 ? InboundStatus.CLOSED : null;
+            default -> null;
+        };
+        if (next != null) {
+            return advanceButton(shipment, next);
+        }
+        if (shipment.status() != InboundStatus.DRAFT || shipment.ready()) {
             return new Span();
         }
         Button send = new Button("Send to warehouse", click -> {
@@ -180,10 +197,38 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         return send;
     }
 
+    private Component advanceButton(InboundShipmentView shipment, InboundStatus next) {
+        String label = switch (next) {
+            case IN_TRANSIT -> "Mark in transit";
+            case ARRIVED -> "Mark arrived";
+            default -> "Close";
+        };
+        Button advance = new Button(label, click -> {
+            try {
+                receiving.advance(currentTenant(), shipment.id(), next);
+                Notices.success(shipment.reference() + ": " + words(next.name()).toLowerCase(Locale.ROOT));
+            } catch (ReceivingValidationException refused) {
+                Notices.error(String.join("; ", refused.fieldErrors().values()));
+            } catch (RuntimeException e) {
+                log.warn("Moving inbound shipment {} to {} failed", shipment.reference(), next, e);
+                Notices.error(FailureMessages.explain(e));
+            }
+            reload();
+        });
+        advance.addClassName("receiving-advance");
+        advance.getElement().setAttribute("data-to", next.name());
+        advance.addThemeVariants(ButtonVariant.SMALL);
+        return advance;
+    }
+
     private Component resolution(Row row) {
         ReceivingDiscrepancyView discrepancy = row.discrepancy();
         if (discrepancy.resolved()) {
-            return new Span(discrepancy.note());
+            return new Span((discrepancy.resolution() == null ? "" : words(discrepancy.resolution().name()) + ": ")
+                    + discrepancy.note() + (discrepancy.resolvedBy() == null ? "" : " (" + discrepancy.resolvedBy()
+                    + (discrepancy.resolvedAt() == null ? "" : ", " + java.time.format.DateTimeFormatter
+                            .ISO_LOCAL_DATE.format(discrepancy.resolvedAt().atZone(java.time.ZoneOffset.UTC)))
+                    + ")"));
         }
         if (!receiving.canEdit()) {
             return new Span("Open");
@@ -218,14 +263,23 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         dialog.setId("discrepancy-dialog");
         dialog.setHeaderTitle("Resolve: " + words(row.discrepancy().kind().name()) + " " + row.discrepancy().sku()
                 + " on " + row.shipment());
+        RadioButtonGroup<DiscrepancyResolution> how = new RadioButtonGroup<>("Settled by");
+        how.setId("discrepancy-resolution");
+        how.setItems(DiscrepancyResolution.values());
+        how.setItemLabelGenerator(resolution -> switch (resolution) {
+            case ACCEPT -> "Accept as received";
+            case CLAIM -> "Claim from supplier or carrier";
+            case ADJUST -> "Adjust (a count or booking was wrong)";
+        });
+        how.setValue(DiscrepancyResolution.ACCEPT);
         TextArea note = new TextArea("Root cause");
         note.setId("discrepancy-note");
         note.setHelperText("What caused it and what was done, e.g. \"supplier packed 9, credit note requested\"");
         note.setWidthFull();
-        dialog.add(note);
+        dialog.add(new VerticalLayout(how, note));
         Button save = new Button("Resolve", click -> {
             try {
-                receiving.resolve(currentTenant(), row.discrepancy().id(), note.getValue());
+                receiving.resolve(currentTenant(), row.discrepancy().id(), how.getValue(), note.getValue());
                 dialog.close();
                 reload();
             } catch (ReceivingValidationException refused) {
