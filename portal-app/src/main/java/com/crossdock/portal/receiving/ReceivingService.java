@@ -38,6 +38,8 @@ public class ReceivingService {
     private static final int MAX_LINES = 200;
     private static final int MAX_QUANTITY = 1_000_000;
     private static final int SHOWN = 200;
+    /** The largest inbound shipment CSV accepted. */
+    public static final int MAX_CSV_BYTES = InboundCsv.MAX_BYTES;
 
     private final TenantService tenants;
     private final TenantTransactions transactions;
@@ -100,35 +102,74 @@ public class ReceivingService {
     public InboundShipmentView create(TenantId tenant, InboundShipmentCommand command) {
         tenants.requireOpen(tenant);
         Objects.requireNonNull(command, "command");
-        UUID id = UUID.randomUUID();
-        String reference = command.reference() == null ? "" : command.reference().strip();
-        transactions.writeAll(tenant, () -> {
-            Map<String, String> problems = validate(command, reference);
+        UUID id = transactions.write(tenant, () -> {
+            Map<String, String> problems = validate(command, reference(command));
             if (!problems.isEmpty()) {
                 throw new ReceivingValidationException(problems);
             }
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.sql("""
-                    INSERT INTO inbound_shipment (tenant_id, id, reference, carrier, expected_on, status, created_by,
-                                                  created_at, updated_at)
-                    VALUES (crossdock_current_tenant(), :id, :reference, :carrier, :expected, 'DRAFT', :by, :now,
-                            :now)""")
-                    .param("id", id).param("reference", reference).param("carrier", carrier(command.carrier()))
-                    .param("expected", command.expectedOn()).param("by", CurrentUser.actor()).param("now", now)
-                    .update();
-            int number = 0;
-            for (InboundShipmentCommand.Line line : Objects.requireNonNull(command.lines())) {
-                jdbc.sql("""
-                        INSERT INTO inbound_shipment_line (tenant_id, id, shipment_id, line_no, master_sku,
-                                                           expected_qty)
-                        VALUES (crossdock_current_tenant(), :id, :shipment, :no, :sku, :qty)""")
-                        .param("id", UUID.randomUUID()).param("shipment", id).param("no", ++number)
-                        .param("sku", catalogSku(Objects.requireNonNull(line.sku()))).param("qty", line.quantity())
-                        .update();
-            }
+            return insert(command);
         });
-        tenants.recordActivity(tenant, "receiving.create", "Inbound shipment " + reference);
+        tenants.recordActivity(tenant, "receiving.create", "Inbound shipment " + reference(command));
         return shipment(tenant, id);
+    }
+
+    /**
+     * Creates draft inbound shipments from a CSV file of the brand's own system: a header row naming
+     * {@code reference}, {@code sku} and {@code quantity} (and optionally {@code carrier} and {@code expected_on},
+     * ISO dates), then one row per SKU; rows of one reference make one shipment. All or nothing: any problem
+     * refuses the whole file with each problem's row.
+     */
+    @PreAuthorize(EDITORS)
+    public List<InboundShipmentView> importCsv(TenantId tenant, String fileName, byte[] content) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(content, "content");
+        InboundCsv.Parsed parsed = InboundCsv.parse(content);
+        List<String> problems = new ArrayList<>(parsed.problems());
+        if (!problems.isEmpty()) {
+            throw new ReceivingValidationException(Map.of("file", InboundCsv.summary(problems)));
+        }
+        List<UUID> ids = transactions.write(tenant, () -> {
+            List<String> found = new ArrayList<>();
+            parsed.shipments().forEach((reference, command) -> validate(command, reference).values()
+                    .forEach(problem -> found.add(reference + ": " + problem)));
+            if (!found.isEmpty()) {
+                throw new ReceivingValidationException(Map.of("file", InboundCsv.summary(found)));
+            }
+            return parsed.shipments().values().stream().map(this::insert).toList();
+        });
+        tenants.recordActivity(tenant, "receiving.import", ids.size() + " inbound shipments from "
+                + (fileName == null ? "a CSV file" : fileName));
+        List<InboundShipmentView> all = shipments(tenant);
+        return all.stream().filter(view -> ids.contains(view.id())).toList();
+    }
+
+    /** Inside the tenant's transaction, after validation: the shipment and its lines. */
+    private UUID insert(InboundShipmentCommand command) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO inbound_shipment (tenant_id, id, reference, carrier, expected_on, status, created_by,
+                                              created_at, updated_at)
+                VALUES (crossdock_current_tenant(), :id, :reference, :carrier, :expected, 'DRAFT', :by, :now,
+                        :now)""")
+                .param("id", id).param("reference", reference(command)).param("carrier", carrier(command.carrier()))
+                .param("expected", command.expectedOn()).param("by", CurrentUser.actor()).param("now", now)
+                .update();
+        int number = 0;
+        for (InboundShipmentCommand.Line line : Objects.requireNonNull(command.lines())) {
+            jdbc.sql("""
+                    INSERT INTO inbound_shipment_line (tenant_id, id, shipment_id, line_no, master_sku,
+                                                       expected_qty)
+                    VALUES (crossdock_current_tenant(), :id, :shipment, :no, :sku, :qty)""")
+                    .param("id", UUID.randomUUID()).param("shipment", id).param("no", ++number)
+                    .param("sku", catalogSku(Objects.requireNonNull(line.sku()))).param("qty", line.quantity())
+                    .update();
+        }
+        return id;
+    }
+
+    private static String reference(InboundShipmentCommand command) {
+        return command.reference() == null ? "" : command.reference().strip();
     }
 
     /** Marks a draft shipment ready: the next exchange with the brand's warehouse announces it with a 943. */

@@ -241,6 +241,37 @@ class ReceivingIT {
                 .as("the other brand").isInstanceOf(ReceivingValidationException.class);
     }
 
+    @Test
+    @Order(6)
+    void aCsvFromTheBrandsOwnSystemCreatesItsShipmentsAllOrNothing() {
+        byte[] bad = """
+                reference,carrier,expected_on,sku,quantity
+                PO-2001,UPS,2026-12-09,TEE-RED,3
+                PO-2002,UPS,2026-12-09,MUG,3
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> asSystem(() -> receiving.importCsv(apparel, "asn.csv", bad)))
+                .as("the other brand's SKU").isInstanceOfSatisfying(ReceivingValidationException.class, refused ->
+                        assertThat(refused.fieldErrors().get("file")).contains("PO-2002").contains("MUG")
+                                .startsWith("Nothing was created"));
+        assertThat(shipments(apparel)).extracting(InboundShipmentView::reference).doesNotContain("PO-2001");
+
+        byte[] good = """
+                reference,carrier,expected_on,sku,quantity
+                PO-2001,UPS,2026-12-09,tee-red,3
+                PO-2001,UPS,2026-12-09,TEE-BLUE,2
+                PO-2002,,2026-12-10,TEE-BLUE,7
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<InboundShipmentView> created = asSystem(() -> receiving.importCsv(apparel, "asn.csv", good));
+
+        assertThat(created).extracting(InboundShipmentView::reference, InboundShipmentView::status,
+                InboundShipmentView::expectedUnits).containsExactlyInAnyOrder(
+                        tuple("PO-2001", InboundStatus.DRAFT, 5), tuple("PO-2002", InboundStatus.DRAFT, 7));
+        assertThatThrownBy(() -> asSystem(() -> receiving.importCsv(apparel, "asn.csv", good)))
+                .as("the same file twice").isInstanceOfSatisfying(ReceivingValidationException.class, refused ->
+                        assertThat(refused.fieldErrors().get("file")).contains("exists already"));
+        assertThat(shipments(home)).extracting(InboundShipmentView::reference).doesNotContain("PO-2001");
+    }
+
     private String sandboxUser() {
         return asSystem(() -> wms.connections()).stream().filter(c -> c.id().equals(warehouse)).findFirst()
                 .orElseThrow().username();

@@ -21,13 +21,17 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +62,7 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
     private final Div shipmentsEmpty = new Div();
     private final Div discrepanciesEmpty = new Div();
     private final Button create = new Button("New inbound shipment");
+    private final Upload upload = new Upload();
     private @Nullable TenantId tenant;
 
     ReceivingView(ReceivingService receiving, TenantSelection selection) {
@@ -69,9 +74,39 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         create.setId("receiving-new");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.addClickListener(click -> openForm());
+        configureUpload();
         configureShipments();
         configureDiscrepancies();
-        add(create, shipmentsEmpty, shipments, new H3("Receiving discrepancies"), discrepanciesEmpty, discrepancies);
+        HorizontalLayout bar = new HorizontalLayout(create, upload);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.setWrap(true);
+        add(bar, shipmentsEmpty, shipments, new H3("Receiving discrepancies"), discrepanciesEmpty, discrepancies);
+    }
+
+    /** A CSV file from the brand's own system: one row per SKU, rows of one reference make one shipment. */
+    private void configureUpload() {
+        upload.setId("receiving-upload");
+        upload.setMaxFiles(1);
+        upload.setAcceptedFileTypes(".csv", ".txt");
+        upload.setMaxFileSize(ReceivingService.MAX_CSV_BYTES);
+        upload.setUploadButton(new Button("Upload CSV"));
+        upload.setDropLabel(new Span("Columns: reference, carrier, expected_on, sku, quantity"));
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+            upload.clearFileList();
+            try {
+                List<InboundShipmentView> created = receiving.importCsv(currentTenant(), metadata.fileName(),
+                        bytes);
+                Notices.success(created.size() + (created.size() == 1 ? " shipment" : " shipments") + " created "
+                        + "from " + metadata.fileName() + ". Send each to the warehouse when it leaves.");
+            } catch (ReceivingValidationException refused) {
+                Notices.error(String.join("; ", refused.fieldErrors().values()));
+            } catch (RuntimeException e) {
+                log.warn("Importing inbound shipments from {} failed", metadata.fileName(), e);
+                Notices.error(FailureMessages.explain(e));
+            }
+            reload();
+        }))));
+        upload.addFileRejectedListener(rejected -> Notices.error(rejected.getErrorMessage()));
     }
 
     private void configureShipments() {
@@ -114,6 +149,7 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
     private void reload() {
         boolean editor = receiving.canEdit();
         create.setVisible(tenant != null && editor);
+        upload.setVisible(tenant != null && editor);
         if (tenant == null) {
             show(shipmentsEmpty, shipments, "No tenant is selected. Pick one in the tenant switcher.");
             show(discrepanciesEmpty, discrepancies, "Pick a tenant to see its receiving discrepancies.");
@@ -129,7 +165,8 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         }
         if (all.isEmpty()) {
             show(shipmentsEmpty, shipments, editor ? "No inbound shipments yet. Create one with \"New inbound "
-                    + "shipment\" (reference, carrier, expected date and the SKUs you send), then \"Send to "
+                    + "shipment\" (reference, carrier, expected date and the SKUs you send) or upload a CSV of them "
+                    + "from your own system, then \"Send to "
                     + "warehouse\": the next exchange announces it to the warehouse as a 943."
                     : "No inbound shipments yet. The brand's people create them here and send them to the warehouse.");
         } else {
