@@ -64,6 +64,12 @@ public class ReturnsService {
                 .orElse(false);
     }
 
+    /** Whether the signed-in person may change the tenant's returns rules (brand admins and the 3PL's managers). */
+    public boolean canChangeRules() {
+        return CurrentUser.find().map(user -> user.roles().stream().anyMatch(role -> role == Role.PLATFORM_ADMIN
+                || role == Role.ACCOUNT_MANAGER || role == Role.BRAND_ADMIN)).orElse(false);
+    }
+
     /** The RMAs of the tenant in one status (all when null), oldest first: the longest waiting come first. */
     @PreAuthorize("isAuthenticated()")
     public List<RmaSummary> queue(TenantId tenant, @Nullable RmaStatus status) {

@@ -151,8 +151,10 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         create.setVisible(tenant != null && editor);
         upload.setVisible(tenant != null && editor);
         if (tenant == null) {
-            show(shipmentsEmpty, shipments, "No tenant is selected. Pick one in the tenant switcher.");
-            show(discrepanciesEmpty, discrepancies, "Pick a tenant to see its receiving discrepancies.");
+            EmptyState.showInstead(shipmentsEmpty, shipments,
+                    "No tenant is selected. Pick one in the tenant switcher.");
+            EmptyState.showInstead(discrepanciesEmpty, discrepancies,
+                    "Pick a tenant to see its receiving discrepancies.");
             return;
         }
         List<InboundShipmentView> all;
@@ -164,22 +166,24 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         if (all.isEmpty()) {
-            show(shipmentsEmpty, shipments, editor ? "No inbound shipments yet. Create one with \"New inbound "
+            EmptyState.showInstead(shipmentsEmpty, shipments,
+                    editor ? "No inbound shipments yet. Create one with \"New inbound "
                     + "shipment\" (reference, carrier, expected date and the SKUs you send) or upload a CSV of them "
                     + "from your own system, then \"Send to "
                     + "warehouse\": the next exchange announces it to the warehouse as a 943."
                     : "No inbound shipments yet. The brand's people create them here and send them to the warehouse.");
         } else {
-            hide(shipmentsEmpty, shipments);
+            EmptyState.hide(shipmentsEmpty, shipments);
             shipments.setItems(all);
         }
         List<Row> rows = all.stream().flatMap(s -> s.discrepancies().stream().map(d -> new Row(s.reference(), d)))
                 .toList();
         if (rows.isEmpty()) {
-            show(discrepanciesEmpty, discrepancies, "No receiving discrepancies. When the warehouse reports more, "
+            EmptyState.showInstead(discrepanciesEmpty, discrepancies,
+                    "No receiving discrepancies. When the warehouse reports more, "
                     + "fewer or damaged units than a shipment announced, they show here to resolve.");
         } else {
-            hide(discrepanciesEmpty, discrepancies);
+            EmptyState.hide(discrepanciesEmpty, discrepancies);
             discrepancies.setItems(rows);
         }
     }
@@ -338,18 +342,6 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
             throw new IllegalStateException("No tenant is selected");
         }
         return tenant;
-    }
-
-    private static void show(Div empty, Grid<?> grid, String text) {
-        empty.removeAll();
-        empty.add(EmptyState.of(grid.getId().orElse("receiving") + "-empty", text));
-        empty.setVisible(true);
-        grid.setVisible(false);
-    }
-
-    private static void hide(Div empty, Grid<?> grid) {
-        empty.setVisible(false);
-        grid.setVisible(true);
     }
 
     private static String words(String code) {

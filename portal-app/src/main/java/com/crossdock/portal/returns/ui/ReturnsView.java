@@ -154,7 +154,7 @@ public class ReturnsView extends VerticalLayout implements BeforeEnterObserver {
         rules.setVisible(tenant != null);
         find.setVisible(tenant != null);
         if (tenant == null) {
-            show(queueEmpty, queue, "No tenant is selected. Pick one in the tenant switcher.");
+            EmptyState.showInstead(queueEmpty, queue, "No tenant is selected. Pick one in the tenant switcher.");
             return;
         }
         List<RmaSummary> rmas;
@@ -171,30 +171,30 @@ public class ReturnsView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         if (rmas.isEmpty()) {
-            show(queueEmpty, queue, "No returns " + (OPEN.equals(filter.getValue()) || ALL.equals(filter.getValue())
+            EmptyState.showInstead(queueEmpty, queue,
+                    "No returns " + (OPEN.equals(filter.getValue()) || ALL.equals(filter.getValue())
                     ? "" : "in this status ") + "yet. A store's return requests and refunds arrive here by "
                     + "themselves once its Shopify store is connected under Channels"
                     + (editor ? "; a return that comes without one is entered with \"New RMA\"." : "."));
         } else {
-            queueEmpty.setVisible(false);
-            queue.setVisible(true);
+            EmptyState.hide(queueEmpty, queue);
             queue.setItems(rmas);
         }
     }
 
     private void reloadStock() {
         if (tenant == null) {
-            show(stockEmpty, stock, "Pick a tenant to see its stock by status.");
+            EmptyState.showInstead(stockEmpty, stock, "Pick a tenant to see its stock by status.");
             return;
         }
         try {
             List<StockByStatus> rows = returns.stockByStatus(tenant);
             if (rows.isEmpty()) {
-                show(stockEmpty, stock, "No stock counted yet. Units show here by status once the warehouse "
+                EmptyState.showInstead(stockEmpty, stock,
+                        "No stock counted yet. Units show here by status once the warehouse "
                         + "receives an inbound shipment (under Receiving) or a return is received at the bench.");
             } else {
-                stockEmpty.setVisible(false);
-                stock.setVisible(true);
+                EmptyState.hide(stockEmpty, stock);
                 stock.setItems(rows);
             }
         } catch (RuntimeException e) {
@@ -280,7 +280,7 @@ public class ReturnsView extends VerticalLayout implements BeforeEnterObserver {
         });
         save.setId("rules-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        boolean maker = returns.canEdit();
+        boolean maker = returns.canChangeRules();
         save.setVisible(maker);
         hazmat.setReadOnly(!maker);
         skus.setReadOnly(!maker);
@@ -320,12 +320,5 @@ public class ReturnsView extends VerticalLayout implements BeforeEnterObserver {
             throw new IllegalStateException("No tenant is selected");
         }
         return tenant;
-    }
-
-    private static void show(Div empty, Grid<?> grid, String text) {
-        empty.removeAll();
-        empty.add(EmptyState.of(grid.getId().orElse("returns") + "-empty", text));
-        empty.setVisible(true);
-        grid.setVisible(false);
     }
 }
