@@ -74,8 +74,7 @@ class ChannelReturnsBridge implements ReturnAuthorizations {
             }
             List<Rmas.NewLine> resolved = resolve(arrival.orderId(), line);
             if (resolved.isEmpty()) {
-                problems.add(new Problem("RETURN_UNKNOWN_ITEM", "return:" + arrival.channelReturnId() + ":"
-                        + line.channelLineId(), "Line " + line.channelLineId() + (line.channelSku().isBlank() ? ""
+                problems.add(new Problem("RETURN_UNKNOWN_ITEM", "return:" + arrival.channelReturnId(), "Line " + line.channelLineId() + (line.channelSku().isBlank() ? ""
                         : " (" + line.channelSku() + ")") + " of " + arrival.channelRef() + " is not an item of order "
                         + arrival.orderName() + " that the catalog knows. Map the item in the catalog, then retry."));
             }

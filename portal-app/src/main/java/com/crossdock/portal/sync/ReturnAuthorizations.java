@@ -25,7 +25,8 @@ public interface ReturnAuthorizations {
      * Why a channel's return could not become an RMA.
      *
      * @param reasonCode  e.g. {@code RETURN_UNKNOWN_ORDER}
-     * @param fingerprint what makes two occurrences the same problem
+     * @param fingerprint what makes two occurrences the same problem: {@code return:<channel return id>}, so that the
+     *                    exception closes by itself once a retry makes the RMA
      * @param message     what a person should do, in a sentence
      */
     record Problem(String reasonCode, String fingerprint, String message) {
