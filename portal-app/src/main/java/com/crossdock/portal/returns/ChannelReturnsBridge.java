@@ -73,8 +73,16 @@ class ChannelReturnsBridge implements ReturnAuthorizations {
                 continue;
             }
             List<Rmas.NewLine> resolved = resolve(arrival.orderId(), line);
+            if (resolved.stream().anyMatch(part -> part.quantity() > ReturnsService.MAX_UNITS)) {
+                problems.add(new Problem("RETURN_BAD_QUANTITY", "return:" + arrival.channelReturnId(),
+                        line.quantity() + " bundles of line " + line.channelLineId() + " on " + arrival.channelRef()
+                        + " are more than " + ReturnsService.MAX_UNITS + " units of one component. Check the return "
+                        + "in the store, then retry or resolve this."));
+                continue;
+            }
             if (resolved.isEmpty()) {
-                problems.add(new Problem("RETURN_UNKNOWN_ITEM", "return:" + arrival.channelReturnId(), "Line " + line.channelLineId() + (line.channelSku().isBlank() ? ""
+                problems.add(new Problem("RETURN_UNKNOWN_ITEM", "return:" + arrival.channelReturnId(), "Line "
+                        + line.channelLineId() + (line.channelSku().isBlank() ? ""
                         : " (" + line.channelSku() + ")") + " of " + arrival.channelRef() + " is not an item of order "
                         + arrival.orderName() + " that the catalog knows. Map the item in the catalog, then retry."));
             }
