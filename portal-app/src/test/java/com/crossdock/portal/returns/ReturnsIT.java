@@ -29,8 +29,11 @@ import com.crossdock.portal.sync.OrderStatus;
 import com.crossdock.portal.sync.SyncService;
 import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.catalog.BundleDefinition;
+import com.crossdock.tenantconfig.catalog.BundleKind;
 import com.crossdock.tenantconfig.catalog.ItemStatus;
 import com.crossdock.tenantconfig.catalog.PackLevel;
+import com.crossdock.tenantconfig.catalog.Sku;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
 import java.nio.charset.StandardCharsets;
@@ -344,6 +347,37 @@ class ReturnsIT {
                 .isInstanceOf(ReturnsValidationException.class);
         assertThat(asSystem(() -> returns.find(home, "RMA-000001"))).isEmpty();
         assertThat(asSystem(() -> sandbox.storeSummary(home, homeStore)).refunds()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aReturnedVirtualBundleIsExpectedAsItsComponentsAndRefundedAsOneBundleOnceAllCameBack() {
+        asSystem(() -> catalog.saveBundle(apparel, null, new BundleDefinition(Sku.of("DUO"), BundleKind.VIRTUAL,
+                List.of(new BundleDefinition.Component(Sku.of("TEE"), 1),
+                        new BundleDefinition.Component(Sku.of("CAP"), 2))), 0));
+        String bundleOrder = placeAndShip(Map.of("DUO", 1));
+        int before = asSystem(() -> returns.queue(apparel, null)).size();
+
+        asSystem(() -> sandbox.requestReturn(apparel, apparelStore, bundleOrder));
+        RmaView rma = await().atMost(Duration.ofSeconds(20)).until(() -> asSystem(() -> returns.find(apparel,
+                bundleOrder)), found -> found.isPresent() && found.get().source().equals("CHANNEL")).orElseThrow();
+        assertThat(asSystem(() -> returns.queue(apparel, null))).hasSize(before + 1);
+        assertThat(rma.lines()).extracting(RmaView.Line::sku, RmaView.Line::expected)
+                .containsExactlyInAnyOrder(tuple("TEE", 1), tuple("CAP", 2));
+
+        for (String sku : List.of("TEE", "CAP", "CAP")) {
+            ScanResult scanned = asSystem(() -> returns.receiveUnit(apparel, rma.id(), sku, UnitCondition.OPENED));
+            asSystem(() -> returns.disposition(apparel, scanned.unitId(), Disposition.RESTOCK_AVAILABLE, null));
+        }
+        assertThat(asSystem(() -> returns.rma(apparel, rma.id())).channelSignal()).isEqualTo("QUEUED");
+        FlowRuns.runNow(context, apparel, apparelStore, Flow.RETURNS_WRITEBACK);
+
+        assertThat(storeSummary().refunds()).filteredOn(refund -> refund.orderName().equals(bundleOrder))
+                .singleElement().satisfies(refund -> {
+                    assertThat(refund.units()).as("one bundle, as the store sold it").isEqualTo(1);
+                    assertThat(refund.restockedUnits()).isEqualTo(1);
+                });
+        assertThat(asSystem(() -> returns.rma(apparel, rma.id())).status()).isEqualTo(RmaStatus.CLOSED);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
