@@ -43,6 +43,8 @@ final class ReturnsBench extends VerticalLayout {
     private final Span expected = new Span();
     private final TextField scan = new TextField("Scan a unit");
     private final Map<UnitCondition, Button> conditions = new EnumMap<>(UnitCondition.class);
+    private final FlexLayout conditionButtons = new FlexLayout();
+    private final Span conditionLabel = new Span("Condition of the next unit");
     private final Div result = new Div();
     private final VerticalLayout held = new VerticalLayout();
     private final Button finish = new Button("Nothing more is coming");
@@ -66,7 +68,6 @@ final class ReturnsBench extends VerticalLayout {
         scan.setHelperText("Scan the barcode, or type the SKU and press Enter. One unit per scan.");
         scan.addClassName("cd-bench-scan");
         scan.addKeyPressListener(Key.ENTER, enter -> receive());
-        FlexLayout conditionButtons = new FlexLayout();
         conditionButtons.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         conditionButtons.addClassName("cd-bench-buttons");
         for (UnitCondition each : UnitCondition.values()) {
@@ -88,7 +89,7 @@ final class ReturnsBench extends VerticalLayout {
         close.setId("returns-close");
         close.addClassName(TOUCH);
         close.addClickListener(click -> act(() -> returns.close(tenant, this.rma.id()), "RMA closed"));
-        add(title, status, expected, scan, new Span("Condition of the next unit"), conditionButtons, result,
+        add(title, status, expected, scan, conditionLabel, conditionButtons, result,
                 new H3("On inspection hold"), held, new FlexLayout(finish, close));
         choose(UnitCondition.UNOPENED);
         show(rma);
@@ -170,6 +171,9 @@ final class ReturnsBench extends VerticalLayout {
                 + line.expected() + " × " + line.sku() + (line.reason().isEmpty() ? "" : " (" + line.reason() + ")"))
                 .toList()));
         scan.setEnabled(editor && receiving);
+        // with nothing left to scan, the bench shows only what waits for inspection
+        conditionLabel.setVisible(editor && receiving);
+        conditionButtons.setVisible(editor && receiving);
         finish.setVisible(editor && receiving);
         close.setVisible(editor && shown.status() == RmaStatus.DISPOSITIONED
                 && (shown.channelSignal().equals("NONE") || shown.channelSignal().equals("TOLD")));
