@@ -86,6 +86,7 @@ enum DemoUser {
         EXCEPTIONS("nav-exceptions", true),
         STOCK("nav-stock", true),
         RECEIVING("nav-receiving", true),
+        RETURNS("nav-returns", true),
         DOCUMENTS("nav-documents", true),
         /** The 3PL's platform admins and account managers: warehouses are the 3PL's. */
         WAREHOUSE("nav-warehouse", false),

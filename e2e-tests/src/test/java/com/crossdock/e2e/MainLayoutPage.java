@@ -92,6 +92,11 @@ final class MainLayoutPage {
         return new DocumentsPage(page);
     }
 
+    ReturnsPage goToReturns() {
+        page.locator("#nav-returns").click();
+        return new ReturnsPage(page);
+    }
+
     OrdersPage goToOrders() {
         page.locator("#nav-orders").click();
         return new OrdersPage(page);

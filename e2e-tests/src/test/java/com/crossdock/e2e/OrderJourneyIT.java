@@ -69,7 +69,7 @@ class OrderJourneyIT {
         // Shopify cannot know it: that shipment becomes an exception); the warehouse's stock goes to the shop
         FlowsPage flows = shell.goToFlows()
                 .assertFlows("ORDER_IMPORT", "CANCELLATIONS", "FULFILLMENT_WRITEBACK", "INVENTORY_PUSH",
-                        "RETURNS_IMPORT")
+                        "RETURNS_IMPORT", "RETURNS_WRITEBACK")
                 .runNow("ORDER_IMPORT")
                 .assertLastRun("ORDER_IMPORT", "OK")
                 // once a day from now, so no scheduled run comes between the shipping and what it shows

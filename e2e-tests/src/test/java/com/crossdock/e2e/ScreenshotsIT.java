@@ -83,4 +83,18 @@ class ScreenshotsIT {
             Screenshots.save(page, section + "-empty");
         }
     }
+
+    @Test
+    void capturesTheReturnsBenchWithUnitsScannedAndDispositioned(Page page) {
+        ReturnsPage returns = LoginPage.open(page).signInAs(DemoUser.BRAND_USER).goToReturns()
+                .newRma("HP-TEE-BLK-M 2 too small")
+                .scan("NOT-IN-THE-CATALOG").assertResult("no barcode or SKU")
+                .scan("HP-TEE-BLK-M").assertResult("on inspection hold").assertReadyForTheNextScan()
+                .condition("DAMAGED").scan("hp-tee-blk-m").assertResult("on inspection hold")
+                .assertStatus("ON_HOLD");
+        Screenshots.save(page, "returns-bench");
+        returns.dispositionFirstHeld("RESTOCK_AVAILABLE").dispositionFirstHeld("DISPOSE")
+                .assertStatus("DISPOSITIONED");
+        Screenshots.save(page, "returns-dispositioned");
+    }
 }

@@ -163,9 +163,13 @@ public class InboundReceipts {
                 AND l.master_sku = d.master_sku AND l.received_qty >= l.expected_qty""").param("s", shipment).update();
         jdbc.sql("""
                 UPDATE inbound_shipment SET updated_at = :now,
-                       status = CASE WHEN :complete OR NOT EXISTS (SELECT 1 FROM inbound_shipment_line l
-                                         WHERE l.shipment_id = :s AND l.received_qty < l.expected_qty)
-                                     THEN 'RECEIVED' ELSE 'PARTLY_RECEIVED' END
-                WHERE id = :s""").param("s", shipment).param("complete", complete).param("now", now).update();
+                       status = CASE WHEN NOT (:complete OR NOT EXISTS (SELECT 1 FROM inbound_shipment_line l
+                                         WHERE l.shipment_id = :s AND l.received_qty < l.expected_qty))
+                                     THEN 'RECEIVING'
+                                     WHEN EXISTS (SELECT 1 FROM receiving_discrepancy d WHERE d.shipment_id = :s)
+                                     THEN 'RECEIVED_WITH_DISCREPANCIES'
+                                     ELSE 'RECEIVED' END
+                WHERE id = :s AND status <> 'CLOSED'""").param("s", shipment).param("complete", complete)
+                .param("now", now).update();
     }
 }

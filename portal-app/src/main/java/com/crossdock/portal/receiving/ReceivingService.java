@@ -38,6 +38,8 @@ public class ReceivingService {
     private static final int MAX_LINES = 200;
     private static final int MAX_QUANTITY = 1_000_000;
     private static final int SHOWN = 200;
+    /** The largest inbound shipment CSV accepted. */
+    public static final int MAX_CSV_BYTES = InboundCsv.MAX_BYTES;
 
     private final TenantService tenants;
     private final TenantTransactions transactions;
@@ -72,12 +74,15 @@ public class ReceivingService {
             Map<UUID, List<ReceivingDiscrepancyView>> discrepancies = new HashMap<>();
             jdbc.sql("""
                     SELECT shipment_id, id, master_sku, kind, expected_qty, received_qty, recorded_at, resolved,
-                           resolution_note
+                           resolution_note, resolution, resolved_by, resolved_at
                     FROM receiving_discrepancy ORDER BY resolved, recorded_at, master_sku, kind""")
                     .query((rs, n) -> discrepancies.computeIfAbsent(rs.getObject(1, UUID.class),
                             k -> new ArrayList<>()).add(new ReceivingDiscrepancyView(rs.getObject(2, UUID.class),
                             rs.getString(3), DiscrepancyKind.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6),
-                            rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getString(9)))).list();
+                            rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getString(9),
+                            rs.getString(10) == null ? null : DiscrepancyResolution.valueOf(rs.getString(10)),
+                            rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant())))
+                    .list();
             return jdbc.sql("""
                     SELECT id, reference, carrier, expected_on, status, ready_at IS NOT NULL, created_at
                     FROM inbound_shipment ORDER BY created_at DESC, reference LIMIT :limit""")
@@ -97,35 +102,74 @@ public class ReceivingService {
     public InboundShipmentView create(TenantId tenant, InboundShipmentCommand command) {
         tenants.requireOpen(tenant);
         Objects.requireNonNull(command, "command");
-        UUID id = UUID.randomUUID();
-        String reference = command.reference() == null ? "" : command.reference().strip();
-        transactions.writeAll(tenant, () -> {
-            Map<String, String> problems = validate(command, reference);
+        UUID id = transactions.write(tenant, () -> {
+            Map<String, String> problems = validate(command, reference(command));
             if (!problems.isEmpty()) {
                 throw new ReceivingValidationException(problems);
             }
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.sql("""
-                    INSERT INTO inbound_shipment (tenant_id, id, reference, carrier, expected_on, status, created_by,
-                                                  created_at, updated_at)
-                    VALUES (crossdock_current_tenant(), :id, :reference, :carrier, :expected, 'DRAFT', :by, :now,
-                            :now)""")
-                    .param("id", id).param("reference", reference).param("carrier", carrier(command.carrier()))
-                    .param("expected", command.expectedOn()).param("by", CurrentUser.actor()).param("now", now)
-                    .update();
-            int number = 0;
-            for (InboundShipmentCommand.Line line : Objects.requireNonNull(command.lines())) {
-                jdbc.sql("""
-                        INSERT INTO inbound_shipment_line (tenant_id, id, shipment_id, line_no, master_sku,
-                                                           expected_qty)
-                        VALUES (crossdock_current_tenant(), :id, :shipment, :no, :sku, :qty)""")
-                        .param("id", UUID.randomUUID()).param("shipment", id).param("no", ++number)
-                        .param("sku", catalogSku(Objects.requireNonNull(line.sku()))).param("qty", line.quantity())
-                        .update();
-            }
+            return insert(command);
         });
-        tenants.recordActivity(tenant, "receiving.create", "Inbound shipment " + reference);
+        tenants.recordActivity(tenant, "receiving.create", "Inbound shipment " + reference(command));
         return shipment(tenant, id);
+    }
+
+    /**
+     * Creates draft inbound shipments from a CSV file of the brand's own system: a header row naming
+     * {@code reference}, {@code sku} and {@code quantity} (and optionally {@code carrier} and {@code expected_on},
+     * ISO dates), then one row per SKU; rows of one reference make one shipment. All or nothing: any problem
+     * refuses the whole file with each problem's row.
+     */
+    @PreAuthorize(EDITORS)
+    public List<InboundShipmentView> importCsv(TenantId tenant, String fileName, byte[] content) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(content, "content");
+        InboundCsv.Parsed parsed = InboundCsv.parse(content);
+        List<String> problems = new ArrayList<>(parsed.problems());
+        if (!problems.isEmpty()) {
+            throw new ReceivingValidationException(Map.of("file", InboundCsv.summary(problems)));
+        }
+        List<UUID> ids = transactions.write(tenant, () -> {
+            List<String> found = new ArrayList<>();
+            parsed.shipments().forEach((reference, command) -> validate(command, reference).values()
+                    .forEach(problem -> found.add(reference + ": " + problem)));
+            if (!found.isEmpty()) {
+                throw new ReceivingValidationException(Map.of("file", InboundCsv.summary(found)));
+            }
+            return parsed.shipments().values().stream().map(this::insert).toList();
+        });
+        tenants.recordActivity(tenant, "receiving.import", ids.size() + " inbound shipments from "
+                + (fileName == null ? "a CSV file" : fileName));
+        List<InboundShipmentView> all = shipments(tenant);
+        return all.stream().filter(view -> ids.contains(view.id())).toList();
+    }
+
+    /** Inside the tenant's transaction, after validation: the shipment and its lines. */
+    private UUID insert(InboundShipmentCommand command) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO inbound_shipment (tenant_id, id, reference, carrier, expected_on, status, created_by,
+                                              created_at, updated_at)
+                VALUES (crossdock_current_tenant(), :id, :reference, :carrier, :expected, 'DRAFT', :by, :now,
+                        :now)""")
+                .param("id", id).param("reference", reference(command)).param("carrier", carrier(command.carrier()))
+                .param("expected", command.expectedOn()).param("by", CurrentUser.actor()).param("now", now)
+                .update();
+        int number = 0;
+        for (InboundShipmentCommand.Line line : Objects.requireNonNull(command.lines())) {
+            jdbc.sql("""
+                    INSERT INTO inbound_shipment_line (tenant_id, id, shipment_id, line_no, master_sku,
+                                                       expected_qty)
+                    VALUES (crossdock_current_tenant(), :id, :shipment, :no, :sku, :qty)""")
+                    .param("id", UUID.randomUUID()).param("shipment", id).param("no", ++number)
+                    .param("sku", catalogSku(Objects.requireNonNull(line.sku()))).param("qty", line.quantity())
+                    .update();
+        }
+        return id;
+    }
+
+    private static String reference(InboundShipmentCommand command) {
+        return command.reference() == null ? "" : command.reference().strip();
     }
 
     /** Marks a draft shipment ready: the next exchange with the brand's warehouse announces it with a 943. */
@@ -147,25 +191,71 @@ public class ReceivingService {
         return shipment;
     }
 
-    /** Resolves a discrepancy with its root cause (required), for example "supplier packed 9, credit note asked". */
+    /**
+     * Resolves a discrepancy: accepted, claimed or adjusted, with its root cause (required), for example "supplier
+     * packed 9, credit note asked"; who and when are recorded.
+     */
     @PreAuthorize(EDITORS)
-    public void resolve(TenantId tenant, UUID discrepancyId, String note) {
+    public void resolve(TenantId tenant, UUID discrepancyId, DiscrepancyResolution resolution, String note) {
         tenants.requireOpen(tenant);
         Objects.requireNonNull(discrepancyId, "discrepancy");
+        if (resolution == null) {
+            throw new ReceivingValidationException(Map.of("resolution", "Choose accept, claim or adjust"));
+        }
         String cause = note == null ? "" : note.strip();
         if (cause.length() < 3 || cause.length() > 2000) {
             throw new ReceivingValidationException(Map.of("note", "Say what caused it, in 3 to 2000 characters"));
         }
         int resolved = transactions.write(tenant, () -> jdbc.sql("""
-                UPDATE receiving_discrepancy SET resolved = TRUE, resolution_note = :note, resolved_by = :by,
-                       resolved_at = :now
+                UPDATE receiving_discrepancy SET resolved = TRUE, resolution = :resolution, resolution_note = :note,
+                       resolved_by = :by, resolved_at = :now
                 WHERE id = :id AND NOT resolved""")
-                .param("id", discrepancyId).param("note", cause).param("by", CurrentUser.actor())
-                .param("now", Timestamp.from(clock.instant())).update());
+                .param("id", discrepancyId).param("resolution", resolution.name()).param("note", cause)
+                .param("by", CurrentUser.actor()).param("now", Timestamp.from(clock.instant())).update());
         if (resolved == 0) {
             throw new ReceivingValidationException(Map.of("note", "This discrepancy is resolved already, or gone"));
         }
-        tenants.recordActivity(tenant, "receiving.resolve", "Discrepancy " + discrepancyId + ": " + cause);
+        tenants.recordActivity(tenant, "receiving.resolve", "Discrepancy " + discrepancyId + " "
+                + resolution.name().toLowerCase(Locale.ROOT) + ": " + cause);
+    }
+
+    /**
+     * Moves a shipment along the steps people report: a sent shipment is in transit, a sent or travelling one has
+     * arrived at the dock, and a received one closes once none of its discrepancies is open. Refused, saying why,
+     * for any other step.
+     */
+    @PreAuthorize(EDITORS)
+    public InboundShipmentView advance(TenantId tenant, UUID shipmentId, InboundStatus to) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(shipmentId, "shipment");
+        List<String> from = switch (to == null ? InboundStatus.DRAFT : to) {
+            case IN_TRANSIT -> List.of("SENT");
+            case ARRIVED -> List.of("SENT", "IN_TRANSIT");
+            case CLOSED -> List.of("RECEIVED", "RECEIVED_WITH_DISCREPANCIES");
+            default -> List.of();
+        };
+        if (from.isEmpty()) {
+            throw new ReceivingValidationException(Map.of("status", "A shipment is moved by hand only to in "
+                    + "transit, arrived or closed; the warehouse's receipts do the rest"));
+        }
+        int moved = transactions.write(tenant, () -> jdbc.sql("""
+                UPDATE inbound_shipment SET status = :to, updated_at = :now
+                WHERE id = :id AND status IN (:from) AND NOT (:closing AND EXISTS (SELECT 1
+                    FROM receiving_discrepancy d WHERE d.shipment_id = inbound_shipment.id AND NOT d.resolved))""")
+                .param("id", shipmentId).param("to", to.name()).param("from", from)
+                .param("closing", to == InboundStatus.CLOSED)
+                .param("now", Timestamp.from(clock.instant())).update());
+        InboundShipmentView shipment = shipment(tenant, shipmentId);
+        if (moved == 0) {
+            throw new ReceivingValidationException(Map.of("status", "Shipment " + shipment.reference() + " is "
+                    + shipment.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (to == InboundStatus.CLOSED
+                    && shipment.openDiscrepancies() > 0 ? " with " + shipment.openDiscrepancies()
+                    + " open discrepancies; resolve them first" : "; it cannot go to "
+                    + to.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " from there")));
+        }
+        tenants.recordActivity(tenant, "receiving.status", "Inbound shipment " + shipment.reference() + " "
+                + to.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        return shipment;
     }
 
     private InboundShipmentView shipment(TenantId tenant, UUID id) {

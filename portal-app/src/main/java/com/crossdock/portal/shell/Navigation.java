@@ -8,6 +8,7 @@ import com.crossdock.portal.channel.ui.ChannelsView;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.receiving.ui.ReceivingView;
+import com.crossdock.portal.returns.ui.ReturnsView;
 import com.crossdock.portal.sync.ui.ExceptionsView;
 import com.crossdock.portal.sync.ui.FlowsView;
 import com.crossdock.portal.sync.ui.OrdersView;
@@ -54,6 +55,8 @@ final class Navigation {
             new Section("nav-stock", "Stock", VaadinIcon.STOCK, StockView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-receiving", "Receiving", VaadinIcon.TRUCK, ReceivingView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-returns", "Returns", VaadinIcon.ARROW_BACKWARD, ReturnsView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-documents", "Documents", VaadinIcon.FILE_TEXT_O, DocumentsView.class,
                     user -> !user.hasNoAccess()),

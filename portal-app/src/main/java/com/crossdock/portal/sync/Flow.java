@@ -19,7 +19,10 @@ public enum Flow {
     INVENTORY_PUSH("Inventory push", Duration.ofMinutes(15),
             "Available quantities from the warehouse (the owner of available stock), pushed where they changed"),
     RETURNS_IMPORT("Refunds and returns", null,
-            "Refunds and return requests from the store, by webhook, for receiving to expect");
+            "Refunds and return requests from the store, by webhook, for receiving to expect"),
+    RETURNS_WRITEBACK("Returns write-back", Duration.ofMinutes(5),
+            "Returns the warehouse inspected: the refund, restocking the units back in stock, once every unit's "
+                    + "disposition is decided");
 
     private final String label;
     private final @Nullable Duration defaultInterval;

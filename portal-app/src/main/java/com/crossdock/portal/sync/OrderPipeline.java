@@ -203,7 +203,7 @@ public class OrderPipeline {
         try {
             byte[] payload = inbound.payload().getBytes(StandardCharsets.UTF_8);
             if (ReturnsIntake.handles(inbound.topic())) {
-                outcome = returns.apply(inbound.connectionId(), inbound.topic(), inbound.payload());
+                outcome = returns.apply(inbound.id(), inbound.connectionId(), inbound.topic(), inbound.payload());
             } else {
                 // webhooks carry REST-shaped orders; the polling flow keeps the GraphQL order nodes it read
                 CanonicalOrder order = inbound.source().equals("POLL") ? parser.parseGraphQlOrder(payload)

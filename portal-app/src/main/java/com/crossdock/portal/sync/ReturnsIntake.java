@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,20 +31,29 @@ class ReturnsIntake {
     private final JdbcClient jdbc;
     private final Journey journey;
     private final Clock clock;
+    private final ExceptionLog exceptions;
+    private final ObjectProvider<ReturnAuthorizations> authorizations;
     private final ShopifyRefundParser parser = new ShopifyRefundParser();
 
-    ReturnsIntake(JdbcClient jdbc, Journey journey, Clock clock) {
+    ReturnsIntake(JdbcClient jdbc, Journey journey, Clock clock, ExceptionLog exceptions,
+            ObjectProvider<ReturnAuthorizations> authorizations) {
         this.jdbc = jdbc;
         this.journey = journey;
         this.clock = clock;
+        this.exceptions = exceptions;
+        this.authorizations = authorizations;
     }
 
     static boolean handles(String topic) {
         return topic.startsWith("refunds/") || topic.startsWith("returns/");
     }
 
-    /** Inside the inbox entry's tenant transaction: applies a refund or return webhook, or ignores it when off. */
-    String apply(UUID connectionId, String topic, String payload) {
+    /**
+     * Inside the inbox entry's tenant transaction: applies a refund or return webhook, or ignores it when off;
+     * {@code EXCEPTION} when it is kept but returns could not take it (an exception says why, and its Retry
+     * processes the entry again).
+     */
+    String apply(UUID inboxId, UUID connectionId, String topic, String payload) {
         boolean enabled = jdbc.sql("""
                 SELECT coalesce((SELECT enabled FROM channel_flow WHERE connection_id = :connection
                                  AND flow = 'RETURNS_IMPORT'), TRUE)""")
@@ -53,14 +63,19 @@ class ReturnsIntake {
         }
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
+        boolean taken;
         if (topic.startsWith("refunds/")) {
             ChannelRefund refund = parser.parseRefund(body);
             List<Map<String, Object>> lines = refund.lines().stream().map(line -> Map.<String, Object>of(
                     "channelLineId", line.channelLineId(), "sku", line.sku(), "quantity", line.quantity(),
                     "restock", line.restock())).toList();
-            Optional<UUID> order = keep(connectionId, refund.channelOrderId(), "REFUND", refund.channelRefundId(),
-                    "SUCCESS", refund.restocks(), refund.amount(), refund.currency(), refund.note(), lines,
-                    refund.createdAt(), now);
+            Kept kept = keep(connectionId, refund.channelOrderId(), "REFUND", refund.channelRefundId(), "SUCCESS",
+                    refund.restocks(), refund.amount(), refund.currency(), refund.note(), lines, refund.createdAt(),
+                    now);
+            Optional<UUID> order = kept.order();
+            taken = authorize(inboxId, kept, payload, refund.lines().stream().map(line ->
+                    new ChannelReturnArrival.Line(line.channelLineId(), line.sku(), line.quantity(), "",
+                            line.restock())).toList());
             order.ifPresent(id -> journey.step(id, now, "REFUNDED", "Shopify refund " + refund.channelRefundId()
                     + (refund.amount() == null ? "" : " of " + refund.amount() + " " + refund.currency())
                     + (refund.lines().isEmpty() ? "" : ", " + units(refund.lines().stream()
@@ -71,24 +86,36 @@ class ReturnsIntake {
             List<Map<String, Object>> lines = request.lines().stream().map(line -> Map.<String, Object>of(
                     "channelLineId", line.channelLineId(), "sku", line.sku(), "quantity", line.quantity(),
                     "reason", line.reason())).toList();
-            Optional<UUID> order = keep(connectionId, request.channelOrderId(), "RETURN", request.channelReturnId(),
+            Kept kept = keep(connectionId, request.channelOrderId(), "RETURN", request.channelReturnId(),
                     request.status(), true, null, null, "", lines, request.updatedAt(), now);
+            Optional<UUID> order = kept.order();
+            taken = authorize(inboxId, kept, payload, request.lines().stream().map(line ->
+                    new ChannelReturnArrival.Line(line.channelLineId(), line.sku(), line.quantity(), line.reason(),
+                            true)).toList());
             order.ifPresent(id -> journey.step(id, now, "RETURN_" + request.status(), "Shopify return "
                     + request.channelReturnId() + ": " + units(request.lines().stream()
                             .mapToInt(ChannelReturn.Line::quantity).sum()) + " to come back ("
                     + String.join(", ", request.lines().stream().map(ChannelReturn.Line::reason).distinct()
                             .toList()) + ")"));
         }
-        return "APPLIED";
+        return taken ? "APPLIED" : "EXCEPTION";
     }
 
-    private Optional<UUID> keep(UUID connectionId, String channelOrderId, String kind, String ref, String status,
+    /**
+     * The kept record: its order (when Crossdock has it), and its id unless the store's version was older than the
+     * one kept already (then nothing changed, here or in returns).
+     */
+    private record Kept(Optional<UUID> order, Optional<UUID> id, UUID connectionId, String channelOrderId,
+            String kind, String ref, String status) {
+    }
+
+    private Kept keep(UUID connectionId, String channelOrderId, String kind, String ref, String status,
             boolean restock, java.math.@Nullable BigDecimal amount, @Nullable String currency, String note,
             List<Map<String, Object>> lines, Instant channelAt, Instant now) {
         Optional<UUID> order = jdbc.sql("""
                 SELECT id FROM sales_order WHERE connection_id = :connection AND channel_order_id = :order""")
                 .param("connection", connectionId).param("order", channelOrderId).query(UUID.class).optional();
-        jdbc.sql("""
+        Optional<UUID> kept = jdbc.sql("""
                 INSERT INTO channel_return (tenant_id, id, connection_id, order_id, channel_order_id, kind, channel_ref,
                                             status, restock, amount, currency, note, lines, channel_at, received_at)
                 VALUES (crossdock_current_tenant(), :id, :connection, :order, :channelOrder, :kind, :ref, :status,
@@ -96,14 +123,48 @@ class ReturnsIntake {
                 ON CONFLICT (tenant_id, connection_id, kind, channel_ref) DO UPDATE SET status = excluded.status,
                     lines = excluded.lines, amount = excluded.amount, order_id = excluded.order_id,
                     channel_at = excluded.channel_at
-                WHERE channel_return.channel_at <= excluded.channel_at""")
+                WHERE channel_return.channel_at <= excluded.channel_at
+                RETURNING id""")
                 .param("id", UUID.randomUUID()).param("connection", connectionId).param("order", order.orElse(null))
                 .param("channelOrder", channelOrderId).param("kind", kind).param("ref", Text.clip(ref, 100))
                 .param("status", Text.clip(status, 30)).param("restock", restock).param("amount", amount)
                 .param("currency", currency).param("note", Text.clip(note, 2000))
                 .param("lines", JSON.writeValueAsString(lines)).param("at", Timestamp.from(channelAt))
-                .param("now", Timestamp.from(now)).update();
-        return order;
+                .param("now", Timestamp.from(now)).query(UUID.class).optional();
+        return new Kept(order, kept, connectionId, channelOrderId, kind, ref, status);
+    }
+
+    /**
+     * Hands the kept record to returns in this transaction; what it cannot take becomes an exception with the
+     * payload and the inbox entry (so Retry processes it again). False when returns refused it.
+     */
+    private boolean authorize(UUID inboxId, Kept kept, String payload, List<ChannelReturnArrival.Line> lines) {
+        ReturnAuthorizations returns = authorizations.getIfAvailable();
+        if (returns == null || kept.id().isEmpty()) {
+            return true;
+        }
+        ChannelReturnArrival arrival = new ChannelReturnArrival(kept.id().get(), kept.connectionId(),
+                kept.order().orElse(null), kept.order().map(this::orderName).orElse(kept.channelOrderId()),
+                kept.channelOrderId(), kept.kind(), kept.ref(), kept.status(), lines, payload);
+        List<ReturnAuthorizations.Problem> problems = returns.arrived(arrival);
+        if (problems.isEmpty()) {
+            // a retry that worked (the order imported since, the item mapped): its exceptions close themselves
+            for (String reason : List.of("RETURN_UNKNOWN_ORDER", "RETURN_UNKNOWN_ITEM", "RETURN_BAD_QUANTITY")) {
+                exceptions.resolveMoved(reason, "return:" + arrival.channelReturnId(), "The return moved on a retry");
+            }
+        }
+        for (ReturnAuthorizations.Problem problem : problems) {
+            exceptions.record(Flow.RETURNS_IMPORT, arrival.connectionId(), inboxId, problem.reasonCode(),
+                    problem.fingerprint(), "Shopify " + arrival.kind().toLowerCase(java.util.Locale.ROOT) + " "
+                            + arrival.channelRef() + " of order " + arrival.orderName(), problem.message(),
+                    arrival.rawPayload());
+        }
+        return problems.isEmpty();
+    }
+
+    private String orderName(UUID orderId) {
+        return jdbc.sql("SELECT order_name FROM sales_order WHERE id = :id").param("id", orderId)
+                .query(String.class).single();
     }
 
     private static String units(int count) {

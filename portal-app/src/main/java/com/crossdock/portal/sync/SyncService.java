@@ -182,11 +182,16 @@ public class SyncService {
         if (inbox.isPresent()) {
             return true;
         }
-        // a shipment the store refused goes back in line: the next fulfillment write-back posts it again
+        // a shipment or an RMA's refund the store refused goes back in line: the next write-back posts it again
         return transactions.write(tenant, () -> jdbc.sql("""
                 UPDATE shipment SET writeback_status = 'PENDING', writeback_message = 'Retried by a person'
                 WHERE writeback_status = 'FAILED' AND id = (
                     SELECT CAST(substring(fingerprint FROM 'shipment:([0-9a-f-]{36})$') AS uuid)
+                    FROM integration_exception WHERE id = :id AND status = 'OPEN')""")
+                .param("id", exceptionId).update() + jdbc.sql("""
+                UPDATE return_signal SET status = 'PENDING', message = 'Retried by a person'
+                WHERE status = 'FAILED' AND rma_id = (
+                    SELECT CAST(substring(fingerprint FROM 'rma:([0-9a-f-]{36})$') AS uuid)
                     FROM integration_exception WHERE id = :id AND status = 'OPEN')""")
                 .param("id", exceptionId).update() == 1);
     }

@@ -64,6 +64,7 @@ class ReceivingIT {
     @Autowired TenantService tenants;
     @Autowired CatalogService catalog;
     @Autowired ReceivingService receiving;
+    @Autowired InboundReceipts receipts;
     @Autowired WmsService wms;
     @Autowired WmsExchange exchange;
     @Autowired SandboxSftpServer sftp;
@@ -138,7 +139,7 @@ class ReceivingIT {
                 });
 
         InboundShipmentView received = shipments(apparel).getFirst();
-        assertThat(received.status()).isEqualTo(InboundStatus.RECEIVED);
+        assertThat(received.status()).isEqualTo(InboundStatus.RECEIVED_WITH_DISCREPANCIES);
         assertThat(received.lines()).extracting(InboundShipmentView.Line::sku, InboundShipmentView.Line::expected,
                 InboundShipmentView.Line::received, InboundShipmentView.Line::damaged)
                 .containsExactly(tuple("TEE-RED", 10, 9, 0), tuple("TEE-BLUE", 5, 5, 1));
@@ -179,11 +180,12 @@ class ReceivingIT {
                 .filter(d -> d.kind() == DiscrepancyKind.SHORT).findFirst().orElseThrow();
 
         assertThatThrownBy(() -> asSystem(() -> {
-            receiving.resolve(apparel, shortOne.id(), " ");
+            receiving.resolve(apparel, shortOne.id(), DiscrepancyResolution.CLAIM, " ");
             return null;
         })).isInstanceOf(ReceivingValidationException.class);
         asSystem(() -> {
-            receiving.resolve(apparel, shortOne.id(), "Supplier packed 9; credit note requested");
+            receiving.resolve(apparel, shortOne.id(), DiscrepancyResolution.CLAIM,
+                    "Supplier packed 9; credit note requested");
             return null;
         });
 
@@ -191,15 +193,83 @@ class ReceivingIT {
                 .singleElement().satisfies(d -> {
                     assertThat(d.resolved()).isTrue();
                     assertThat(d.note()).isEqualTo("Supplier packed 9; credit note requested");
+                    assertThat(d.resolution()).isEqualTo(DiscrepancyResolution.CLAIM);
+                    assertThat(d.resolvedBy()).isEqualTo("system:test");
+                    assertThat(d.resolvedAt()).isNotNull();
                 });
         assertThatThrownBy(() -> asSystem(() -> {
-            receiving.resolve(apparel, shortOne.id(), "again");
+            receiving.resolve(apparel, shortOne.id(), DiscrepancyResolution.ACCEPT, "again");
             return null;
         })).isInstanceOf(ReceivingValidationException.class);
         assertThatThrownBy(() -> asSystem(() -> {
-            receiving.resolve(home, shortOne.id(), "from the other brand");
+            receiving.resolve(home, shortOne.id(), DiscrepancyResolution.ACCEPT, "from the other brand");
             return null;
         })).as("another tenant's discrepancy is not found").isInstanceOf(ReceivingValidationException.class);
+    }
+
+    @Test
+    @Order(5)
+    void peopleMoveAShipmentInTransitToArrivedAndCloseItOnlyOnceEveryDiscrepancyIsResolved() {
+        InboundShipmentView draft = asSystem(() -> receiving.create(apparel, new InboundShipmentCommand("PO-1002",
+                "", LocalDate.of(2026, 12, 2), List.of(new InboundShipmentCommand.Line("TEE-RED", 4)))));
+        assertThatThrownBy(() -> asSystem(() -> receiving.advance(apparel, draft.id(), InboundStatus.IN_TRANSIT)))
+                .as("a draft is not sent yet").isInstanceOf(ReceivingValidationException.class);
+        asSystem(() -> receiving.sendToWarehouse(apparel, draft.id()));
+        asSystem(() -> {
+            receipts.markAdvised(apparel, draft.id(), "test: announced");
+            return null;
+        });
+        assertThat(asSystem(() -> receiving.advance(apparel, draft.id(), InboundStatus.IN_TRANSIT)).status())
+                .isEqualTo(InboundStatus.IN_TRANSIT);
+        assertThat(asSystem(() -> receiving.advance(apparel, draft.id(), InboundStatus.ARRIVED)).status())
+                .isEqualTo(InboundStatus.ARRIVED);
+        assertThatThrownBy(() -> asSystem(() -> receiving.advance(apparel, draft.id(), InboundStatus.RECEIVED)))
+                .as("the warehouse's receipts say what arrived").isInstanceOf(ReceivingValidationException.class);
+
+        InboundShipmentView first = shipments(apparel).stream().filter(s -> s.reference().equals("PO-1001"))
+                .findFirst().orElseThrow();
+        assertThatThrownBy(() -> asSystem(() -> receiving.advance(apparel, first.id(), InboundStatus.CLOSED)))
+                .isInstanceOfSatisfying(ReceivingValidationException.class, refused -> assertThat(
+                        refused.fieldErrors().get("status")).contains("open discrepancies"));
+        first.discrepancies().stream().filter(d -> !d.resolved()).forEach(d -> asSystem(() -> {
+            receiving.resolve(apparel, d.id(), DiscrepancyResolution.ADJUST, "Counted again at the dock");
+            return null;
+        }));
+        assertThat(asSystem(() -> receiving.advance(apparel, first.id(), InboundStatus.CLOSED)).status())
+                .isEqualTo(InboundStatus.CLOSED);
+        assertThatThrownBy(() -> asSystem(() -> receiving.advance(home, first.id(), InboundStatus.CLOSED)))
+                .as("the other brand").isInstanceOf(ReceivingValidationException.class);
+    }
+
+    @Test
+    @Order(6)
+    void aCsvFromTheBrandsOwnSystemCreatesItsShipmentsAllOrNothing() {
+        byte[] bad = """
+                reference,carrier,expected_on,sku,quantity
+                PO-2001,UPS,2026-12-09,TEE-RED,3
+                PO-2002,UPS,2026-12-09,MUG,3
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> asSystem(() -> receiving.importCsv(apparel, "asn.csv", bad)))
+                .as("the other brand's SKU").isInstanceOfSatisfying(ReceivingValidationException.class, refused ->
+                        assertThat(refused.fieldErrors().get("file")).contains("PO-2002").contains("MUG")
+                                .startsWith("Nothing was created"));
+        assertThat(shipments(apparel)).extracting(InboundShipmentView::reference).doesNotContain("PO-2001");
+
+        byte[] good = """
+                reference,carrier,expected_on,sku,quantity
+                PO-2001,UPS,2026-12-09,tee-red,3
+                PO-2001,UPS,2026-12-09,TEE-BLUE,2
+                PO-2002,,2026-12-10,TEE-BLUE,7
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<InboundShipmentView> created = asSystem(() -> receiving.importCsv(apparel, "asn.csv", good));
+
+        assertThat(created).extracting(InboundShipmentView::reference, InboundShipmentView::status,
+                InboundShipmentView::expectedUnits).containsExactlyInAnyOrder(
+                        tuple("PO-2001", InboundStatus.DRAFT, 5), tuple("PO-2002", InboundStatus.DRAFT, 7));
+        assertThatThrownBy(() -> asSystem(() -> receiving.importCsv(apparel, "asn.csv", good)))
+                .as("the same file twice").isInstanceOfSatisfying(ReceivingValidationException.class, refused ->
+                        assertThat(refused.fieldErrors().get("file")).contains("exists already"));
+        assertThat(shipments(home)).extracting(InboundShipmentView::reference).doesNotContain("PO-2001");
     }
 
     private String sandboxUser() {

@@ -17,7 +17,7 @@ class NavigationTest {
     /** The sections everyone with access sees, in the order the navigation lists them. */
     private static final List<String> EVERYONES = List.of("nav-overview", "nav-channels", "nav-flows", "nav-catalog",
             "nav-bundles", "nav-import", "nav-quality", "nav-orders", "nav-exceptions", "nav-stock",
-            "nav-receiving", "nav-documents");
+            "nav-receiving", "nav-returns", "nav-documents");
 
     @Test
     void thePlatformAdminAndAccountManagerSeeTenantsOverviewAndAuditWithTheSwitcher() {

@@ -59,6 +59,7 @@ class RowLevelSecurityIT {
     @Autowired com.crossdock.portal.warehouse.WmsService wms;
     @Autowired com.crossdock.portal.receiving.ReceivingService receiving;
     @Autowired com.crossdock.portal.receiving.InboundReceipts receipts;
+    @Autowired com.crossdock.portal.returns.ReturnsService returns;
     @Autowired DataSource applicationDataSource;
     @Autowired com.crossdock.portal.sync.WarehouseFeedback warehouseFeedback;
 
@@ -82,6 +83,7 @@ class RowLevelSecurityIT {
             }
             accountsAndDocumentsAtOneWarehouse();
             List.of(apparel, home).forEach(this::anInboundShipmentReceivedShort);
+            List.of(apparel, home).forEach(this::aReturnInspectedAndSignalled);
             return null;
         });
     }
@@ -196,6 +198,25 @@ class RowLevelSecurityIT {
                 .isEqualTo(com.crossdock.portal.receiving.InboundReceipts.ReceiptOutcome.APPLIED);
     }
 
+    /**
+     * Fills return_settings, return_auto_restock_sku, rma, rma_line, rma_unit and return_signal: the tenant's
+     * rules, an RMA with a unit held and one restocked by a rule, and a refund signal queued for its store.
+     */
+    private void aReturnInspectedAndSignalled(TenantId tenant) {
+        String sku = "SKU-" + tenant;
+        returns.saveSettings(tenant, new com.crossdock.portal.returns.ReturnSettings(true, List.of(sku)));
+        var rma = returns.create(tenant, new com.crossdock.portal.returns.RmaCommand("", "by hand",
+                List.of(new com.crossdock.portal.returns.RmaCommand.Line(sku, 2, "UNWANTED"))));
+        returns.receiveUnit(tenant, rma.id(), sku, com.crossdock.portal.returns.UnitCondition.UNOPENED);
+        returns.receiveUnit(tenant, rma.id(), sku, com.crossdock.portal.returns.UnitCondition.OPENED);
+        superuser.sql("""
+                INSERT INTO return_signal (tenant_id, id, connection_id, rma_id, rma_number, channel_order_id, lines,
+                                           status, created_at)
+                SELECT :t, gen_random_uuid(), c.id, :rma, 'RMA-000001', '1', '[]', 'PENDING', now()
+                FROM channel_connection c WHERE c.tenant_id = :t LIMIT 1""")
+                .param("t", tenant.value()).param("rma", rma.id()).update();
+    }
+
     @Test
     void theApplicationConnectsAsARoleThatOwnsNothingAndCannotBypassSecurity() {
         JdbcClient app = JdbcClient.create(applicationDataSource);
@@ -216,7 +237,8 @@ class RowLevelSecurityIT {
                 "integration_exception", "wms_outbox", "security_event", "channel_flow", "flow_run", "shipment",
                 "shipment_line", "inventory_position", "channel_inventory", "channel_return", "wms_account",
                 "x12_document", "inbound_shipment", "inbound_shipment_line", "inbound_receipt",
-                "receiving_discrepancy", "inventory_adjustment", "asn_control_number");
+                "receiving_discrepancy", "inventory_adjustment", "asn_control_number", "return_settings",
+                "return_auto_restock_sku", "rma", "rma_line", "rma_unit", "return_signal");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

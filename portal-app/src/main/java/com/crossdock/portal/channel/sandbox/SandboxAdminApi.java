@@ -36,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Shopify's Admin GraphQL API (2026-07) for one sandbox shop: the queries and mutations the connector sends
  * ({@code currentAppInstallation}, {@code shop}, {@code orders} with search, sort and cursors, {@code order} with its
  * fulfillment orders and fulfillments, {@code fulfillmentOrder}, {@code productVariants} with {@code sku:} search,
- * {@code locations}, {@code fulfillmentCreate}, {@code inventorySetQuantities} with {@code @idempotent}),
+ * {@code locations}, {@code fulfillmentCreate}, {@code refundCreate} and {@code inventorySetQuantities} with
+ * {@code @idempotent}),
  * answered with Shopify's JSON shapes, {@code userErrors} and {@code extensions.cost}. Queries are charged to the
  * shop's {@link CostBucket}: a query it cannot afford is {@code THROTTLED}, one larger than the bucket
  * {@code MAX_COST_EXCEEDED}. Injected faults come first and change nothing.
@@ -166,6 +167,7 @@ final class SandboxAdminApi {
     private Map<String, Object> mutationRoot() {
         return object("Mutation",
                 "fulfillmentCreate", (Resolver) this::fulfillmentCreate,
+                "refundCreate", (Resolver) this::refundCreate,
                 "inventorySetQuantities", (Resolver) this::inventorySetQuantities);
     }
 
@@ -415,6 +417,60 @@ final class SandboxAdminApi {
                 "totalQuantity", fulfillment.units(),
                 "trackingInfo", tracking,
                 "order", (Resolver) arguments -> order(fulfillment.order()));
+    }
+
+    // --- refundCreate -------------------------------------------------------------------------------------------
+
+    private Object refundCreate(Arguments arguments) {
+        JsonNode input = arguments.require("input");
+        String key = arguments.directiveText("idempotent", "key");
+        String fingerprint = input.toString();
+        SandboxStore.Idempotent earlier = key == null ? null : store.idempotent(key);
+        if (earlier != null) {
+            return earlier.fingerprint().equals(fingerprint) ? earlier.answer()
+                    : refundPayload(null, "The same idempotency key cannot be used with different operation "
+                            + "parameters.");
+        }
+        Order order = store.order(id(arguments, input.path("orderId"), "Order"));
+        if (order == null) {
+            return refundPayload(null, "Order does not exist");
+        }
+        List<SandboxStore.RefundRequestLine> units = new ArrayList<>();
+        for (JsonNode item : input.path("refundLineItems")) {
+            long lineId = id(arguments, item.path("lineItemId"), "LineItem");
+            Line line = order.lines.stream().filter(candidate -> candidate.id == lineId).findFirst().orElse(null);
+            String restockType = item.path("restockType").asString("NO_RESTOCK");
+            if (line == null) {
+                return refundPayload(null, "Line item " + lineId + " is not on order " + order.name);
+            }
+            if (!restockType.equals("RETURN") && !restockType.equals("NO_RESTOCK")) {
+                return refundPayload(null, "Restock type " + restockType + " is not supported for returned units");
+            }
+            units.add(new SandboxStore.RefundRequestLine(line, item.path("quantity").asInt(0),
+                    restockType.equals("RETURN")));
+        }
+        if (units.isEmpty()) {
+            return refundPayload(null, "Refund line items must not be empty");
+        }
+        Object payload;
+        try {
+            SandboxStore.Refund refund = store.refundReturned(order, units, input.path("note").asString(""),
+                    store.clock().instant());
+            payload = refundPayload(gid("Refund", refund.id()), null);
+        } catch (IllegalStateException refused) {
+            payload = refundPayload(null, refused.getMessage());
+        }
+        if (key != null) {
+            store.rememberIdempotent(key, fingerprint, payload);
+        }
+        return payload;
+    }
+
+    private Map<String, Object> refundPayload(@Nullable String refundId, @Nullable String refusal) {
+        List<Object> userErrors = refusal == null ? List.of()
+                : List.of(object("UserError", "field", List.of("input"), "message", refusal));
+        return object("RefundCreatePayload", "refund", refundId == null ? null : object("Refund", "id", refundId),
+                "userErrors", userErrors);
     }
 
     // --- inventorySetQuantities ---------------------------------------------------------------------------------

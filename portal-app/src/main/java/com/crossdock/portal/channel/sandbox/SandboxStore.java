@@ -323,6 +323,44 @@ final class SandboxStore {
     }
 
     /**
+     * Refunds shipped units of {@code order} that came back ({@code refundCreate} with restock types {@code RETURN}
+     * and {@code NO_RESTOCK}): restocked units go back to available, the others stay written off.
+     *
+     * @param units per line, the units and whether they go back to stock
+     * @throws IllegalStateException when a line has fewer shipped units left to refund than asked
+     */
+    synchronized Refund refundReturned(Order order, List<RefundRequestLine> units, String note, Instant at) {
+        Map<Line, Integer> asked = new LinkedHashMap<>();
+        units.forEach(unit -> asked.merge(unit.line(), unit.quantity(), Integer::sum));
+        asked.forEach((line, quantity) -> {
+            if (quantity < 1 || quantity > line.fulfilled - line.refundedShipped) {
+                throw new IllegalStateException("Quantity cannot refund more items than were purchased: line "
+                        + line.id + " has " + (line.fulfilled - line.refundedShipped) + " shipped units left to "
+                        + "refund.");
+            }
+        });
+        List<RefundLine> lines = new ArrayList<>();
+        for (RefundRequestLine unit : units) {
+            unit.line().refundedShipped += unit.quantity();
+            unit.line().variant.available += unit.restock() ? unit.quantity() : 0;
+            lines.add(new RefundLine(ids.getAsLong(), unit.line(), unit.quantity(),
+                    unit.restock() ? "return" : "no_restock"));
+        }
+        BigDecimal amount = lines.stream()
+                .map(line -> line.line().variant.price().multiply(BigDecimal.valueOf(line.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Refund refund = new Refund(ids.getAsLong(), ids.getAsLong(), order, List.copyOf(lines), amount, note, at);
+        refunds.add(refund);
+        order.refunded = true;
+        order.updatedAt = at;
+        return refund;
+    }
+
+    /** Units of one line a {@code refundCreate} asks to refund. */
+    record RefundRequestLine(Line line, int quantity, boolean restock) {
+    }
+
+    /**
      * The buyer asks to return every shipped unit of {@code order} not on a return or refunded yet; the return is
      * {@code REQUESTED}, awaiting the merchant. Each line gives the next of {@link #RETURN_REASONS}.
      *
@@ -414,7 +452,7 @@ final class SandboxStore {
                         fulfillment.carrier(), fulfillment.trackingNumbers(), fulfillment.units())).toList();
         List<StoreSummary.Refund> refundViews = refunds.stream().map(refund -> new StoreSummary.Refund(
                 SandboxAdminApi.gid("Refund", refund.id()), refund.order().name, refund.units(), refund.restocks(),
-                refund.amount())).toList();
+                refund.amount(), refund.restockedUnits(), refund.note())).toList();
         List<StoreSummary.Return> returnViews = returns.stream().map(requested -> new StoreSummary.Return(
                 SandboxAdminApi.gid("Return", requested.id()), requested.order().name, requested.status(),
                 requested.units())).toList();
@@ -691,6 +729,11 @@ final class SandboxStore {
 
         boolean restocks() {
             return lines.stream().anyMatch(line -> !line.restockType().equals("no_restock"));
+        }
+
+        int restockedUnits() {
+            return lines.stream().filter(line -> !line.restockType().equals("no_restock"))
+                    .mapToInt(RefundLine::quantity).sum();
         }
     }
 

@@ -102,15 +102,18 @@ public record StoreSummary(String shopDomain, int variants, List<Order> orders, 
     }
 
     /**
-     * A refund made with {@code ShopifySandboxService.refund}.
+     * A refund made with {@code ShopifySandboxService.refund} or through the Admin API's {@code refundCreate}.
      *
-     * @param id        its GID
-     * @param orderName the order's name
-     * @param units     units refunded
-     * @param restocked whether units went back to stock
-     * @param amount    the money refunded, in USD
+     * @param id             its GID
+     * @param orderName      the order's name
+     * @param units          units refunded
+     * @param restocked      whether units went back to stock
+     * @param amount         the money refunded, in USD
+     * @param restockedUnits how many of the units went back to stock
+     * @param note           the refund's note
      */
-    public record Refund(String id, String orderName, int units, boolean restocked, BigDecimal amount) {
+    public record Refund(String id, String orderName, int units, boolean restocked, BigDecimal amount,
+            int restockedUnits, String note) {
     }
 
     /**

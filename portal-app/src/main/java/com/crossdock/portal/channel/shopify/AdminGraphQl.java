@@ -197,6 +197,21 @@ enum AdminGraphQl {
                 }
               }
             }
+            """),
+
+    // repeatable because of the idempotency key: one RMA's refund is made once however often it is sent
+    REFUND_CREATE("RefundCreate", true, """
+            mutation RefundCreate($input: RefundInput!, $idempotencyKey: String!) {
+              refundCreate(input: $input) @idempotent(key: $idempotencyKey) {
+                refund {
+                  id
+                }
+                userErrors {
+                  field
+                  message
+                }
+              }
+            }
             """);
 
     /**

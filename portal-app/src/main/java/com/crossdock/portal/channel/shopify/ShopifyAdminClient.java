@@ -214,6 +214,38 @@ public final class ShopifyAdminClient {
     }
 
     /**
+     * Refunds the returned units of an order once their disposition is decided: units back in stock are refunded
+     * with restock type {@code RETURN} at {@code locationId}, the others with {@code NO_RESTOCK}. Sent with the
+     * request's idempotency key, so a repeat after a lost answer refunds once.
+     *
+     * @return the GID of the refund
+     * @throws ShopifyApiException     {@link Kind#USER_ERRORS} when Shopify refuses it (e.g. more units than are
+     *                                 left to refund), or another kind
+     * @throws ShopifyPayloadException when the answer is not what the mutation asks for
+     */
+    public String createReturnRefund(ReturnRefundRequest request) {
+        ObjectNode input = ShopifyJson.MAPPER.createObjectNode()
+                .put("orderId", request.orderId())
+                .put("note", request.note())
+                .put("notify", true);
+        ArrayNode lines = input.putArray("refundLineItems");
+        for (ReturnRefundRequest.Line line : request.lines()) {
+            ObjectNode item = lines.addObject().put("lineItemId", line.lineItemId()).put("quantity", line.quantity())
+                    .put("restockType", line.restock() ? "RETURN" : "NO_RESTOCK");
+            if (line.restock() && request.locationId() != null) {
+                item.put("locationId", request.locationId());
+            }
+        }
+        ObjectNode variables = ShopifyJson.MAPPER.createObjectNode();
+        variables.set("input", input);
+        variables.put("idempotencyKey", request.idempotencyKey());
+
+        JsonNode payload = execute(AdminGraphQl.REFUND_CREATE, variables).path("refundCreate");
+        requireNoUserErrors(AdminGraphQl.REFUND_CREATE, payload);
+        return requireText(payload.path("refund").path("id"), "$.data.refundCreate.refund.id");
+    }
+
+    /**
      * Sets the available quantity of one item at one location ({@code inventorySetQuantities} with reason
      * {@code correction}), sent with the update's idempotency key so that retries and repeats apply it once.
      *

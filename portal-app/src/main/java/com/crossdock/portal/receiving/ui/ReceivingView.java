@@ -1,5 +1,6 @@
 package com.crossdock.portal.receiving.ui;
 
+import com.crossdock.portal.receiving.DiscrepancyResolution;
 import com.crossdock.portal.receiving.InboundShipmentView;
 import com.crossdock.portal.receiving.InboundStatus;
 import com.crossdock.portal.receiving.ReceivingDiscrepancyView;
@@ -20,12 +21,17 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +62,7 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
     private final Div shipmentsEmpty = new Div();
     private final Div discrepanciesEmpty = new Div();
     private final Button create = new Button("New inbound shipment");
+    private final Upload upload = new Upload();
     private @Nullable TenantId tenant;
 
     ReceivingView(ReceivingService receiving, TenantSelection selection) {
@@ -67,9 +74,39 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         create.setId("receiving-new");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.addClickListener(click -> openForm());
+        configureUpload();
         configureShipments();
         configureDiscrepancies();
-        add(create, shipmentsEmpty, shipments, new H3("Receiving discrepancies"), discrepanciesEmpty, discrepancies);
+        HorizontalLayout bar = new HorizontalLayout(create, upload);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.setWrap(true);
+        add(bar, shipmentsEmpty, shipments, new H3("Receiving discrepancies"), discrepanciesEmpty, discrepancies);
+    }
+
+    /** A CSV file from the brand's own system: one row per SKU, rows of one reference make one shipment. */
+    private void configureUpload() {
+        upload.setId("receiving-upload");
+        upload.setMaxFiles(1);
+        upload.setAcceptedFileTypes(".csv", ".txt");
+        upload.setMaxFileSize(ReceivingService.MAX_CSV_BYTES);
+        upload.setUploadButton(new Button("Upload CSV"));
+        upload.setDropLabel(new Span("Columns: reference, carrier, expected_on, sku, quantity"));
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+            upload.clearFileList();
+            try {
+                List<InboundShipmentView> created = receiving.importCsv(currentTenant(), metadata.fileName(),
+                        bytes);
+                Notices.success(created.size() + (created.size() == 1 ? " shipment" : " shipments") + " created "
+                        + "from " + metadata.fileName() + ". Send each to the warehouse when it leaves.");
+            } catch (ReceivingValidationException refused) {
+                Notices.error(String.join("; ", refused.fieldErrors().values()));
+            } catch (RuntimeException e) {
+                log.warn("Importing inbound shipments from {} failed", metadata.fileName(), e);
+                Notices.error(FailureMessages.explain(e));
+            }
+            reload();
+        }))));
+        upload.addFileRejectedListener(rejected -> Notices.error(rejected.getErrorMessage()));
     }
 
     private void configureShipments() {
@@ -112,9 +149,12 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
     private void reload() {
         boolean editor = receiving.canEdit();
         create.setVisible(tenant != null && editor);
+        upload.setVisible(tenant != null && editor);
         if (tenant == null) {
-            show(shipmentsEmpty, shipments, "No tenant is selected. Pick one in the tenant switcher.");
-            show(discrepanciesEmpty, discrepancies, "Pick a tenant to see its receiving discrepancies.");
+            EmptyState.showInstead(shipmentsEmpty, shipments,
+                    "No tenant is selected. Pick one in the tenant switcher.");
+            EmptyState.showInstead(discrepanciesEmpty, discrepancies,
+                    "Pick a tenant to see its receiving discrepancies.");
             return;
         }
         List<InboundShipmentView> all;
@@ -126,21 +166,24 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         if (all.isEmpty()) {
-            show(shipmentsEmpty, shipments, editor ? "No inbound shipments yet. Create one with \"New inbound "
-                    + "shipment\" (reference, carrier, expected date and the SKUs you send), then \"Send to "
+            EmptyState.showInstead(shipmentsEmpty, shipments,
+                    editor ? "No inbound shipments yet. Create one with \"New inbound "
+                    + "shipment\" (reference, carrier, expected date and the SKUs you send) or upload a CSV of them "
+                    + "from your own system, then \"Send to "
                     + "warehouse\": the next exchange announces it to the warehouse as a 943."
                     : "No inbound shipments yet. The brand's people create them here and send them to the warehouse.");
         } else {
-            hide(shipmentsEmpty, shipments);
+            EmptyState.hide(shipmentsEmpty, shipments);
             shipments.setItems(all);
         }
         List<Row> rows = all.stream().flatMap(s -> s.discrepancies().stream().map(d -> new Row(s.reference(), d)))
                 .toList();
         if (rows.isEmpty()) {
-            show(discrepanciesEmpty, discrepancies, "No receiving discrepancies. When the warehouse reports more, "
+            EmptyState.showInstead(discrepanciesEmpty, discrepancies,
+                    "No receiving discrepancies. When the warehouse reports more, "
                     + "fewer or damaged units than a shipment announced, they show here to resolve.");
         } else {
-            hide(discrepanciesEmpty, discrepancies);
+            EmptyState.hide(discrepanciesEmpty, discrepancies);
             discrepancies.setItems(rows);
         }
     }
@@ -150,9 +193,11 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
                 : words(shipment.status().name());
         Span badge = Badge.of(text, switch (shipment.status()) {
             case DRAFT -> Badge.Tone.NEUTRAL;
-            case SENT -> Badge.Tone.PRIMARY;
-            case PARTLY_RECEIVED -> Badge.Tone.WARNING;
-            case RECEIVED -> shipment.openDiscrepancies() > 0 ? Badge.Tone.WARNING : Badge.Tone.SUCCESS;
+            case SENT, IN_TRANSIT, ARRIVED -> Badge.Tone.PRIMARY;
+            case RECEIVING -> Badge.Tone.WARNING;
+            case RECEIVED_WITH_DISCREPANCIES -> shipment.openDiscrepancies() > 0 ? Badge.Tone.WARNING
+                    : Badge.Tone.SUCCESS;
+            case RECEIVED, CLOSED -> Badge.Tone.SUCCESS;
         });
         badge.addClassName("inbound-status");
         badge.getElement().setAttribute("data-status", shipment.status().name());
@@ -160,7 +205,20 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private Component sendButton(InboundShipmentView shipment) {
-        if (shipment.status() != InboundStatus.DRAFT || shipment.ready() || !receiving.canEdit()) {
+        if (!receiving.canEdit()) {
+            return new Span();
+        }
+        @Nullable InboundStatus next = switch (shipment.status()) {
+            case SENT -> InboundStatus.IN_TRANSIT;
+            case IN_TRANSIT -> InboundStatus.ARRIVED;
+            case RECEIVED -> InboundStatus.CLOSED;
+            case RECEIVED_WITH_DISCREPANCIES -> shipment.openDiscrepancies() == 0 ? InboundStatus.CLOSED : null;
+            default -> null;
+        };
+        if (next != null) {
+            return advanceButton(shipment, next);
+        }
+        if (shipment.status() != InboundStatus.DRAFT || shipment.ready()) {
             return new Span();
         }
         Button send = new Button("Send to warehouse", click -> {
@@ -180,10 +238,38 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         return send;
     }
 
+    private Component advanceButton(InboundShipmentView shipment, InboundStatus next) {
+        String label = switch (next) {
+            case IN_TRANSIT -> "Mark in transit";
+            case ARRIVED -> "Mark arrived";
+            default -> "Close";
+        };
+        Button advance = new Button(label, click -> {
+            try {
+                receiving.advance(currentTenant(), shipment.id(), next);
+                Notices.success(shipment.reference() + ": " + words(next.name()).toLowerCase(Locale.ROOT));
+            } catch (ReceivingValidationException refused) {
+                Notices.error(String.join("; ", refused.fieldErrors().values()));
+            } catch (RuntimeException e) {
+                log.warn("Moving inbound shipment {} to {} failed", shipment.reference(), next, e);
+                Notices.error(FailureMessages.explain(e));
+            }
+            reload();
+        });
+        advance.addClassName("receiving-advance");
+        advance.getElement().setAttribute("data-to", next.name());
+        advance.addThemeVariants(ButtonVariant.SMALL);
+        return advance;
+    }
+
     private Component resolution(Row row) {
         ReceivingDiscrepancyView discrepancy = row.discrepancy();
         if (discrepancy.resolved()) {
-            return new Span(discrepancy.note());
+            return new Span((discrepancy.resolution() == null ? "" : words(discrepancy.resolution().name()) + ": ")
+                    + discrepancy.note() + (discrepancy.resolvedBy() == null ? "" : " (" + discrepancy.resolvedBy()
+                    + (discrepancy.resolvedAt() == null ? "" : ", " + java.time.format.DateTimeFormatter
+                            .ISO_LOCAL_DATE.format(discrepancy.resolvedAt().atZone(java.time.ZoneOffset.UTC)))
+                    + ")"));
         }
         if (!receiving.canEdit()) {
             return new Span("Open");
@@ -218,14 +304,23 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         dialog.setId("discrepancy-dialog");
         dialog.setHeaderTitle("Resolve: " + words(row.discrepancy().kind().name()) + " " + row.discrepancy().sku()
                 + " on " + row.shipment());
+        RadioButtonGroup<DiscrepancyResolution> how = new RadioButtonGroup<>("Settled by");
+        how.setId("discrepancy-resolution");
+        how.setItems(DiscrepancyResolution.values());
+        how.setItemLabelGenerator(resolution -> switch (resolution) {
+            case ACCEPT -> "Accept as received";
+            case CLAIM -> "Claim from supplier or carrier";
+            case ADJUST -> "Adjust (a count or booking was wrong)";
+        });
+        how.setValue(DiscrepancyResolution.ACCEPT);
         TextArea note = new TextArea("Root cause");
         note.setId("discrepancy-note");
         note.setHelperText("What caused it and what was done, e.g. \"supplier packed 9, credit note requested\"");
         note.setWidthFull();
-        dialog.add(note);
+        dialog.add(new VerticalLayout(how, note));
         Button save = new Button("Resolve", click -> {
             try {
-                receiving.resolve(currentTenant(), row.discrepancy().id(), note.getValue());
+                receiving.resolve(currentTenant(), row.discrepancy().id(), how.getValue(), note.getValue());
                 dialog.close();
                 reload();
             } catch (ReceivingValidationException refused) {
@@ -247,18 +342,6 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
             throw new IllegalStateException("No tenant is selected");
         }
         return tenant;
-    }
-
-    private static void show(Div empty, Grid<?> grid, String text) {
-        empty.removeAll();
-        empty.add(EmptyState.of(grid.getId().orElse("receiving") + "-empty", text));
-        empty.setVisible(true);
-        grid.setVisible(false);
-    }
-
-    private static void hide(Div empty, Grid<?> grid) {
-        empty.setVisible(false);
-        grid.setVisible(true);
     }
 
     private static String words(String code) {

@@ -253,6 +253,38 @@ class SandboxAdminApiTest {
         assertThat(answer.path("extensions").path("cost").path("requestedQueryCost").asInt()).isEqualTo(101);
     }
 
+    @Test
+    void aRefundOfReturnedUnitsRestocksOnlyTheReturnLinesOnceAndRefusesMoreThanShipped() {
+        SandboxStore.Order order = createOrders(1, 1).getFirst();
+        SandboxStore.Line line = order.lines.getFirst();
+        store.fulfill(order.fulfillmentOrderId, java.util.Map.of(line.fulfillmentOrderLineId, 1), "UPS",
+                List.of("1Z1"), null);
+        int availableBefore = line.variant.available();
+        String refund = """
+                mutation RefundCreate($input: RefundInput!, $key: String!) {
+                  refundCreate(input: $input) @idempotent(key: $key) { refund { id } userErrors { field message } }
+                }""";
+        String restockOne = "{\"key\": \"rma-1\", \"input\": {\"orderId\": \"" + SandboxAdminApi.gid("Order", order.id)
+                + "\", \"note\": \"RMA-000001\", \"refundLineItems\": [{\"lineItemId\": \""
+                + SandboxAdminApi.gid("LineItem", line.id) + "\", \"quantity\": 1, \"restockType\": \"RETURN\"}]}}";
+
+        JsonNode first = post(refund, restockOne).path("data").path("refundCreate");
+        JsonNode again = post(refund, restockOne).path("data").path("refundCreate");
+
+        assertThat(first.path("userErrors")).isEmpty();
+        assertThat(again.path("refund").path("id").asString()).as("the same key, the same refund")
+                .isEqualTo(first.path("refund").path("id").asString());
+        assertThat(store.refunds()).singleElement().satisfies(made -> {
+            assertThat(made.units()).isEqualTo(1);
+            assertThat(made.restockedUnits()).isEqualTo(1);
+            assertThat(made.note()).isEqualTo("RMA-000001");
+        });
+        assertThat(line.variant.available()).isEqualTo(availableBefore + 1);
+        JsonNode tooMany = post(refund, restockOne.replace("rma-1", "rma-2")).path("data").path("refundCreate");
+        assertThat(tooMany.path("userErrors").get(0).path("message").asString()).contains("shipped units left");
+        assertThat(store.refunds()).hasSize(1);
+    }
+
     private List<SandboxStore.Order> createOrders(int count, int linesEach) {
         List<SandboxStore.Order> orders = new ArrayList<>();
         Variant tee = store.variants(VariantKind.CATALOG).getFirst();

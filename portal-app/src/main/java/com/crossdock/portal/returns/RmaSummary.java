@@ -1,0 +1,15 @@
+package com.crossdock.portal.returns;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One RMA in the queue.
+ *
+ * @param expectedUnits units expected back
+ * @param receivedUnits units the bench received
+ * @param heldUnits     received units waiting for their disposition
+ */
+public record RmaSummary(UUID id, String number, RmaStatus status, String source, String orderName,
+        int expectedUnits, int receivedUnits, int heldUnits, String channelSignal, Instant createdAt) {
+}
