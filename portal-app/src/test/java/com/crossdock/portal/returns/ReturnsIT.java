@@ -245,9 +245,9 @@ class ReturnsIT {
                 SELECT id FROM integration_exception WHERE tenant_id = :t AND reason_code = 'RETURN_UNKNOWN_ORDER'""")
                 .param("t", apparel.value()).query(UUID.class).single();
         assertThat(asSystem(() -> sync.retryException(apparel, unknownOrder))).isTrue();
-        await().atMost(Duration.ofSeconds(20)).until(() -> asSystem(() -> returns.queue(apparel, null)).size()
-                == before + 1);
-        assertThat(asSystem(() -> returns.queue(apparel, null))).extracting(RmaSummary::orderName).contains("#7777");
+        // by its order, not by a count: the store's own flows may bring other returns meanwhile
+        await().atMost(Duration.ofSeconds(20)).until(() -> asSystem(() -> returns.queue(apparel, null)).stream()
+                .anyMatch(rma -> "#7777".equals(rma.orderName())));
         assertThat(openExceptions(apparel)).doesNotContain("RETURN_UNKNOWN_ORDER")
                 .contains("RETURN_UNKNOWN_ITEM", "RETURN_BAD_QUANTITY");
     }
