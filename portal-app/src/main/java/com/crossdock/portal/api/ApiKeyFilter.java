@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -17,10 +18,10 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates an API call by its bearer API key (the tenant comes from the key, never from the request), then
- * applies the client's rate limit with {@code RateLimit} headers. A call without a key goes on anonymous and the
- * chain answers 401 where one is needed; a bearer token that is not an API key is left to a future JWT path
- * (Keycloak client credentials) and refused for now.
+ * Authenticates an API call by its bearer API key (the tenant comes from the key, never from the request) or, in
+ * {@code keycloak} identity mode, by a client-credentials access token of the realm ({@link KeycloakApiTokens}),
+ * then applies the client's rate limit with {@code RateLimit} headers. A call without a token goes on anonymous and
+ * the chain answers 401 where one is needed.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -30,8 +31,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     private final RateLimits limits;
     private final ApiProblemWriter problems;
 
-    ApiKeyFilter(ApiClientService clients, RateLimits limits, ApiProblemWriter problems) {
+    /** In {@code keycloak} identity mode, client-credentials access tokens of the realm; {@code null} otherwise. */
+    private final @Nullable KeycloakApiTokens tokens;
+
+    ApiKeyFilter(ApiClientService clients, @Nullable KeycloakApiTokens tokens, RateLimits limits,
+            ApiProblemWriter problems) {
         this.clients = clients;
+        this.tokens = tokens;
         this.limits = limits;
         this.problems = problems;
     }
@@ -44,12 +50,14 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiCaller> caller = clients.authenticate(header.substring(BEARER.length()).strip());
+        String token = header.substring(BEARER.length()).strip();
+        Optional<ApiCaller> caller = token.startsWith("cdk_") || tokens == null ? clients.authenticate(token)
+                : tokens.authenticate(token);
         if (caller.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "The API key is not valid",
-                    "The key is malformed, unknown or revoked. Create a key in the portal's API view and send it as "
-                            + "'Authorization: Bearer cdk_...'.");
+                    "The key or token is malformed, unknown, expired or revoked, or names no brand or API scope. "
+                            + "Create a key in the portal's API view and send it as 'Authorization: Bearer cdk_...'.");
             return;
         }
         RateLimits.Decision decision = limits.take(caller.get().clientId());

@@ -1,6 +1,13 @@
 package com.crossdock.portal.api;
 
+import com.crossdock.portal.identity.oidc.IdentityProperties;
+import com.crossdock.portal.identity.oidc.TenantDirectory;
 import java.time.Clock;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,9 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API's own filter chain for {@code /api/v1/**}: stateless, no session, no CSRF token, no sign-in page; a bearer
- * API key authenticates each call ({@link ApiKeyFilter}). The OpenAPI document and its reference page are public.
- * A Keycloak client-credentials path would be {@code oauth2ResourceServer(jwt)} on this same chain, with a converter
- * from the token's tenant claim and scopes to an {@link ApiCaller}.
+ * API key (or, in {@code keycloak} mode, a client-credentials access token of the realm) authenticates each call
+ * ({@link ApiKeyFilter}). The OpenAPI document and its reference page are public.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -26,7 +32,15 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiClientService clients, ApiProperties properties,
-            Clock clock, JsonMapper json) throws Exception {
+            Clock clock, JsonMapper json, IdentityProperties identity, ObjectProvider<TenantDirectory> directory)
+            throws Exception {
+        KeycloakApiTokens tokens = null;
+        if (identity.keycloak()) {
+            // the realm's keys are fetched at the first token, so the portal starts while Keycloak is still starting
+            String issuer = java.util.Objects.requireNonNull(identity.oidc().issuerUri());
+            Supplier<JwtDecoder> decoder = SingletonSupplier.of(() -> JwtDecoders.fromIssuerLocation(issuer));
+            tokens = new KeycloakApiTokens(decoder, directory.getObject());
+        }
         ApiProblemWriter problems = new ApiProblemWriter(json);
         http.securityMatcher("/api/v1/**", "/swagger-ui/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll()
@@ -43,8 +57,8 @@ class ApiSecurityConfiguration {
                         })
                         .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "Not allowed", "This API client may not do this.")))
-                .addFilterBefore(new ApiKeyFilter(clients, new RateLimits(properties.requestsPerMinute(), clock),
-                        problems), AuthorizationFilter.class);
+                .addFilterBefore(new ApiKeyFilter(clients, tokens, new RateLimits(properties.requestsPerMinute(),
+                        clock), problems), AuthorizationFilter.class);
         return http.build();
     }
 }
