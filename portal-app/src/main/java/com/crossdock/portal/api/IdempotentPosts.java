@@ -45,13 +45,15 @@ class IdempotentPosts {
                 return answer;
             }
             URI location = answer.getHeaders().getLocation();
-            stored = java.util.Optional.of(clients.storeAnswer(caller.tenant(), caller.clientId(), key,
+            String answered = json.writeValueAsString(answer.getBody());
+            ApiClientService.StoredAnswer kept = clients.storeAnswer(caller.tenant(), caller.clientId(), key,
                     new ApiClientService.StoredAnswer(requestHash, answer.getStatusCode().value(),
-                            location == null ? null : location.toString(), json.writeValueAsString(answer.getBody()))));
-            if (stored.get().requestHash().equals(requestHash) && stored.get().body().equals(
-                    json.writeValueAsString(answer.getBody()))) {
+                            location == null ? null : location.toString(), answered));
+            if (kept.requestHash().equals(requestHash) && kept.body().equals(answered)) {
                 return answer;
             }
+            // a request with the same key was quicker: its answer is the one
+            stored = java.util.Optional.of(kept);
         }
         ApiClientService.StoredAnswer first = stored.get();
         if (!first.requestHash().equals(requestHash)) {

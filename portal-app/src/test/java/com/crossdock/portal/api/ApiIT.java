@@ -2,16 +2,11 @@ package com.crossdock.portal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crossdock.portal.catalog.CatalogService;
-import com.crossdock.portal.channel.ChannelService;
-import com.crossdock.portal.identity.IdentityService;
 import com.crossdock.portal.support.ApiBrands;
 import com.crossdock.portal.support.ApiCalls;
 import com.crossdock.portal.support.ApiCalls.Answer;
 import com.crossdock.portal.support.AsUser;
 import com.crossdock.portal.support.TestDatabases;
-import com.crossdock.portal.sync.WarehouseFeedback;
-import com.crossdock.portal.tenant.TenantService;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,13 +49,9 @@ class ApiIT {
     private static final Map<String, Object> ADDRESS = Map.of("name", "Dock 4", "address1", "1 Main St", "city",
             "Louisville", "provinceCode", "KY", "postalCode", "40202", "countryCode", "US");
 
-    @Autowired TenantService tenants;
-    @Autowired IdentityService identity;
-    @Autowired CatalogService catalog;
-    @Autowired ChannelService channels;
-    @Autowired WarehouseFeedback warehouse;
     @Autowired ApiClientService clients;
     @Autowired UserDetailsService users;
+    @Autowired ApplicationContext context;
     @LocalServerPort int port;
 
     final JdbcClient superuser = TestDatabases.superuser(ApiIT.class);
@@ -71,9 +63,8 @@ class ApiIT {
     @BeforeAll
     void twoBrandsWithAnApiClientEach() {
         api = new ApiCalls(port, calls);
-        apparel = ApiBrands.seed("Apparel", List.of("TEE-RED", "TEE-BLUE"), tenants, identity, catalog, channels,
-                warehouse, clients, users);
-        home = ApiBrands.seed("Home", List.of("MUG"), tenants, identity, catalog, channels, warehouse, clients, users);
+        apparel = ApiBrands.seed(context, "Apparel", List.of("TEE-RED", "TEE-BLUE"));
+        home = ApiBrands.seed(context, "Home", List.of("MUG"));
         assertThat(order(home.key(), "H-1", "MUG", 1).status()).isEqualTo(201);
     }
 
@@ -271,6 +262,24 @@ class ApiIT {
         assertThat(health.path("connections").get(0).path("id").asString())
                 .isEqualTo(apparel.connection().toString());
         assertThat(health.path("ordersAwaitingWarehouse").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    @Order(9)
+    void aClientOverItsRateLimitIsToldToWaitWithoutHurtingAnotherClient() {
+        String burst = AsUser.call(users, apparel.admin(), () -> clients.create(apparel.tenant(), "Burst",
+                Set.of(ApiScope.SYNC_READ))).key();
+        Answer last = null;
+        // the bucket refills while the calls go out: call until refused, at most well past the limit
+        for (int i = 0; i < 400 && (last == null || last.status() == 200); i++) {
+            last = api.get(burst, "/api/v1/sync-health", NONE, "");
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.header("Retry-After")).hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds))
+                .isPositive());
+        assertThat(last.header("RateLimit")).hasValueSatisfying(value -> assertThat(value).contains(";r=0;"));
+        assertThat(last.body().path("status").asInt()).isEqualTo(429);
+        assertThat(api.get(apparel.key(), "/api/v1/sync-health", NONE, "").status()).isEqualTo(200);
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -35,9 +36,15 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 public record ApiBrands(TenantId tenant, String admin, UUID connection, String key) {
 
-    public static ApiBrands seed(String name, List<String> skus, TenantService tenants, IdentityService identity,
-            CatalogService catalog, ChannelService channels, WarehouseFeedback warehouse, ApiClientService clients,
-            UserDetailsService users) {
+    /** Seeds a brand through the services of {@code context}. */
+    public static ApiBrands seed(ApplicationContext context, String name, List<String> skus) {
+        TenantService tenants = context.getBean(TenantService.class);
+        IdentityService identity = context.getBean(IdentityService.class);
+        CatalogService catalog = context.getBean(CatalogService.class);
+        ChannelService channels = context.getBean(ChannelService.class);
+        WarehouseFeedback warehouse = context.getBean(WarehouseFeedback.class);
+        ApiClientService clients = context.getBean(ApiClientService.class);
+        UserDetailsService users = context.getBean(UserDetailsService.class);
         String code = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
         String admin = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + ".admin";
         record Seeded(TenantId tenant, UUID connection) {

@@ -2,15 +2,9 @@ package com.crossdock.portal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crossdock.portal.api.ApiClientService;
-import com.crossdock.portal.catalog.CatalogService;
-import com.crossdock.portal.channel.ChannelService;
-import com.crossdock.portal.identity.IdentityService;
 import com.crossdock.portal.support.ApiBrands;
 import com.crossdock.portal.support.ApiCalls;
 import com.crossdock.portal.support.TestDatabases;
-import com.crossdock.portal.sync.WarehouseFeedback;
-import com.crossdock.portal.tenant.TenantService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +14,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -41,13 +35,7 @@ class ApiCrossTenantIT {
         TestDatabases.register(registry, ApiCrossTenantIT.class);
     }
 
-    @Autowired TenantService tenants;
-    @Autowired IdentityService identity;
-    @Autowired CatalogService catalog;
-    @Autowired ChannelService channels;
-    @Autowired WarehouseFeedback warehouse;
-    @Autowired ApiClientService clients;
-    @Autowired UserDetailsService users;
+    @Autowired ApplicationContext context;
     @LocalServerPort int port;
 
     final JdbcClient superuser = TestDatabases.superuser(ApiCrossTenantIT.class);
@@ -59,10 +47,8 @@ class ApiCrossTenantIT {
     @BeforeAll
     void twoBrandsAndTheirsHasAnOrderAnExceptionAndAnInboundShipment() {
         api = new ApiCalls(port, ApiCalls.log());
-        mine = ApiBrands.seed("Mine", List.of("MINE-SKU"), tenants, identity, catalog, channels, warehouse, clients,
-                users);
-        theirs = ApiBrands.seed("Theirs", List.of("THEIR-SKU"), tenants, identity, catalog, channels, warehouse,
-                clients, users);
+        mine = ApiBrands.seed(context, "Mine", List.of("MINE-SKU"));
+        theirs = ApiBrands.seed(context, "Theirs", List.of("THEIR-SKU"));
         var held = api.post(theirs.key(), "/api/v1/orders", Map.of(), Map.of("reference", "THEIRS-1", "shipTo",
                 Map.of("name", "T", "address1", "1 St", "city", "Paris", "countryCode", "FR"), "lines",
                 List.of(Map.of("sku", "UNKNOWN", "quantity", 1))));

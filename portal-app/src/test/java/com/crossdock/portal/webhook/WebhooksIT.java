@@ -8,11 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.crossdock.portal.api.ApiClientService;
-import com.crossdock.portal.catalog.CatalogService;
-import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.events.BrandEvent;
-import com.crossdock.portal.identity.IdentityService;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.receiving.InboundReceipt;
 import com.crossdock.portal.receiving.InboundReceipts;
@@ -24,7 +20,6 @@ import com.crossdock.portal.support.AsUser;
 import com.crossdock.portal.support.TestDatabases;
 import com.crossdock.portal.sync.ShipmentNotice;
 import com.crossdock.portal.sync.WarehouseFeedback;
-import com.crossdock.portal.tenant.TenantService;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -81,16 +77,12 @@ class WebhooksIT {
         registry.add("crossdock.webhooks.poll-interval", () -> "1h");
     }
 
-    @Autowired TenantService tenants;
-    @Autowired IdentityService identity;
-    @Autowired CatalogService catalog;
-    @Autowired ChannelService channels;
     @Autowired WarehouseFeedback warehouse;
-    @Autowired ApiClientService clients;
     @Autowired UserDetailsService users;
     @Autowired WebhookService webhooks;
     @Autowired ReceivingService receiving;
     @Autowired InboundReceipts receipts;
+    @Autowired ApplicationContext context;
     @LocalServerPort int port;
 
     final JdbcClient superuser = TestDatabases.superuser(WebhooksIT.class);
@@ -108,9 +100,8 @@ class WebhooksIT {
         receiver = started(0);
         receiverPort = receiver.port();
         api = new ApiCalls(port, ApiCalls.log());
-        apparel = ApiBrands.seed("Apparel", List.of("TEE-RED"), tenants, identity, catalog, channels, warehouse,
-                clients, users);
-        home = ApiBrands.seed("Home", List.of("MUG"), tenants, identity, catalog, channels, warehouse, clients, users);
+        apparel = ApiBrands.seed(context, "Apparel", List.of("TEE-RED"));
+        home = ApiBrands.seed(context, "Home", List.of("MUG"));
         subscription = AsUser.call(users, apparel.admin(), () -> webhooks.subscribe(apparel.tenant(),
                 "http://127.0.0.1:" + receiverPort + "/apparel", Set.copyOf(BrandEvent.TYPES)));
         homeSecret = AsUser.call(users, home.admin(), () -> webhooks.subscribe(home.tenant(),

@@ -1,5 +1,6 @@
 package com.crossdock.portal.api.ui;
 
+import static com.crossdock.portal.support.ComponentTree.find;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -9,7 +10,6 @@ import com.crossdock.portal.api.ApiClientView;
 import com.crossdock.portal.api.ApiScope;
 import com.crossdock.portal.tenant.ui.TenantSelection;
 import com.crossdock.tenantconfig.tenant.TenantId;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import java.time.Instant;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The API view without a browser: what a brand admin and a brand user see, with and without clients. */
@@ -61,14 +60,5 @@ class ApiClientsViewTest {
         ApiClientsView view = new ApiClientsView(clients, selection);
         view.beforeEnter(mock(BeforeEnterEvent.class));
         return view;
-    }
-
-    static Component find(Component root, String id) {
-        return descendants(root).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst()
-                .orElseThrow(() -> new AssertionError("no component " + id));
-    }
-
-    private static Stream<Component> descendants(Component root) {
-        return Stream.concat(Stream.of(root), root.getChildren().flatMap(ApiClientsViewTest::descendants));
     }
 }

@@ -1,5 +1,6 @@
 package com.crossdock.portal.webhook.ui;
 
+import static com.crossdock.portal.support.ComponentTree.find;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -9,14 +10,12 @@ import com.crossdock.portal.webhook.DeliveryView;
 import com.crossdock.portal.webhook.SubscriptionView;
 import com.crossdock.portal.webhook.WebhookService;
 import com.crossdock.tenantconfig.tenant.TenantId;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The Webhooks view without a browser: subscriptions, a disabled one's reason, the delivery log of a selection. */
@@ -64,14 +63,5 @@ class WebhooksViewTest {
         WebhooksView view = new WebhooksView(webhooks, selection);
         view.beforeEnter(mock(BeforeEnterEvent.class));
         return view;
-    }
-
-    private static Component find(Component root, String id) {
-        return descendants(root).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst()
-                .orElseThrow(() -> new AssertionError("no component " + id));
-    }
-
-    private static Stream<Component> descendants(Component root) {
-        return Stream.concat(Stream.of(root), root.getChildren().flatMap(WebhooksViewTest::descendants));
     }
 }
