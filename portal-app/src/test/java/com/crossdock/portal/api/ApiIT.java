@@ -199,6 +199,10 @@ class ApiIT {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(api.get(apparel.key(), "/api/v1/orders/{id}", Map.of("id", UUID.randomUUID()), "").status())
                 .isEqualTo(404);
+        var typo = api.fetch("/api/v1/order", apparel.key());
+        assertThat(typo.statusCode()).isEqualTo(404);
+        assertThat(typo.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(typo.body()).contains("The API has no GET /api/v1/order");
     }
 
     @Test

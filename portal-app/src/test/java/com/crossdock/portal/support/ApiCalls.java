@@ -98,9 +98,17 @@ public final class ApiCalls {
 
     /** The raw text of an address outside the API's key handling (the OpenAPI document, the reference page). */
     public HttpResponse<String> fetch(String address) {
+        return fetch(address, null);
+    }
+
+    /** As {@link #fetch(String)}, with a key and not recorded: for addresses the contract does not describe. */
+    public HttpResponse<String> fetch(String address, @Nullable String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + address));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + address)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
