@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The OpenAPI 3 description of {@code /api/v1}, generated from the controllers by springdoc and served at
- * {@code /api/v1/openapi.json} with a reference page at {@code /api/v1/docs}. Adds what every operation can answer
+ * {@code /api/v1/openapi.json} with a reference page at {@code /api/docs}. Adds what every operation can answer
  * (problems for a bad request, a missing key or scope, the rate limit; not found where an id is in the path;
  * field errors where something is posted), so the contract test can fail on anything undocumented.
  */

@@ -26,8 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
-    static final String[] PUBLIC = {"/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs",
-            "/api/v1/docs/**", "/swagger-ui/**"};
+    /**
+     * The OpenAPI document, and the reference page with its Swagger UI files (springdoc serves those beside the page's
+     * address, under {@code /api/swagger-ui/}, which keeps them out of {@code /api/v1}'s catch-all).
+     */
+    static final String[] PUBLIC = {"/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs",
+            "/api/swagger-ui/**"};
 
     @Bean
     @Order(1)
@@ -42,7 +46,7 @@ class ApiSecurityConfiguration {
             tokens = new KeycloakApiTokens(decoder, directory.getObject());
         }
         ApiProblemWriter problems = new ApiProblemWriter(json);
-        http.securityMatcher("/api/v1/**", "/swagger-ui/**")
+        http.securityMatcher("/api/v1/**", "/api/docs", "/api/swagger-ui/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())

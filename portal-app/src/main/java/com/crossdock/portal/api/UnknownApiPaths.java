@@ -16,6 +16,6 @@ class UnknownApiPaths {
     @RequestMapping("/api/v1/**")
     void unknown(HttpServletRequest request) {
         throw new ApiProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "Not found",
-                "The API has no " + request.getMethod() + " " + request.getRequestURI() + "; see /api/v1/docs");
+                "The API has no " + request.getMethod() + " " + request.getRequestURI() + "; see /api/docs");
     }
 }

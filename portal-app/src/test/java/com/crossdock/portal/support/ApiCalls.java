@@ -34,7 +34,7 @@ public final class ApiCalls {
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String base;
     private final List<Call> calls;
 

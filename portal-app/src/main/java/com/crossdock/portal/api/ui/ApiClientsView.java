@@ -64,7 +64,7 @@ public class ApiClientsView extends VerticalLayout implements BeforeEnterObserve
         create.setId("api-new");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.addClickListener(click -> openForm());
-        Anchor reference = new Anchor("/api/v1/docs", "API reference");
+        Anchor reference = new Anchor("/api/docs", "API reference");
         reference.setId("api-reference");
         reference.setTarget("_blank");
         Paragraph about = new Paragraph("Programs of your own (an ERP, an OMS) call the Crossdock API at /api/v1 with "

@@ -36,7 +36,7 @@ class ApiClientsViewTest {
         assertThat(find(view, "api-new").isVisible()).isTrue();
         assertThat(find(view, "api-empty").getElement().getTextRecursively()).contains("New API client");
         assertThat(find(view, "api-grid").isVisible()).isFalse();
-        assertThat(find(view, "api-reference").getElement().getAttribute("href")).isEqualTo("/api/v1/docs");
+        assertThat(find(view, "api-reference").getElement().getAttribute("href")).isEqualTo("/api/docs");
     }
 
     @Test
