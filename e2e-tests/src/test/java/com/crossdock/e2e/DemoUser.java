@@ -16,9 +16,12 @@ enum DemoUser {
     ACCOUNT_MANAGER("account.manager", "Marco Manager (3PL)", null, true, Navigation.WAREHOUSE, Navigation.TENANTS,
             Navigation.AUDIT),
     LEADERSHIP("leadership", "Lena Leader (3PL)", null, true, Navigation.TENANTS),
-    BRAND_ADMIN("brand.admin", "Bea Admin (Harbor & Pine)", DemoTenant.HARBOR_AND_PINE, false, Navigation.AUDIT),
-    BRAND_USER("brand.user", "Ben User (Harbor & Pine)", DemoTenant.HARBOR_AND_PINE, false),
-    OAKLINE_ADMIN("oakline.admin", "Olga Admin (Oakline)", DemoTenant.OAKLINE, false, Navigation.AUDIT);
+    BRAND_ADMIN("brand.admin", "Bea Admin (Harbor & Pine)", DemoTenant.HARBOR_AND_PINE, false, Navigation.API,
+            Navigation.WEBHOOKS, Navigation.AUDIT),
+    BRAND_USER("brand.user", "Ben User (Harbor & Pine)", DemoTenant.HARBOR_AND_PINE, false, Navigation.API,
+            Navigation.WEBHOOKS),
+    OAKLINE_ADMIN("oakline.admin", "Olga Admin (Oakline)", DemoTenant.OAKLINE, false, Navigation.API,
+            Navigation.WEBHOOKS, Navigation.AUDIT);
 
     static final String PASSWORD = "crossdock-demo";
 
@@ -88,6 +91,10 @@ enum DemoUser {
         RECEIVING("nav-receiving", true),
         RETURNS("nav-returns", true),
         DOCUMENTS("nav-documents", true),
+        /** A brand's own people: its API clients (brand admins create and revoke them). */
+        API("nav-api", false),
+        /** A brand's own people: its outbound webhooks (brand admins subscribe and redeliver). */
+        WEBHOOKS("nav-webhooks", false),
         /** The 3PL's platform admins and account managers: warehouses are the 3PL's. */
         WAREHOUSE("nav-warehouse", false),
         /** 3PL staff only: a brand seeing the list of brands would be a leak. */

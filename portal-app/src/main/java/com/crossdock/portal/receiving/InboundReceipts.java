@@ -31,7 +31,11 @@ public class InboundReceipts {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    InboundReceipts(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    InboundReceipts(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -111,7 +115,15 @@ public class InboundReceipts {
             for (InboundReceipt.Line line : receipt.lines()) {
                 receive(shipment.get(), line, now);
             }
+            boolean wasReceived = jdbc.sql("SELECT status = 'RECEIVED' FROM inbound_shipment WHERE id = :s")
+                    .param("s", shipment.get()).query(Boolean.class).single();
             recordDiscrepancies(shipment.get(), now);
+            jdbc.sql("SELECT reference FROM inbound_shipment WHERE id = :s AND status = 'RECEIVED'")
+                    .param("s", shipment.get()).query(String.class).optional()
+                    .filter(received -> !wasReceived)
+                    .ifPresent(reference -> events.publishEvent(new com.crossdock.portal.events.BrandEvent(
+                            com.crossdock.portal.events.BrandEvent.RECEIPT_COMPLETED, shipment.get(), java.util.Map.of(
+                            "shipmentId", shipment.get().toString(), "reference", reference))));
             return ReceiptOutcome.APPLIED;
         }));
     }

@@ -1,5 +1,6 @@
 package com.crossdock.portal.shell;
 
+import com.crossdock.portal.api.ui.ApiClientsView;
 import com.crossdock.portal.catalog.ui.BundlesView;
 import com.crossdock.portal.catalog.ui.CatalogView;
 import com.crossdock.portal.catalog.ui.DataQualityView;
@@ -18,6 +19,7 @@ import com.crossdock.portal.tenant.ui.OverviewView;
 import com.crossdock.portal.tenant.ui.TenantsView;
 import com.crossdock.portal.warehouse.ui.DocumentsView;
 import com.crossdock.portal.warehouse.ui.WarehouseView;
+import com.crossdock.portal.webhook.ui.WebhooksView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
@@ -60,6 +62,10 @@ final class Navigation {
                     user -> !user.hasNoAccess()),
             new Section("nav-documents", "Documents", VaadinIcon.FILE_TEXT_O, DocumentsView.class,
                     user -> !user.hasNoAccess()),
+            new Section("nav-api", "API", VaadinIcon.CODE, ApiClientsView.class,
+                    user -> !user.hasNoAccess() && user.homeTenant() != null),
+            new Section("nav-webhooks", "Webhooks", VaadinIcon.PAPERPLANE, WebhooksView.class,
+                    user -> !user.hasNoAccess() && user.homeTenant() != null),
             new Section("nav-warehouse", "Warehouse", VaadinIcon.STORAGE, WarehouseView.class,
                     user -> user.isThreePlStaff() && (user.has(Role.PLATFORM_ADMIN)
                             || user.has(Role.ACCOUNT_MANAGER))),

@@ -18,7 +18,10 @@ class ExceptionLog {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ExceptionLog(JdbcClient jdbc, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ExceptionLog(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -33,18 +36,28 @@ class ExceptionLog {
     void record(String flow, @Nullable UUID connectionId, @Nullable UUID inboxId, String reasonCode,
             String fingerprint, String subject, String message, String rawPayload) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
+        record Kept(UUID id, boolean opened) {
+        }
+        Kept kept = jdbc.sql("""
                 INSERT INTO integration_exception (tenant_id, id, connection_id, flow, reason_code, fingerprint, subject,
                                                    message, raw_payload, inbox_id, first_seen, last_seen, status)
                 VALUES (crossdock_current_tenant(), :id, :connection, :flow, :reason, :fingerprint, :subject, :message,
                         :payload, :inbox, :now, :now, 'OPEN')
                 ON CONFLICT (tenant_id, fingerprint) WHERE status = 'OPEN' DO UPDATE SET
                     occurrences = integration_exception.occurrences + 1, last_seen = excluded.last_seen,
-                    message = excluded.message, raw_payload = excluded.raw_payload, inbox_id = excluded.inbox_id""")
+                    message = excluded.message, raw_payload = excluded.raw_payload, inbox_id = excluded.inbox_id
+                RETURNING id, xmax = 0""")
                 .param("id", UUID.randomUUID()).param("connection", connectionId).param("flow", flow)
                 .param("reason", reasonCode).param("fingerprint", Text.clip(reasonCode + ":" + fingerprint, 300))
                 .param("subject", Text.clip(subject, 200)).param("message", Text.clip(message, 2000))
-                .param("payload", rawPayload).param("inbox", inboxId).param("now", now).update();
+                .param("payload", rawPayload).param("inbox", inboxId).param("now", now)
+                .query((rs, n) -> new Kept(rs.getObject(1, UUID.class), rs.getBoolean(2))).single();
+        if (kept.opened()) {
+            events.publishEvent(new com.crossdock.portal.events.BrandEvent(
+                    com.crossdock.portal.events.BrandEvent.EXCEPTION_OPENED, kept.id(), java.util.Map.of(
+                    "exceptionId", kept.id().toString(), "reasonCode", reasonCode, "subject", Text.clip(subject, 200),
+                    "message", Text.clip(message, 2000))));
+        }
     }
 
     /** Closes the open exception of a fingerprint once the record moved after all (a retry that worked). */

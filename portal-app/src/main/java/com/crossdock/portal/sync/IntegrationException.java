@@ -9,5 +9,10 @@ import java.util.UUID;
  */
 public record IntegrationException(UUID id, String flow, String reasonCode, String subject, String message,
         String rawPayload, Instant firstSeen, Instant lastSeen, int occurrences, String status,
-        @org.jspecify.annotations.Nullable String owner) {
+        @org.jspecify.annotations.Nullable String owner, @org.jspecify.annotations.Nullable Instant resolvedAt) {
+
+    /** When it last changed: seen again, or resolved. */
+    public Instant changedAt() {
+        return resolvedAt != null && resolvedAt.isAfter(lastSeen) ? resolvedAt : lastSeen;
+    }
 }

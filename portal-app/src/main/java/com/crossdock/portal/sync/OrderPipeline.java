@@ -7,6 +7,7 @@ import com.crossdock.portal.channel.WebhookSecrets;
 import com.crossdock.portal.channel.shopify.ShopifyOrderParser;
 import com.crossdock.portal.channel.shopify.ShopifyPayloadException;
 import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
+import com.crossdock.portal.events.BrandEvent;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.order.Address;
 import com.crossdock.portal.order.CanonicalOrder;
@@ -45,6 +46,9 @@ public class OrderPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(OrderPipeline.class);
     private static final String WEBHOOK_ACTOR = "webhook";
+    private static final String API_ACTOR = "api";
+    private static final tools.jackson.databind.json.JsonMapper CANONICAL_JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final TenantService tenants;
     private final TenantTransactions transactions;
@@ -57,10 +61,12 @@ public class OrderPipeline {
     private final ExecutorService processing;
     private final ExceptionLog exceptions;
     private final ReturnsIntake returns;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     OrderPipeline(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
             CatalogService catalog, Clock clock, SyncProperties properties, ExceptionLog exceptions, Journey journey,
-            ReturnsIntake returns) {
+            ReturnsIntake returns, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.returns = returns;
         this.journey = journey;
         this.exceptions = exceptions;
@@ -124,6 +130,34 @@ public class OrderPipeline {
             processing.execute(() -> processQuietly(tenant, inboxId));
         }
         return outcome;
+    }
+
+    /**
+     * Receives an order a brand entered itself (through the API) for one of its connections: kept in the inbox as
+     * canonical JSON (deduplicated by its channel order id, so the same order twice is kept once) and processed at
+     * once, by the same steps as a channel's orders. Answers the order's id.
+     */
+    public UUID receiveApiOrder(TenantId tenant, UUID connectionId, CanonicalOrder order) {
+        String dedupKey = "api:" + order.channelOrderId();
+        UUID inboxId = SystemActor.call(API_ACTOR, () -> {
+            transactions.write(tenant, () -> jdbc.sql("""
+                    INSERT INTO channel_inbox (tenant_id, id, connection_id, source, topic, dedup_key, payload,
+                                               received_at)
+                    VALUES (crossdock_current_tenant(), :id, :connection, 'API', 'orders/create', :dedup, :payload,
+                            :at)
+                    ON CONFLICT (tenant_id, connection_id, dedup_key) DO NOTHING""")
+                    .param("id", UUID.randomUUID()).param("connection", connectionId).param("dedup", dedupKey)
+                    .param("payload", CANONICAL_JSON.writeValueAsString(order))
+                    .param("at", Timestamp.from(clock.instant())).update());
+            return transactions.read(tenant, () -> jdbc.sql("""
+                    SELECT id FROM channel_inbox WHERE connection_id = :connection AND dedup_key = :dedup""")
+                    .param("connection", connectionId).param("dedup", dedupKey).query(UUID.class).single());
+        });
+        process(tenant, inboxId);
+        return SystemActor.call(API_ACTOR, () -> transactions.read(tenant, () -> jdbc.sql("""
+                SELECT id FROM sales_order WHERE connection_id = :connection AND channel_order_id = :order""")
+                .param("connection", connectionId).param("order", order.channelOrderId()).query(UUID.class)
+                .single()));
     }
 
     /** How long a kept webhook may wait for its background task before the sweep takes it over. */
@@ -206,8 +240,12 @@ public class OrderPipeline {
                 outcome = returns.apply(inbound.id(), inbound.connectionId(), inbound.topic(), inbound.payload());
             } else {
                 // webhooks carry REST-shaped orders; the polling flow keeps the GraphQL order nodes it read
-                CanonicalOrder order = inbound.source().equals("POLL") ? parser.parseGraphQlOrder(payload)
-                        : parser.parseRestOrder(payload);
+                CanonicalOrder order = switch (inbound.source()) {
+                    case "POLL" -> parser.parseGraphQlOrder(payload);
+                    // kept by receiveApiOrder from a CanonicalOrder it serialised itself
+                    case "API" -> CANONICAL_JSON.readValue(payload, CanonicalOrder.class);
+                    default -> parser.parseRestOrder(payload);
+                };
                 outcome = apply(inbound, order, again);
             }
         } catch (ShopifyPayloadException unusable) {
@@ -267,7 +305,8 @@ public class OrderPipeline {
         upsertOrder(orderId, inbound.connectionId(), order, status, holds, now);
         writeLines(orderId, lines);
         if (stored.isEmpty()) {
-            journey.step(orderId, now, "RECEIVED", "Shopify " + inbound.topic() + " " + order.orderName());
+            journey.step(orderId, now, "RECEIVED", (inbound.source().equals("API") ? "API " : "Shopify ")
+                    + inbound.topic() + " " + order.orderName());
         } else {
             journey.step(orderId, now, "UPDATED", "Shopify " + inbound.topic() + " of " + order.updatedAt());
         }
@@ -276,7 +315,12 @@ public class OrderPipeline {
         switch (status) {
             case CANCELED -> journey.step(orderId, now, "CANCELED", "Cancelled in Shopify"
                     + (order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")"));
-            case HELD -> journey.step(orderId, now, "HELD", String.join("; ", holds));
+            case HELD -> {
+                journey.step(orderId, now, "HELD", String.join("; ", holds));
+                events.publishEvent(new BrandEvent(BrandEvent.ORDER_HELD, orderId, Map.of("orderId",
+                        orderId.toString(), "reference", order.orderName(), "channelOrderId", order.channelOrderId(),
+                        "reasons", List.copyOf(holds))));
+            }
             default -> release(orderId, inbound.connectionId(), order, now);
         }
         return "APPLIED";
@@ -463,6 +507,10 @@ public class OrderPipeline {
                 .param("now", Timestamp.from(now)).update();
         journey.step(orderId, now, "RELEASED", queued == 1 ? "Queued for the warehouse (" + key + ")"
                 : "Already queued for the warehouse (" + key + ")");
+        if (queued == 1) {
+            events.publishEvent(new BrandEvent(BrandEvent.ORDER_RELEASED, orderId, Map.of("orderId",
+                    orderId.toString(), "reference", order.orderName(), "channelOrderId", order.channelOrderId())));
+        }
     }
 
 

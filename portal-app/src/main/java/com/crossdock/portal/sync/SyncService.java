@@ -18,14 +18,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class SyncService {
 
+    private static final String EDITORS = "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')";
+
     private final TenantService tenants;
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
     private final OrderPipeline pipeline;
     private final com.crossdock.portal.catalog.CatalogService catalog;
 
+    private final java.time.Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     SyncService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, OrderPipeline pipeline,
-            com.crossdock.portal.catalog.CatalogService catalog) {
+            com.crossdock.portal.catalog.CatalogService catalog, java.time.Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+        this.clock = clock;
         this.catalog = catalog;
         this.tenants = tenants;
         this.pipeline = pipeline;
@@ -93,12 +101,9 @@ public class SyncService {
         requireAccess(tenant);
         return transactions.read(tenant, () -> jdbc.sql("""
                 SELECT id, flow, reason_code, subject, message, raw_payload, first_seen, last_seen, occurrences, status,
-                       owner
+                       owner, resolved_at
                 FROM integration_exception WHERE status = 'OPEN' ORDER BY last_seen DESC""")
-                .query((rs, n) -> new IntegrationException(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getString(10),
-                        rs.getString(11)))
+                .query(SyncService::exceptionRow)
                 .list());
     }
 
@@ -150,13 +155,20 @@ public class SyncService {
         if (rootCause == null || rootCause.isBlank()) {
             throw new IllegalArgumentException("Say what the root cause was, so the next person knows");
         }
-        return transactions.write(tenant, () -> jdbc.sql("""
-                UPDATE integration_exception SET status = 'RESOLVED', resolution_note = :note, resolved_at = now(),
-                       resolved_by = :actor
-                WHERE id = :id AND status = 'OPEN'""").param("id", exceptionId)
-                .param("note", rootCause.strip().length() > 2000 ? rootCause.strip().substring(0, 2000)
-                        : rootCause.strip())
-                .param("actor", com.crossdock.portal.identity.CurrentUser.actor()).update() == 1);
+        String note = rootCause.strip().length() > 2000 ? rootCause.strip().substring(0, 2000) : rootCause.strip();
+        return transactions.write(tenant, () -> {
+            boolean resolved = jdbc.sql("""
+                    UPDATE integration_exception SET status = 'RESOLVED', resolution_note = :note, resolved_at = now(),
+                           resolved_by = :actor
+                    WHERE id = :id AND status = 'OPEN'""").param("id", exceptionId).param("note", note)
+                    .param("actor", com.crossdock.portal.identity.CurrentUser.actor()).update() == 1;
+            if (resolved) {
+                events.publishEvent(new com.crossdock.portal.events.BrandEvent(
+                        com.crossdock.portal.events.BrandEvent.EXCEPTION_RESOLVED, exceptionId, java.util.Map.of(
+                        "exceptionId", exceptionId.toString(), "rootCause", note)));
+            }
+            return resolved;
+        });
     }
 
     /**
@@ -244,6 +256,109 @@ public class SyncService {
         requireAccess(tenant);
         return transactions.read(tenant, () -> jdbc.sql(
                 "SELECT count(*) FROM security_event WHERE kind = 'WEBHOOK_BAD_SIGNATURE'").query(Long.class).single());
+    }
+
+    /**
+     * Takes an order the brand entered itself (a B2B or manual order) into the order pipeline, where it is resolved,
+     * held or released exactly like a channel's order; answers it as it stands after processing. Refused with field
+     * errors when a value is missing or wrong, or the reference was used before.
+     */
+    @PreAuthorize(EDITORS)
+    public OrderState submitOrder(TenantId tenant, ManualOrderCommand command) {
+        requireAccess(tenant);
+        java.util.Objects.requireNonNull(command, "command");
+        String reference = command.reference() == null ? "" : command.reference().strip();
+        java.util.Map<String, String> problems = ManualOrders.problems(command, reference);
+        UUID connection = transactions.read(tenant, () -> ManualOrders.connection(jdbc, command.connectionId()))
+                .orElse(null);
+        if (connection == null) {
+            problems.put("connectionId", command.connectionId() == null
+                    ? "Connect a sales channel first: an order is booked under one of the brand's connections"
+                    : "No such connection; leave it out to use the brand's first connection");
+        } else if (problems.isEmpty() && transactions.read(tenant, () -> jdbc.sql("""
+                SELECT count(*) FROM sales_order WHERE connection_id = :connection AND channel_order_id = :order""")
+                .param("connection", connection).param("order", ManualOrders.channelOrderId(reference))
+                .query(Long.class).single()) > 0) {
+            problems.put("reference", "Order " + reference + " exists already; use another reference");
+        }
+        if (!problems.isEmpty()) {
+            throw new OrderValidationException(problems);
+        }
+        UUID orderId = pipeline.receiveApiOrder(tenant, connection, ManualOrders.canonical(command, reference,
+                clock.instant()));
+        tenants.recordActivity(tenant, "order.create", "Order " + reference + " entered by "
+                + com.crossdock.portal.identity.CurrentUser.actor());
+        return order(tenant, orderId).orElseThrow();
+    }
+
+    /** One order with its warehouse lines, or empty when the tenant has no such order. */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<OrderState> order(TenantId tenant, UUID orderId) {
+        requireAccess(tenant);
+        return transactions.read(tenant, () -> ManualOrders.states(jdbc, "o.id = :id", java.util.Map.of("id", orderId),
+                1).stream().findFirst());
+    }
+
+    /**
+     * Orders changed after a point, oldest change first: those with {@code updated_at} after {@code since}, or equal
+     * to it with an id after {@code afterId} (a cursor that never skips or repeats an order).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<OrderState> orderChanges(TenantId tenant, java.time.Instant since, UUID afterId, int limit) {
+        requireAccess(tenant);
+        return transactions.read(tenant, () -> ManualOrders.states(jdbc,
+                "(o.updated_at, o.id) > (:since, :after)", java.util.Map.of("since",
+                        java.sql.Timestamp.from(since), "after", afterId), Math.min(Math.max(limit, 1), 500)));
+    }
+
+    /**
+     * Exceptions (open and resolved) last seen or resolved after a point, oldest first, with the same cursor rule as
+     * {@link #orderChanges}.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<IntegrationException> exceptionChanges(TenantId tenant, java.time.Instant since, UUID afterId,
+            int limit) {
+        requireAccess(tenant);
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT id, flow, reason_code, subject, message, raw_payload, first_seen, last_seen, occurrences, status,
+                       owner, resolved_at
+                FROM integration_exception
+                WHERE (greatest(last_seen, coalesce(resolved_at, last_seen)), id) > (:since, :after)
+                ORDER BY greatest(last_seen, coalesce(resolved_at, last_seen)), id LIMIT :limit""")
+                .param("since", java.sql.Timestamp.from(since)).param("after", afterId)
+                .param("limit", Math.min(Math.max(limit, 1), 500))
+                .query(SyncService::exceptionRow)
+                .list());
+    }
+
+    /** One exception, open or resolved, or empty when the tenant has no such exception. */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<IntegrationException> exception(TenantId tenant, UUID exceptionId) {
+        requireAccess(tenant);
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT id, flow, reason_code, subject, message, raw_payload, first_seen, last_seen, occurrences, status,
+                       owner, resolved_at
+                FROM integration_exception WHERE id = :id""").param("id", exceptionId)
+                .query(SyncService::exceptionRow).optional());
+    }
+
+    /** The warehouse's last reported stock per master SKU, in SKU order. */
+    @PreAuthorize("isAuthenticated()")
+    public List<StockLevel> stockLevels(TenantId tenant) {
+        requireAccess(tenant);
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT master_sku, on_hand, available, as_of FROM inventory_position ORDER BY master_sku""")
+                .query((rs, n) -> new StockLevel(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant())).list());
+    }
+
+    /** id, flow, reason_code, subject, message, raw_payload, first_seen, last_seen, occurrences, status, owner,
+     * resolved_at. */
+    private static IntegrationException exceptionRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new IntegrationException(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
+                rs.getInt(9), rs.getString(10), rs.getString(11),
+                rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant());
     }
 
     private void requireAccess(TenantId tenant) {

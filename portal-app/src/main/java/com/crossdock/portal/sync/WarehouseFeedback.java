@@ -39,8 +39,11 @@ public class WarehouseFeedback {
     private final Clock clock;
     private final Journey journey;
 
-    WarehouseFeedback(TenantTransactions transactions, JdbcClient jdbc, ExceptionLog exceptions, Journey journey,
-            Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    WarehouseFeedback(org.springframework.context.ApplicationEventPublisher events, TenantTransactions transactions,
+            JdbcClient jdbc, ExceptionLog exceptions, Journey journey, Clock clock) {
+        this.events = events;
         this.journey = journey;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -152,8 +155,13 @@ public class WarehouseFeedback {
             if (complete) {
                 jdbc.sql("""
                         UPDATE sales_order SET status = 'SHIPPED', updated_at = :now, version = version + 1
-                        WHERE id = :id AND status <> 'SHIPPED'""")
-                        .param("id", orderId).param("now", Timestamp.from(now)).update();
+                        WHERE id = :id AND status <> 'SHIPPED' RETURNING order_name""")
+                        .param("id", orderId).param("now", Timestamp.from(now)).query(String.class).optional()
+                        .ifPresent(reference -> events.publishEvent(new com.crossdock.portal.events.BrandEvent(
+                                com.crossdock.portal.events.BrandEvent.ORDER_SHIPPED, orderId, java.util.Map.of(
+                                "orderId", orderId.toString(), "reference", reference, "carrier",
+                                notice.carrier() == null ? "" : notice.carrier(), "trackingNumbers",
+                                notice.trackingNumbers()))));
             }
             journey.step(orderId, complete ? "SHIPPED" : "SHIPPED_PARTLY", notice.warehouseRef() + ": "
                     + (notice.carrier() == null ? "" : notice.carrier() + " ")

@@ -30,17 +30,17 @@ class NavigationTest {
     }
 
     @Test
-    void aBrandAdminSeesTheirOverviewAndAuditButNeverTheSwitcher() {
+    void aBrandAdminSeesTheirOverviewApiWebhooksAndAuditButNeverTheSwitcher() {
         SignedInUser admin = user(Set.of(Role.BRAND_ADMIN), BRAND);
-        assertThat(sectionIds(admin)).containsExactlyElementsOf(everyonesAnd("nav-audit"));
+        assertThat(sectionIds(admin)).containsExactlyElementsOf(everyonesAnd("nav-api", "nav-webhooks", "nav-audit"));
         assertThat(Navigation.showsTenantSwitcher(admin)).isFalse();
     }
 
     @Test
-    void otherBrandPeopleSeeOnlyTheirOverviewAndNeverTheSwitcher() {
+    void otherBrandPeopleSeeTheirOverviewApiAndWebhooksAndNeverTheSwitcher() {
         for (Role role : Set.of(Role.BRAND_USER, Role.LEADERSHIP_VIEWER)) {
             SignedInUser user = user(Set.of(role), BRAND);
-            assertThat(sectionIds(user)).containsExactlyElementsOf(EVERYONES);
+            assertThat(sectionIds(user)).containsExactlyElementsOf(everyonesAnd("nav-api", "nav-webhooks"));
             assertThat(Navigation.showsTenantSwitcher(user)).isFalse();
         }
     }

@@ -84,6 +84,7 @@ class RowLevelSecurityIT {
             accountsAndDocumentsAtOneWarehouse();
             List.of(apparel, home).forEach(this::anInboundShipmentReceivedShort);
             List.of(apparel, home).forEach(this::aReturnInspectedAndSignalled);
+            List.of(apparel, home).forEach(this::anApiClientWithAnIdempotentAnswer);
             return null;
         });
     }
@@ -154,6 +155,39 @@ class RowLevelSecurityIT {
                                       records_out, records_failed, outcome)
                 VALUES (:t, gen_random_uuid(), :c, 'ORDER_IMPORT', now(), now(), 1, 1, 0, 'OK')""")
                 .param("t", tenant.value()).param("c", connection).update();
+    }
+
+    /**
+     * Fills api_client, api_idempotency and the webhook tables: a client and the kept answer to one of its POSTs, a
+     * subscription with a delivery and its failed attempt.
+     */
+    private void anApiClientWithAnIdempotentAnswer(TenantId tenant) {
+        java.util.UUID client = java.util.UUID.randomUUID();
+        superuser.sql("""
+                INSERT INTO api_client (tenant_id, id, name, key_prefix, key_hash, scopes, created_by, created_at)
+                VALUES (:t, :id, 'ERP', 'cdk_0000…', repeat('a', 64), 'orders:read', 'test', now())""")
+                .param("t", tenant.value()).param("id", client).update();
+        superuser.sql("""
+                INSERT INTO api_idempotency (tenant_id, id, client_id, idempotency_key, request_hash, status, body,
+                                             created_at)
+                VALUES (:t, gen_random_uuid(), :client, 'key-1', repeat('b', 64), 201, '{}', now())""")
+                .param("t", tenant.value()).param("client", client).update();
+        java.util.UUID subscription = java.util.UUID.randomUUID();
+        java.util.UUID delivery = java.util.UUID.randomUUID();
+        superuser.sql("""
+                INSERT INTO webhook_subscription (tenant_id, id, url, events, secret, status, created_by, created_at,
+                                                  updated_at)
+                VALUES (:t, :id, 'https://erp.example.com/hook', 'order.released', '\\x00', 'ACTIVE', 'test', now(),
+                        now())""").param("t", tenant.value()).param("id", subscription).update();
+        superuser.sql("""
+                INSERT INTO webhook_delivery (tenant_id, id, subscription_id, event_id, event_type, payload, status,
+                                              next_attempt_at, created_at)
+                VALUES (:t, :id, :s, gen_random_uuid(), 'order.released', '{}', 'PENDING', now(), now())""")
+                .param("t", tenant.value()).param("id", delivery).param("s", subscription).update();
+        superuser.sql("""
+                INSERT INTO webhook_attempt (tenant_id, id, delivery_id, at, status_code, millis)
+                VALUES (:t, gen_random_uuid(), :d, now(), 503, 12)""")
+                .param("t", tenant.value()).param("d", delivery).update();
     }
 
     /**
@@ -238,7 +272,8 @@ class RowLevelSecurityIT {
                 "shipment_line", "inventory_position", "channel_inventory", "channel_return", "wms_account",
                 "x12_document", "inbound_shipment", "inbound_shipment_line", "inbound_receipt",
                 "receiving_discrepancy", "inventory_adjustment", "asn_control_number", "return_settings",
-                "return_auto_restock_sku", "rma", "rma_line", "rma_unit", "return_signal");
+                "return_auto_restock_sku", "rma", "rma_line", "rma_unit", "return_signal", "api_client",
+                "api_idempotency", "webhook_subscription", "webhook_delivery", "webhook_attempt");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }
