@@ -81,6 +81,7 @@ class RowLevelSecurityIT {
             }
             accountsAndDocumentsAtOneWarehouse();
             List.of(apparel, home).forEach(this::anInboundShipmentReceivedShort);
+            List.of(apparel, home).forEach(this::anAlertRuleThatFiredAndADriftDay);
             return null;
         });
     }
@@ -187,6 +188,26 @@ class RowLevelSecurityIT {
                 .isEqualTo(com.crossdock.portal.receiving.InboundReceipts.ReceiptOutcome.APPLIED);
     }
 
+    /**
+     * Fills alert_rule, alert_event and health_drift_day (the health rollups and failure days fill themselves from
+     * the flow runs, journey steps and exceptions above).
+     */
+    private void anAlertRuleThatFiredAndADriftDay(TenantId tenant) {
+        java.util.UUID rule = java.util.UUID.randomUUID();
+        superuser.sql("""
+                INSERT INTO alert_rule (tenant_id, id, kind, threshold, email, quiet_minutes, created_by, created_at)
+                VALUES (:t, :id, 'LAG', 30, 'ops@example.com', 60, 'test', now())""")
+                .param("t", tenant.value()).param("id", rule).update();
+        superuser.sql("""
+                INSERT INTO alert_event (tenant_id, id, rule_id, dedup_key, subject, detail, measured, raised_at,
+                                         last_seen, delivery)
+                VALUES (:t, gen_random_uuid(), :rule, 'LAG:Store:ORDER_IMPORT', 'Lag', 'Lag of 45 minutes', 45, now(),
+                        now(), 'SENT')""").param("t", tenant.value()).param("rule", rule).update();
+        superuser.sql("""
+                INSERT INTO health_drift_day (tenant_id, day, channel_sku, max_drift, last_drift)
+                VALUES (:t, current_date, 'SKU-1', 3, 1)""").param("t", tenant.value()).update();
+    }
+
     @Test
     void theApplicationConnectsAsARoleThatOwnsNothingAndCannotBypassSecurity() {
         JdbcClient app = JdbcClient.create(applicationDataSource);
@@ -207,7 +228,8 @@ class RowLevelSecurityIT {
                 "integration_exception", "wms_outbox", "security_event", "channel_flow", "flow_run", "shipment",
                 "shipment_line", "inventory_position", "channel_inventory", "channel_return", "wms_account",
                 "x12_document", "inbound_shipment", "inbound_shipment_line", "inbound_receipt",
-                "receiving_discrepancy");
+                "receiving_discrepancy", "health_rollup_minute", "health_rollup_hour", "health_rollup_day",
+                "health_failure_day", "health_drift_day", "alert_rule", "alert_event");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }
