@@ -19,7 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,22 +85,36 @@ class AlertDelivery {
     }
 
     private Outcome sendMail(Alert alert, String to) {
+        return mail(to, "[Crossdock] " + alert.tenantName() + ": " + alert.subject(), alert.detail() + "\n\nRaised "
+                + alert.raisedAt() + " by the rule \"" + alert.kind() + " over " + alert.threshold() + " "
+                + alert.kind().unit() + "\". Open the Health dashboard in Crossdock for the trend.\n", null, null);
+    }
+
+    /** Sends a report by e-mail with a CSV attached; answers a sentence of what happened. */
+    String sendReport(String to, String subject, String text, String fileName, byte[] csv) {
+        return mail(to, subject, text, fileName, csv).message();
+    }
+
+    private Outcome mail(String to, String subject, String text, @Nullable String fileName,
+            byte @Nullable [] attachment) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return Outcome.failed("E-mail is not configured: set spring.mail.host (and spring.mail.port)");
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.mailFrom());
-        message.setTo(to);
-        message.setSubject("[Crossdock] " + alert.tenantName() + ": " + alert.subject());
-        message.setText(alert.detail() + "\n\nRaised " + alert.raisedAt() + " by the rule \"" + alert.kind() + " over "
-                + alert.threshold() + " " + alert.kind().unit() + "\". Open the Health dashboard in Crossdock for "
-                + "the trend.\n");
         try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, "UTF-8");
+            helper.setFrom(properties.mailFrom());
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(text);
+            if (fileName != null && attachment != null) {
+                helper.addAttachment(fileName, new ByteArrayResource(attachment), "text/csv");
+            }
             sender.send(message);
             return Outcome.sent("Sent to " + to);
-        } catch (MailException e) {
-            log.warn("Alert e-mail {} to {} failed", alert.id(), to, e);
+        } catch (MailException | MessagingException e) {
+            log.warn("E-mail \"{}\" to {} failed", subject, to, e);
             return Outcome.failed("Not sent: " + e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package com.crossdock.portal.health;
 
 import com.crossdock.portal.sync.StockRow;
+import com.crossdock.portal.sync.SyncService;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.sql.Timestamp;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,14 +29,21 @@ import org.springframework.stereotype.Component;
 @Component
 class AlertEvaluator {
 
+    /** How often a tenant's drift is recorded for the trend when no drift rule asks for it every time. */
+    private static final Duration DRIFT_SNAPSHOT = Duration.ofHours(1);
+
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
     private final AlertDelivery delivery;
+    private final SyncService sync;
+    /** When this instance last recorded each tenant's drift (another instance may have too: the upsert is safe). */
+    private final Map<TenantId, Instant> driftRecorded = new ConcurrentHashMap<>();
 
-    AlertEvaluator(TenantTransactions transactions, JdbcClient jdbc, AlertDelivery delivery) {
+    AlertEvaluator(TenantTransactions transactions, JdbcClient jdbc, AlertDelivery delivery, SyncService sync) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.delivery = delivery;
+        this.sync = sync;
     }
 
     /** A condition found: what it is about (the de-duplication key), in words, and the number measured. */
@@ -47,16 +56,32 @@ class AlertEvaluator {
     private record ToSend(Rule rule, AlertDelivery.Alert alert) {
     }
 
-    /** Records the day's drift per listing (for the trend) and evaluates every enabled rule; answers alerts sent. */
-    int evaluate(TenantId tenant, String name, String code, List<StockRow> stock, Instant now) {
+    /**
+     * Evaluates every enabled rule of the tenant and records the day's drift per listing (for the trend: when a
+     * drift rule needs it, else hourly); answers how many alerts were sent. A tenant with no rules and a recent
+     * drift record costs one query.
+     */
+    int evaluate(TenantId tenant, String name, String code, Instant now) {
+        List<Rule> rules = transactions.read(tenant, this::rules);
+        boolean snapshotDue = driftRecorded.getOrDefault(tenant, Instant.EPOCH).isBefore(now.minus(DRIFT_SNAPSHOT));
+        boolean driftRule = rules.stream().anyMatch(rule -> rule.kind() == AlertKind.DRIFT);
+        if (rules.isEmpty() && !snapshotDue) {
+            return 0;
+        }
+        List<StockRow> stock = driftRule || snapshotDue ? sync.stock(tenant) : List.of();
         List<ToSend> toSend = transactions.write(tenant, () -> {
-            recordDrift(stock, now);
+            if (driftRule || snapshotDue) {
+                recordDrift(stock, now);
+            }
             List<ToSend> found = new ArrayList<>();
-            for (Rule rule : rules()) {
+            for (Rule rule : rules) {
                 found.addAll(apply(rule, breaches(rule, stock, now), name, code, now));
             }
             return found;
         });
+        if (driftRule || snapshotDue) {
+            driftRecorded.put(tenant, now);
+        }
         for (ToSend send : toSend) {
             AlertDelivery.Result result = delivery.deliver(send.alert(), send.rule().email(),
                     send.rule().webhookUrl());
@@ -110,9 +135,11 @@ class AlertEvaluator {
                 SELECT c.name, f.flow,
                        (SELECT max(m.lag_ms_max) FROM health_rollup_minute m WHERE m.connection_id = f.connection_id
                           AND m.flow = f.flow AND m.bucket >= :hourAgo),
-                       (SELECT max(d.last_success) FROM health_rollup_day d WHERE d.connection_id = f.connection_id
+                       (SELECT max(d.last_success) FROM health_rollup_day d
+                        WHERE d.tenant_id = crossdock_current_tenant() AND d.connection_id = f.connection_id
                           AND d.flow = f.flow),
-                       (SELECT sum(h.runs) FROM health_rollup_hour h WHERE h.connection_id = f.connection_id
+                       (SELECT sum(h.runs) FROM health_rollup_hour h
+                        WHERE h.tenant_id = crossdock_current_tenant() AND h.connection_id = f.connection_id
                           AND h.flow = f.flow AND h.bucket >= :dayAgo)
                 FROM channel_flow f JOIN channel_connection c ON c.id = f.connection_id WHERE f.enabled""")
                 .param("hourAgo", Timestamp.from(now.minus(Duration.ofHours(1))))

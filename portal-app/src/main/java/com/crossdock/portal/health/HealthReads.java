@@ -26,7 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboards' reads: rollups, open exceptions and what waits now, never raw events. Each method runs inside a
- * transaction the service opened (a tenant's, or the cross-tenant health read).
+ * transaction the service opened (a tenant's, or the cross-tenant health read). Queries of the rollup tables name
+ * their tenants ({@code crossdock_current_tenant()} or the checked list) although row-level security would filter
+ * them anyway: those tables have two permissive policies, and PostgreSQL cannot use the tenant index through their
+ * OR, so without it every read would scan all tenants' rollups.
  */
 @Component
 class HealthReads {
@@ -53,7 +56,7 @@ class HealthReads {
         Map<FlowKey, List<Hour>> hours = new HashMap<>();
         jdbc.sql("""
                 SELECT connection_id, flow, bucket, runs, runs_failed, records_out, lag_ms_max FROM health_rollup_hour
-                WHERE bucket >= :from""").param("from", Timestamp.from(dayAgo)).query((rs, n) -> new Hour(
+                WHERE tenant_id = crossdock_current_tenant() AND bucket >= :from""").param("from", Timestamp.from(dayAgo)).query((rs, n) -> new Hour(
                 new FlowKey(rs.getObject(1, UUID.class), rs.getString(2)), rs.getTimestamp(3).toInstant(),
                 rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).list()
                 .forEach(hour -> hours.computeIfAbsent(hour.key(), k -> new ArrayList<>()).add(hour));
@@ -62,7 +65,8 @@ class HealthReads {
         List<FlowHealth> flows = jdbc.sql("""
                 SELECT f.connection_id, c.name, f.flow,
                        (SELECT max(d.last_success) FROM health_rollup_day d
-                        WHERE d.connection_id = f.connection_id AND d.flow = f.flow) AS last_success
+                        WHERE d.tenant_id = crossdock_current_tenant() AND d.connection_id = f.connection_id
+                          AND d.flow = f.flow) AS last_success
                 FROM channel_flow f JOIN channel_connection c ON c.id = f.connection_id
                 ORDER BY c.name, f.flow""").query((rs, n) -> {
             FlowKey key = new FlowKey(rs.getObject(1, UUID.class), rs.getString(3));
@@ -109,7 +113,7 @@ class HealthReads {
         jdbc.sql("""
                 SELECT (bucket AT TIME ZONE 'UTC')::date, sum(orders_received), sum(orders_released),
                        sum(orders_shipped), sum(tracking_posted), sum(exceptions_opened)
-                FROM health_rollup_day WHERE bucket >= :from GROUP BY 1""")
+                FROM health_rollup_day WHERE tenant_id = crossdock_current_tenant() AND bucket >= :from GROUP BY 1""")
                 .param("from", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .query((rs, n) -> new Day(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3),
                         rs.getLong(4), rs.getLong(5), rs.getLong(6))).list()
@@ -169,11 +173,12 @@ class HealthReads {
     }
 
     /** Runs and failed runs of the last 24 hours per tenant (cross-tenant health read). */
-    Map<TenantId, long[]> lastDay(Instant now) {
+    Map<TenantId, long[]> lastDay(Collection<TenantId> tenants, Instant now) {
         Map<TenantId, long[]> result = new HashMap<>();
         jdbc.sql("""
                 SELECT tenant_id, sum(runs), sum(runs_failed) + sum(exceptions_opened) FROM health_rollup_hour
-                WHERE bucket >= :from GROUP BY tenant_id""").param("from", Timestamp.from(now.minus(Duration.ofDays(1))))
+                WHERE tenant_id = ANY (:tenants) AND bucket >= :from GROUP BY tenant_id""")
+                .param("tenants", ids(tenants)).param("from", Timestamp.from(now.minus(Duration.ofDays(1))))
                 .query((rs, n) -> result.put(new TenantId(rs.getObject(1, UUID.class)),
                         new long[] {rs.getLong(2), rs.getLong(3)})).list();
         return result;
@@ -205,7 +210,8 @@ class HealthReads {
         Map<TenantId, Map<String, Leadership.Cell>> cells = new HashMap<>();
         jdbc.sql("""
                 SELECT tenant_id, flow, sum(runs), sum(runs_failed), sum(exceptions_opened) FROM health_rollup_day
-                WHERE bucket >= :from GROUP BY tenant_id, flow""").param("from", since).query((rs, n) -> {
+                WHERE tenant_id = ANY (:tenants) AND bucket >= :from GROUP BY tenant_id, flow""")
+                .param("tenants", ids(names.keySet())).param("from", since).query((rs, n) -> {
                     long runs = rs.getLong(3);
                     long failed = rs.getLong(4);
                     long exceptions = rs.getLong(5);
@@ -223,21 +229,23 @@ class HealthReads {
         jdbc.sql("""
                 SELECT (bucket AT TIME ZONE 'UTC')::date, sum(runs), sum(runs_failed), sum(orders_received),
                        sum(exceptions_opened)
-                FROM health_rollup_day WHERE bucket >= :from GROUP BY 1""").param("from", since)
+                FROM health_rollup_day WHERE tenant_id = ANY (:tenants) AND bucket >= :from GROUP BY 1""")
+                .param("tenants", ids(names.keySet())).param("from", since)
                 .query((rs, n) -> trend.put(rs.getObject(1, LocalDate.class), new Leadership.Trend(
                         rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5)))).list();
         List<Leadership.Trend> series = from.datesUntil(today.plusDays(1))
                 .map(day -> trend.getOrDefault(day, new Leadership.Trend(day, 0, 0, 0, 0))).toList();
-        return new Leadership(days, FLOWS, rows, series, patterns(from, today, 10));
+        return new Leadership(days, FLOWS, rows, series, patterns(names.keySet(), from, today, 10));
     }
 
     /** The failure reasons that came back most often from {@code from} to {@code to}, with at how many tenants. */
-    List<Leadership.Pattern> patterns(LocalDate from, LocalDate to, int limit) {
+    List<Leadership.Pattern> patterns(Collection<TenantId> tenants, LocalDate from, LocalDate to, int limit) {
         return jdbc.sql("""
                 SELECT flow, reason_code, sum(opened + repeats), count(DISTINCT tenant_id) FROM health_failure_day
-                WHERE day BETWEEN :from AND :to GROUP BY flow, reason_code ORDER BY 3 DESC, 2 LIMIT :limit""")
-                .param("from", from).param("to", to).param("limit", limit)
+                WHERE tenant_id = ANY (:tenants) AND day BETWEEN :from AND :to
+                GROUP BY flow, reason_code ORDER BY 3 DESC, 2 LIMIT :limit""")
+                .param("tenants", ids(tenants)).param("from", from).param("to", to).param("limit", limit)
                 .query((rs, n) -> new Leadership.Pattern(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getLong(4))).list();
     }
@@ -249,7 +257,8 @@ class HealthReads {
         long[] totals = jdbc.sql("""
                 SELECT COALESCE(sum(orders_received), 0), COALESCE(sum(orders_released), 0),
                        COALESCE(sum(orders_shipped), 0), COALESCE(sum(tracking_posted), 0)
-                FROM health_rollup_day WHERE bucket = :start""").param("start", start)
+                FROM health_rollup_day WHERE tenant_id = crossdock_current_tenant() AND bucket = :start""")
+                .param("start", start)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
         long held = jdbc.sql("SELECT COALESCE(sum(GREATEST(on_hand - available, 0)), 0) FROM inventory_position")
                 .query(Long.class).single();
@@ -271,6 +280,10 @@ class HealthReads {
                         "Resolve each in Receiving with its root cause"),
                 new HypercareReview.Line("Manual touches (exceptions resolved by people)", 0, manual,
                         "Each manual touch is a candidate for a rule or a fix upstream"));
+    }
+
+    private static UUID[] ids(Collection<TenantId> tenants) {
+        return tenants.stream().map(TenantId::value).toArray(UUID[]::new);
     }
 
     /** The current tenant's connection names by id (the nil id for facts of no connection). */

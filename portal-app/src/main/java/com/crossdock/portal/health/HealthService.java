@@ -4,8 +4,6 @@ import com.crossdock.portal.identity.CurrentUser;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.identity.SystemActor;
-import com.crossdock.portal.sync.StockRow;
-import com.crossdock.portal.sync.SyncService;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.portal.tenant.TenantSummary;
@@ -59,22 +57,22 @@ public class HealthService {
 
     private final TenantService tenants;
     private final TenantTransactions transactions;
-    private final SyncService sync;
     private final HealthReads reads;
     private final AlertEvaluator alerts;
+    private final AlertDelivery delivery;
     private final HealthProperties properties;
     private final JdbcClient jdbc;
     private final TransactionTemplate acrossTenants;
     private final Clock clock;
 
-    HealthService(TenantService tenants, TenantTransactions transactions, SyncService sync, HealthReads reads,
-            AlertEvaluator alerts, HealthProperties properties, JdbcClient jdbc,
+    HealthService(TenantService tenants, TenantTransactions transactions, HealthReads reads,
+            AlertEvaluator alerts, AlertDelivery delivery, HealthProperties properties, JdbcClient jdbc,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.tenants = tenants;
         this.transactions = transactions;
-        this.sync = sync;
         this.reads = reads;
         this.alerts = alerts;
+        this.delivery = delivery;
         this.properties = properties;
         this.jdbc = jdbc;
         this.acrossTenants = new TransactionTemplate(transactionManager);
@@ -96,8 +94,8 @@ public class HealthService {
         Instant now = clock.instant();
         SignedInUser user = CurrentUser.require();
         boolean all = user.isThreePlStaff() && user.has(Role.PLATFORM_ADMIN);
-        Map<TenantId, long[]> lastDay = readAcross(all ? null : visible.stream().map(TenantSummary::id).toList(),
-                () -> reads.lastDay(now));
+        List<TenantId> ids = visible.stream().map(TenantSummary::id).toList();
+        Map<TenantId, long[]> lastDay = readAcross(all ? null : ids, () -> reads.lastDay(ids, now));
         Instant breachBefore = now.minus(properties.responseTime());
         List<PortfolioRow> rows = new ArrayList<>();
         for (TenantSummary tenant : visible) {
@@ -137,7 +135,7 @@ public class HealthService {
         String name = tenants.visibleTenants().stream().filter(t -> t.id().equals(tenant)).map(TenantSummary::name)
                 .findFirst().orElse(tenant.toString());
         List<HypercareReview.Line> lines = transactions.read(tenant, () -> reads.hypercare(day));
-        List<Leadership.Pattern> patterns = readAcross(List.of(tenant), () -> reads.patterns(day, day, 10)).stream()
+        List<Leadership.Pattern> patterns = readAcross(List.of(tenant), () -> reads.patterns(List.of(tenant), day, day, 10)).stream()
                 .filter(pattern -> pattern.occurrences() > 1).toList();
         return new HypercareReview(tenant, name, day, lines, patterns);
     }
@@ -159,6 +157,31 @@ public class HealthService {
                             + " times that day"))).append("\r\n");
         }
         return csv.toString();
+    }
+
+    /**
+     * E-mails the hypercare review of a tenant and day to {@code to}, the CSV attached; answers what happened in a
+     * sentence ("Sent to ...", or why not).
+     */
+    @PreAuthorize(EDITORS)
+    public String emailHypercare(TenantId tenant, LocalDate day, String to) {
+        tenants.requireOpen(tenant);
+        String address = to.strip();
+        if (address.length() > 320 || !EMAIL.matcher(address).matches()) {
+            throw new HealthValidationException(Map.of("email", "Enter an e-mail address like ops@brand.com."));
+        }
+        HypercareReview review = hypercare(tenant, day);
+        StringBuilder text = new StringBuilder("Hypercare review of " + review.tenantName() + " for " + day
+                + " (UTC)\n\n");
+        for (HypercareReview.Line line : review.lines()) {
+            text.append(line.needsLook() ? "LOOK  " : "OK    ").append(line.check()).append(": ")
+                    .append(line.actual()).append(" (expected ").append(line.expected()).append(")\n");
+        }
+        review.repeatedFailures().forEach(pattern -> text.append("Repeated: ").append(pattern.flow()).append(' ')
+                .append(pattern.reason()).append(" × ").append(pattern.occurrences()).append('\n'));
+        return delivery.sendReport(address, "[Crossdock] Hypercare review " + review.tenantName() + " " + day,
+                text.toString(), "hypercare-" + day + ".csv",
+                hypercareCsv(tenant, day).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The tenant's alert rules. */
@@ -268,8 +291,7 @@ public class HealthService {
     }
 
     private int evaluate(TenantSummary tenant) {
-        List<StockRow> stock = sync.stock(tenant.id());
-        return alerts.evaluate(tenant.id(), tenant.name(), tenant.code().value(), stock, clock.instant());
+        return alerts.evaluate(tenant.id(), tenant.name(), tenant.code().value(), clock.instant());
     }
 
     /** The alert job: every tenant's rules, as the system actor. A tenant that fails is logged and skipped. */

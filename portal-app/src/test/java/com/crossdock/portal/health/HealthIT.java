@@ -370,7 +370,7 @@ class HealthIT {
 
     @Test
     @Order(9)
-    void theHypercareReviewComparesExpectedWithWhatHappenedAndWritesCsv() {
+    void theHypercareReviewComparesExpectedWithWhatHappenedAsCsvAndByMail() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         HypercareReview review = as("apparel.user", () -> health.hypercare(apparel, today));
         assertThat(review.lines().getFirst()).satisfies(line -> {
@@ -385,6 +385,17 @@ class HealthIT {
                 .contains("\"Apparel Co\"," + today + ",\"Orders released to the warehouse");
         assertThatThrownBy(() -> as("apparel.user", () -> health.hypercareCsv(home, today)))
                 .isInstanceOf(NoSuchTenantException.class);
+
+        int mailsBefore = MAIL.getReceivedMessages().length;
+        assertThat(as("apparel.user", () -> health.emailHypercare(apparel, today, "lead@apparel.example")))
+                .isEqualTo("Sent to lead@apparel.example");
+        assertThat(MAIL.getReceivedMessages()).hasSize(mailsBefore + 1);
+        MimeMessage mail = MAIL.getReceivedMessages()[mailsBefore];
+        assertThat(mail.getSubject()).isEqualTo("[Crossdock] Hypercare review Apparel Co " + today);
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("hypercare-" + today + ".csv")
+                .contains("LOOK  Orders released to the warehouse");
+        assertThatThrownBy(() -> as("apparel.user", () -> health.emailHypercare(apparel, today, "not-an-address")))
+                .isInstanceOf(HealthValidationException.class);
     }
 
     private List<AlertView> ofRule(UUID rule) {

@@ -26,8 +26,9 @@ final class ChartOptions {
                 one.put("stack", "total");
             }
             if (type.equals("line")) {
-                one.put("smooth", true);
                 one.put("showSymbol", false);
+            } else {
+                one.put("barMaxWidth", 18);
             }
             all.add(one);
         });
@@ -46,17 +47,17 @@ final class ChartOptions {
         option.put("xAxis", Map.of("type", "value", "minInterval", 1));
         option.put("yAxis", Map.of("type", "category", "data", labels, "inverse", true));
         option.put("series", List.of(Map.of("type", "bar", "data", values, "itemStyle", Map.of("color", colour),
-                "label", Map.of("show", true, "position", "right"))));
+                "barMaxWidth", 22, "label", Map.of("show", true, "position", "right"))));
         return option;
     }
 
     /** A heat map: x labels, y labels, cells [x, y, value] with a green-amber-red scale from 0 to {@code max}. */
     static Map<String, Object> heatmap(List<String> x, List<String> y, List<List<Object>> cells, double max) {
         Map<String, Object> option = base();
-        option.put("grid", Map.of("left", 8, "right", 8, "top", 8, "bottom", 56, "containLabel", true));
+        option.put("grid", Map.of("left", 190, "right", 8, "top", 8, "bottom", 64));
         option.put("xAxis", Map.of("type", "category", "data", x, "splitArea", Map.of("show", true)));
         option.put("yAxis", Map.of("type", "category", "data", y, "inverse", true, "splitArea",
-                Map.of("show", true)));
+                Map.of("show", true), "axisLabel", Map.of("width", 180, "overflow", "truncate")));
         option.put("visualMap", Map.of("min", 0, "max", max, "calculable", false, "orient", "horizontal",
                 "left", "center", "bottom", 0, "text", List.of("failing", "healthy"),
                 "inRange", Map.of("color", List.of("#2e9d6a", "#f2c14e", "#c23b3b"))));

@@ -97,18 +97,18 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureFlows() {
         flows.setId("health-flows-grid");
-        flows.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
+        flows.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         flows.setAllRowsVisible(true);
-        flows.addColumn(FlowHealth::connectionName).setHeader("Store").setAutoWidth(true);
-        flows.addColumn(flow -> label(flow.flow())).setHeader("Flow").setAutoWidth(true);
+        flows.addColumn(FlowHealth::connectionName).setHeader("Store").setWidth("11em").setFlexGrow(1);
+        flows.addColumn(flow -> label(flow.flow())).setHeader("Flow").setWidth("11em").setFlexGrow(1);
         flows.addComponentColumn(flow -> colour(flow.colour())).setHeader("Health").setAutoWidth(true);
         flows.addColumn(flow -> ago(flow.lastSuccess())).setHeader("Last success").setAutoWidth(true);
         flows.addColumn(flow -> flow.lagMinutes() + " min").setHeader("Lag").setAutoWidth(true);
-        flows.addColumn(FlowHealth::throughput).setHeader("Records (24 h)").setAutoWidth(true);
+        flows.addColumn(FlowHealth::throughput).setHeader("Records, 24 h").setAutoWidth(true);
         flows.addColumn(flow -> String.format(Locale.ENGLISH, "%.1f%%", flow.errorRate())).setHeader("Error rate")
                 .setAutoWidth(true);
         flows.addColumn(FlowHealth::backlog).setHeader("Backlog").setAutoWidth(true);
-        flows.addComponentColumn(flow -> sparkline(flow.trend())).setHeader("Trend (24 h)").setAutoWidth(true);
+        flows.addComponentColumn(flow -> sparkline(flow.trend())).setHeader("Per hour").setAutoWidth(true);
     }
 
     @Override
@@ -249,13 +249,23 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
                 counts.stream().map(count -> List.of(words(count.label()), Long.toString(count.count()))).toList());
     }
 
-    static Component colour(HealthColour colour) {
-        Span badge = switch (colour) {
-            case GREEN -> Badge.of("Healthy", Badge.Tone.SUCCESS);
-            case AMBER -> Badge.of("Watch", Badge.Tone.WARNING);
-            case RED -> Badge.of("Failing", Badge.Tone.ERROR);
-            case GREY -> Badge.of("No runs", Badge.Tone.NEUTRAL);
+    /** What a health colour says in words. */
+    static String colourName(HealthColour colour) {
+        return switch (colour) {
+            case GREEN -> "Healthy";
+            case AMBER -> "Watch";
+            case RED -> "Failing";
+            case GREY -> "No runs";
         };
+    }
+
+    static Component colour(HealthColour colour) {
+        Span badge = Badge.of(colourName(colour), switch (colour) {
+            case GREEN -> Badge.Tone.SUCCESS;
+            case AMBER -> Badge.Tone.WARNING;
+            case RED -> Badge.Tone.ERROR;
+            case GREY -> Badge.Tone.NEUTRAL;
+        });
         badge.addClassName("health-colour");
         badge.getElement().setAttribute("data-colour", colour.name());
         return badge;

@@ -1,6 +1,7 @@
 package com.crossdock.portal.health.ui;
 
 import com.crossdock.portal.health.HealthService;
+import com.crossdock.portal.health.HealthValidationException;
 import com.crossdock.portal.health.HypercareReview;
 import com.crossdock.portal.health.Leadership;
 import com.crossdock.portal.tenant.ui.TenantSelection;
@@ -9,6 +10,7 @@ import com.crossdock.portal.uikit.EmptyState;
 import com.crossdock.portal.uikit.FailureMessages;
 import com.crossdock.portal.uikit.Notices;
 import com.crossdock.tenantconfig.tenant.TenantId;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -19,6 +21,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -35,7 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The hypercare daily review of the selected tenant: expected against imported orders, shipped against tracking
  * posted, held inventory, receiving discrepancies, manual touches and repeated failures for one day, and the same as
- * CSV.
+ * CSV or by e-mail (CSV attached).
  */
 @Route("hypercare")
 @PageTitle("Hypercare review · Crossdock")
@@ -52,6 +55,7 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
     private final Div empty = new Div();
     private final Div repeatedEmpty = new Div();
     private final Anchor csv;
+    private final EmailField mailTo = new EmailField("Send to");
     private @Nullable TenantId tenant;
 
     HypercareView(HealthService health, TenantSelection selection) {
@@ -77,7 +81,13 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
                     .getBytes(StandardCharsets.UTF_8));
         }, "Download CSV");
         csv.setId("hypercare-csv");
-        HorizontalLayout bar = new HorizontalLayout(day, csv);
+        mailTo.setId("hypercare-email");
+        mailTo.setPlaceholder("ops@brand.com");
+        Button send = new Button("E-mail the review", click -> email());
+        send.setId("hypercare-send");
+        send.setVisible(health.canEditAlerts());
+        mailTo.setVisible(health.canEditAlerts());
+        HorizontalLayout bar = new HorizontalLayout(day, csv, mailTo, send);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         lines.setId("hypercare-grid");
         lines.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
@@ -95,6 +105,27 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
         repeated.addColumn(pattern -> HealthView.words(pattern.reason())).setHeader("Reason").setFlexGrow(2);
         repeated.addColumn(Leadership.Pattern::occurrences).setHeader("Times").setAutoWidth(true);
         add(intro, bar, empty, lines, new H3("Repeated failures"), repeatedEmpty, repeated);
+    }
+
+    private void email() {
+        if (tenant == null || day.getValue() == null) {
+            return;
+        }
+        mailTo.setInvalid(false);
+        try {
+            String result = health.emailHypercare(tenant, day.getValue(), mailTo.getValue());
+            if (result.startsWith("Sent")) {
+                Notices.success(result);
+            } else {
+                Notices.error(result);
+            }
+        } catch (HealthValidationException e) {
+            mailTo.setErrorMessage(String.join(" ", e.fieldErrors().values()));
+            mailTo.setInvalid(true);
+        } catch (RuntimeException e) {
+            log.warn("E-mailing the hypercare review failed", e);
+            Notices.error(FailureMessages.explain(e));
+        }
     }
 
     @Override

@@ -65,7 +65,9 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(change -> filter());
         colour.setId("portfolio-colour");
-        colour.setItems("All", "Failing", "Watch", "Healthy", "No runs");
+        colour.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of("All"),
+                java.util.stream.Stream.of(HealthColour.RED, HealthColour.AMBER, HealthColour.GREEN, HealthColour.GREY)
+                        .map(HealthView::colourName)).toList());
         colour.setValue("All");
         colour.addValueChangeListener(change -> filter());
         HorizontalLayout filters = new HorizontalLayout(search, colour);
@@ -77,21 +79,21 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
 
     private void configureGrid() {
         grid.setId("portfolio-grid");
-        grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
-        grid.addColumn(PortfolioRow::name).setHeader("Tenant").setSortable(true).setAutoWidth(true)
+        grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
+        grid.addColumn(PortfolioRow::name).setHeader("Tenant").setSortable(true).setFlexGrow(2)
                 .setComparator(Comparator.comparing(PortfolioRow::name, String.CASE_INSENSITIVE_ORDER));
         grid.addColumn(PortfolioRow::code).setHeader("Code").setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> row.stage().label()).setHeader("Stage").setAutoWidth(true)
                 .setComparator(Comparator.comparing(PortfolioRow::stage));
         grid.addComponentColumn(row -> HealthView.colour(row.colour())).setHeader("Health").setAutoWidth(true)
                 .setComparator(Comparator.comparing(row -> severity(row.colour())));
-        grid.addColumn(row -> row.failedRuns() + " of " + row.runs()).setHeader("Failed runs (24 h)")
+        grid.addColumn(row -> row.failedRuns() + " of " + row.runs()).setHeader("Failed, 24 h")
                 .setAutoWidth(true).setComparator(Comparator.comparingLong(PortfolioRow::failedRuns));
-        grid.addColumn(PortfolioRow::openExceptions).setHeader("Open exceptions").setAutoWidth(true)
+        grid.addColumn(PortfolioRow::openExceptions).setHeader("Open").setAutoWidth(true)
                 .setComparator(Comparator.comparingLong(PortfolioRow::openExceptions));
         grid.addColumn(row -> row.openByOwner().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "))).setHeader("By owner").setFlexGrow(2);
-        grid.addColumn(PortfolioRow::breaches).setHeader("Past response time").setAutoWidth(true)
+                .collect(Collectors.joining(", "))).setHeader("Open by owner").setFlexGrow(2);
+        grid.addColumn(PortfolioRow::breaches).setHeader("Overdue").setAutoWidth(true)
                 .setComparator(Comparator.comparingLong(PortfolioRow::breaches));
         grid.addItemClickListener(click -> {
             selection.select(click.getItem().tenant());
@@ -132,7 +134,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         List<PortfolioRow> shown = rows.stream()
                 .filter(row -> text.isEmpty() || row.name().toLowerCase(Locale.ROOT).contains(text)
                         || row.code().toLowerCase(Locale.ROOT).contains(text))
-                .filter(row -> wanted.equals("All") || wanted.equals(name(row.colour()))).toList();
+                .filter(row -> wanted.equals("All") || wanted.equals(HealthView.colourName(row.colour()))).toList();
         grid.setItems(shown);
         empty.removeAll();
         empty.setVisible(shown.isEmpty());
@@ -144,14 +146,5 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
             empty.add(EmptyState.of("portfolio-empty", "No tenant matches the filter. Clear the search or pick "
                     + "\"All\"."));
         }
-    }
-
-    private static String name(HealthColour colour) {
-        return switch (colour) {
-            case RED -> "Failing";
-            case AMBER -> "Watch";
-            case GREEN -> "Healthy";
-            case GREY -> "No runs";
-        };
     }
 }
