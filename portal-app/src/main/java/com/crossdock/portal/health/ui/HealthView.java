@@ -62,6 +62,8 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
     private final Div empty = new Div();
     private final Div content = new Div();
     private final Grid<FlowHealth> flows = new Grid<>();
+    private final H3 flowsTitle = new H3("Flows");
+    private Grid.Column<FlowHealth> store;
     private final ChartCard orders = new ChartCard("health-orders", "Orders per day: from the channel and released "
             + "to the warehouse");
     private final ChartCard shipments = new ChartCard("health-shipments", "Shipped per day and tracking posted");
@@ -88,7 +90,7 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
         review.setId("health-hypercare-link");
         Div charts = new Div(orders, shipments, throughput, drift, byReason, byOwner, byAge);
         charts.addClassName("cd-chart-grid");
-        content.add(new H3("Flows"), flows, charts, alerts);
+        content.add(flowsTitle, flows, charts, alerts);
         content.setWidthFull();
         empty.setWidthFull();
         add(intro, review, empty, content);
@@ -99,11 +101,11 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
         flows.setId("health-flows-grid");
         flows.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         flows.setAllRowsVisible(true);
-        flows.addColumn(FlowHealth::connectionName).setHeader("Store").setWidth("11em").setFlexGrow(1);
-        flows.addColumn(flow -> label(flow.flow())).setHeader("Flow").setWidth("11em").setFlexGrow(1);
+        store = flows.addColumn(FlowHealth::connectionName).setHeader("Store").setWidth("11em").setFlexGrow(1);
+        flows.addColumn(flow -> label(flow.flow())).setHeader("Flow").setWidth("10em").setFlexGrow(1);
         flows.addComponentColumn(flow -> colour(flow.colour())).setHeader("Health").setAutoWidth(true);
         flows.addColumn(flow -> ago(flow.lastSuccess())).setHeader("Last success").setAutoWidth(true);
-        flows.addColumn(flow -> flow.lagMinutes() + " min").setHeader("Lag").setAutoWidth(true);
+        flows.addColumn(flow -> minutes(flow.lagMinutes())).setHeader("Lag").setAutoWidth(true);
         flows.addColumn(FlowHealth::throughput).setHeader("Records, 24 h").setAutoWidth(true);
         flows.addColumn(flow -> String.format(Locale.ENGLISH, "%.1f%%", flow.errorRate())).setHeader("Error rate")
                 .setAutoWidth(true);
@@ -146,6 +148,10 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
             content.setVisible(true);
             flows.setVisible(true);
             flows.setItems(dashboard.flows());
+            List<String> stores = dashboard.flows().stream().map(FlowHealth::connectionName).distinct().toList();
+            // one store: its name in the title instead of on every row
+            store.setVisible(stores.size() > 1);
+            flowsTitle.setText(stores.size() == 1 ? "Flows of " + stores.getFirst() : "Flows");
         }
         showDays(dashboard.days());
         showThroughput(dashboard);
@@ -294,6 +300,10 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
         }
         return minutes < 120 ? minutes + " min ago" : minutes / 60 < 48 ? minutes / 60 + " h ago"
                 : minutes / 1440 + " days ago";
+    }
+
+    private static String minutes(long minutes) {
+        return minutes < 120 ? minutes + " min" : minutes / 60 + " h";
     }
 
     private static Component sparkline(List<Long> values) {

@@ -92,7 +92,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(PortfolioRow::openExceptions).setHeader("Open").setAutoWidth(true)
                 .setComparator(Comparator.comparingLong(PortfolioRow::openExceptions));
         grid.addColumn(row -> row.openByOwner().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "))).setHeader("Open by owner").setFlexGrow(2);
+                .collect(Collectors.joining(", "))).setHeader("Open by owner").setWidth("12em").setFlexGrow(2);
         grid.addColumn(PortfolioRow::breaches).setHeader("Overdue").setAutoWidth(true)
                 .setComparator(Comparator.comparingLong(PortfolioRow::breaches));
         grid.addItemClickListener(click -> {
