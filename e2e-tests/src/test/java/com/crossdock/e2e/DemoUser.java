@@ -11,11 +11,11 @@ import java.util.stream.Stream;
  */
 enum DemoUser {
 
-    PLATFORM_ADMIN("platform.admin", "Priya Admin (3PL)", null, true, Navigation.WAREHOUSE, Navigation.TENANTS,
-            Navigation.AUDIT),
-    ACCOUNT_MANAGER("account.manager", "Marco Manager (3PL)", null, true, Navigation.WAREHOUSE, Navigation.TENANTS,
-            Navigation.AUDIT),
-    LEADERSHIP("leadership", "Lena Leader (3PL)", null, true, Navigation.TENANTS),
+    PLATFORM_ADMIN("platform.admin", "Priya Admin (3PL)", null, true, Navigation.PORTFOLIO, Navigation.LEADERSHIP,
+            Navigation.WAREHOUSE, Navigation.TENANTS, Navigation.AUDIT),
+    ACCOUNT_MANAGER("account.manager", "Marco Manager (3PL)", null, true, Navigation.PORTFOLIO, Navigation.WAREHOUSE,
+            Navigation.TENANTS, Navigation.AUDIT),
+    LEADERSHIP("leadership", "Lena Leader (3PL)", null, true, Navigation.LEADERSHIP, Navigation.TENANTS),
     BRAND_ADMIN("brand.admin", "Bea Admin (Harbor & Pine)", DemoTenant.HARBOR_AND_PINE, false, Navigation.API,
             Navigation.WEBHOOKS, Navigation.AUDIT),
     BRAND_USER("brand.user", "Ben User (Harbor & Pine)", DemoTenant.HARBOR_AND_PINE, false, Navigation.API,
@@ -79,6 +79,8 @@ enum DemoUser {
      */
     enum Navigation {
         OVERVIEW("nav-overview", true),
+        HEALTH("nav-health", true),
+        HYPERCARE("nav-hypercare", true),
         CHANNELS("nav-channels", true),
         FLOWS("nav-flows", true),
         CATALOG("nav-catalog", true),
@@ -95,6 +97,10 @@ enum DemoUser {
         API("nav-api", false),
         /** A brand's own people: its outbound webhooks (brand admins subscribe and redeliver). */
         WEBHOOKS("nav-webhooks", false),
+        /** The 3PL's platform admins and account managers: the tenants they look after. */
+        PORTFOLIO("nav-portfolio", false),
+        /** Leadership viewers (a brand's leader sees only their own tenant) and the 3PL's platform admins. */
+        LEADERSHIP("nav-leadership", false),
         /** The 3PL's platform admins and account managers: warehouses are the 3PL's. */
         WAREHOUSE("nav-warehouse", false),
         /** 3PL staff only: a brand seeing the list of brands would be a leak. */

@@ -97,4 +97,27 @@ class ScreenshotsIT {
                 .assertStatus("DISPOSITIONED");
         Screenshots.save(page, "returns-dispositioned");
     }
+
+    @Test
+    void capturesTheHealthDashboardAndHypercareReviewOfABrandWithTwoWeeksOfHistory(Page page) {
+        LoginPage.open(page).signInAs(DemoUser.BRAND_USER);
+        HealthPages health = new HealthPages(page).openHealth();
+        Screenshots.save(page, "health-brand");
+        health.openHypercare();
+        Screenshots.save(page, "hypercare");
+    }
+
+    @Test
+    void capturesTheAccountManagersPortfolio(Page page) {
+        LoginPage.open(page).signInAs(DemoUser.ACCOUNT_MANAGER);
+        new HealthPages(page).openPortfolio(DemoTenant.HARBOR_AND_PINE.displayName());
+        Screenshots.save(page, "portfolio");
+    }
+
+    @Test
+    void capturesTheLeadershipHeatMapOfEveryClient(Page page) {
+        LoginPage.open(page).signInAs(DemoUser.LEADERSHIP);
+        new HealthPages(page).openLeadership();
+        Screenshots.save(page, "leadership");
+    }
 }

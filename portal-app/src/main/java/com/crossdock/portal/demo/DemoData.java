@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * Two demo tenants (a DTC apparel brand on Shopify, an Amazon-FBA-heavy home-goods brand) and one user per
  * role, created only into an empty database and only when the demo is on. The apparel brand's sandbox Shopify
  * store is connected and has sent three orders through the real pipeline (released, held for an unknown SKU,
- * held for an incomplete address).
+ * held for an incomplete address), with two weeks of sync-health history behind it.
  */
 @Component
 public class DemoData {
@@ -52,14 +52,18 @@ public class DemoData {
     private final DemoProperties properties;
     private final Environment environment;
     private final DemoShopifyStore shopify;
+    private final DemoHealthHistory history;
     private final List<String> credentials = new ArrayList<>();
 
     DemoData(TenantService tenants, IdentityService identity, CatalogService catalog, ChannelService channels,
             OrderPipeline pipeline, com.crossdock.portal.channel.sandbox.ShopifySandboxService sandbox, Clock clock,
-            DemoProperties properties, Environment environment) {
+            DemoProperties properties, Environment environment,
+            com.crossdock.portal.tenancy.TenantTransactions transactions,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.tenants = tenants;
         this.catalog = catalog;
         this.shopify = new DemoShopifyStore(channels, pipeline, sandbox, clock);
+        this.history = new DemoHealthHistory(transactions, jdbc);
         this.identity = identity;
         this.properties = properties;
         this.environment = environment;
@@ -101,6 +105,7 @@ public class DemoData {
         apparelCatalog(apparel.id());
         homeCatalog(home.id());
         shopify.connectAndSendOrders(apparel.id());
+        history.write(apparel.id());
         tenants.recordActivity(apparel.id(), "Brand profile noted",
                 "Direct-to-consumer apparel brand selling on Shopify; about 1,200 SKUs in sizes and colours");
         tenants.recordActivity(home.id(), "Brand profile noted",

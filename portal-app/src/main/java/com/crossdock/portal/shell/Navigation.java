@@ -6,6 +6,10 @@ import com.crossdock.portal.catalog.ui.CatalogView;
 import com.crossdock.portal.catalog.ui.DataQualityView;
 import com.crossdock.portal.catalog.ui.ImportView;
 import com.crossdock.portal.channel.ui.ChannelsView;
+import com.crossdock.portal.health.ui.HealthView;
+import com.crossdock.portal.health.ui.HypercareView;
+import com.crossdock.portal.health.ui.LeadershipView;
+import com.crossdock.portal.health.ui.PortfolioView;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.receiving.ui.ReceivingView;
@@ -38,6 +42,10 @@ final class Navigation {
     static final List<Section> SECTIONS = List.of(
             new Section("nav-overview", "Overview", VaadinIcon.DASHBOARD, OverviewView.class,
                     user -> !user.hasNoAccess()),
+            new Section("nav-health", "Health", VaadinIcon.HEART, HealthView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-hypercare", "Hypercare review", VaadinIcon.CLIPBOARD_CHECK, HypercareView.class,
+                    user -> !user.hasNoAccess()),
             new Section("nav-channels", "Channels", VaadinIcon.CONNECT, ChannelsView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-flows", "Flows", VaadinIcon.EXCHANGE, FlowsView.class,
@@ -66,6 +74,12 @@ final class Navigation {
                     user -> !user.hasNoAccess() && user.homeTenant() != null),
             new Section("nav-webhooks", "Webhooks", VaadinIcon.PAPERPLANE, WebhooksView.class,
                     user -> !user.hasNoAccess() && user.homeTenant() != null),
+            new Section("nav-portfolio", "Portfolio", VaadinIcon.BRIEFCASE, PortfolioView.class,
+                    user -> user.isThreePlStaff() && (user.has(Role.PLATFORM_ADMIN)
+                            || user.has(Role.ACCOUNT_MANAGER))),
+            new Section("nav-leadership", "Leadership", VaadinIcon.CHART_GRID, LeadershipView.class,
+                    user -> !user.hasNoAccess() && (user.has(Role.LEADERSHIP_VIEWER)
+                            || (user.isThreePlStaff() && user.has(Role.PLATFORM_ADMIN)))),
             new Section("nav-warehouse", "Warehouse", VaadinIcon.STORAGE, WarehouseView.class,
                     user -> user.isThreePlStaff() && (user.has(Role.PLATFORM_ADMIN)
                             || user.has(Role.ACCOUNT_MANAGER))),

@@ -15,18 +15,21 @@ class NavigationTest {
 
     private static final TenantId BRAND = TenantId.random();
     /** The sections everyone with access sees, in the order the navigation lists them. */
-    private static final List<String> EVERYONES = List.of("nav-overview", "nav-channels", "nav-flows", "nav-catalog",
+    private static final List<String> EVERYONES = List.of("nav-overview", "nav-health",
+            "nav-hypercare", "nav-channels", "nav-flows", "nav-catalog",
             "nav-bundles", "nav-import", "nav-quality", "nav-orders", "nav-exceptions", "nav-stock",
             "nav-receiving", "nav-returns", "nav-documents");
 
     @Test
-    void thePlatformAdminAndAccountManagerSeeTenantsOverviewAndAuditWithTheSwitcher() {
-        for (Role role : Set.of(Role.PLATFORM_ADMIN, Role.ACCOUNT_MANAGER)) {
-            SignedInUser user = user(Set.of(role), null);
-            assertThat(sectionIds(user)).containsExactlyElementsOf(everyonesAnd("nav-warehouse", "nav-tenants",
-                    "nav-audit"));
-            assertThat(Navigation.showsTenantSwitcher(user)).isTrue();
-        }
+    void thePlatformAdminAndAccountManagerSeeTenantsPortfolioOverviewAndAuditWithTheSwitcher() {
+        SignedInUser admin = user(Set.of(Role.PLATFORM_ADMIN), null);
+        assertThat(sectionIds(admin)).containsExactlyElementsOf(everyonesAnd("nav-portfolio", "nav-leadership",
+                "nav-warehouse", "nav-tenants", "nav-audit"));
+        assertThat(Navigation.showsTenantSwitcher(admin)).isTrue();
+        SignedInUser manager = user(Set.of(Role.ACCOUNT_MANAGER), null);
+        assertThat(sectionIds(manager)).containsExactlyElementsOf(everyonesAnd("nav-portfolio", "nav-warehouse",
+                "nav-tenants", "nav-audit"));
+        assertThat(Navigation.showsTenantSwitcher(manager)).isTrue();
     }
 
     @Test
@@ -38,17 +41,19 @@ class NavigationTest {
 
     @Test
     void otherBrandPeopleSeeTheirOverviewApiAndWebhooksAndNeverTheSwitcher() {
-        for (Role role : Set.of(Role.BRAND_USER, Role.LEADERSHIP_VIEWER)) {
-            SignedInUser user = user(Set.of(role), BRAND);
-            assertThat(sectionIds(user)).containsExactlyElementsOf(everyonesAnd("nav-api", "nav-webhooks"));
-            assertThat(Navigation.showsTenantSwitcher(user)).isFalse();
-        }
+        SignedInUser user = user(Set.of(Role.BRAND_USER), BRAND);
+        assertThat(sectionIds(user)).containsExactlyElementsOf(everyonesAnd("nav-api", "nav-webhooks"));
+        assertThat(Navigation.showsTenantSwitcher(user)).isFalse();
+        SignedInUser leader = user(Set.of(Role.LEADERSHIP_VIEWER), BRAND);
+        assertThat(sectionIds(leader)).containsExactlyElementsOf(everyonesAnd("nav-api", "nav-webhooks",
+                "nav-leadership"));
+        assertThat(Navigation.showsTenantSwitcher(leader)).isFalse();
     }
 
     @Test
     void theThreePlLeadershipSeesAllTenantsReadOnly() {
         SignedInUser leader = user(Set.of(Role.LEADERSHIP_VIEWER), null);
-        assertThat(sectionIds(leader)).containsExactlyElementsOf(everyonesAnd("nav-tenants"));
+        assertThat(sectionIds(leader)).containsExactlyElementsOf(everyonesAnd("nav-leadership", "nav-tenants"));
         assertThat(Navigation.showsTenantSwitcher(leader)).isTrue();
     }
 

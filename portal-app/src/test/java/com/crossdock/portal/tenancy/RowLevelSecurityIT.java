@@ -85,6 +85,7 @@ class RowLevelSecurityIT {
             List.of(apparel, home).forEach(this::anInboundShipmentReceivedShort);
             List.of(apparel, home).forEach(this::aReturnInspectedAndSignalled);
             List.of(apparel, home).forEach(this::anApiClientWithAnIdempotentAnswer);
+            List.of(apparel, home).forEach(this::anAlertRuleThatFiredAndADriftDay);
             return null;
         });
     }
@@ -251,6 +252,26 @@ class RowLevelSecurityIT {
                 .param("t", tenant.value()).param("rma", rma.id()).update();
     }
 
+    /**
+     * Fills alert_rule, alert_event and health_drift_day (the health rollups and failure days fill themselves from
+     * the flow runs, journey steps and exceptions above).
+     */
+    private void anAlertRuleThatFiredAndADriftDay(TenantId tenant) {
+        java.util.UUID rule = java.util.UUID.randomUUID();
+        superuser.sql("""
+                INSERT INTO alert_rule (tenant_id, id, kind, threshold, email, quiet_minutes, created_by, created_at)
+                VALUES (:t, :id, 'LAG', 30, 'ops@example.com', 60, 'test', now())""")
+                .param("t", tenant.value()).param("id", rule).update();
+        superuser.sql("""
+                INSERT INTO alert_event (tenant_id, id, rule_id, dedup_key, subject, detail, measured, raised_at,
+                                         last_seen, delivery)
+                VALUES (:t, gen_random_uuid(), :rule, 'LAG:Store:ORDER_IMPORT', 'Lag', 'Lag of 45 minutes', 45, now(),
+                        now(), 'SENT')""").param("t", tenant.value()).param("rule", rule).update();
+        superuser.sql("""
+                INSERT INTO health_drift_day (tenant_id, day, channel_sku, max_drift, last_drift)
+                VALUES (:t, current_date, 'SKU-1', 3, 1)""").param("t", tenant.value()).update();
+    }
+
     @Test
     void theApplicationConnectsAsARoleThatOwnsNothingAndCannotBypassSecurity() {
         JdbcClient app = JdbcClient.create(applicationDataSource);
@@ -273,7 +294,9 @@ class RowLevelSecurityIT {
                 "x12_document", "inbound_shipment", "inbound_shipment_line", "inbound_receipt",
                 "receiving_discrepancy", "inventory_adjustment", "asn_control_number", "return_settings",
                 "return_auto_restock_sku", "rma", "rma_line", "rma_unit", "return_signal", "api_client",
-                "api_idempotency", "webhook_subscription", "webhook_delivery", "webhook_attempt");
+                "api_idempotency", "webhook_subscription", "webhook_delivery", "webhook_attempt",
+                "health_rollup_minute", "health_rollup_hour", "health_rollup_day", "health_failure_day",
+                "health_drift_day", "alert_rule", "alert_event");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }
