@@ -116,14 +116,16 @@ public class ReceivingService {
     /**
      * Creates draft inbound shipments from a CSV file of the brand's own system: a header row naming
      * {@code reference}, {@code sku} and {@code quantity} (and optionally {@code carrier} and {@code expected_on},
-     * ISO dates), then one row per SKU; rows of one reference make one shipment. All or nothing: any problem
-     * refuses the whole file with each problem's row.
+     * ISO dates), then one row per SKU; rows of one reference make one shipment. An X12 file is read as 856 ship
+     * notices instead (see {@link InboundAsn}): one shipment per transaction. All or nothing: any problem refuses the
+     * whole file with each problem's row or segment.
      */
     @PreAuthorize(EDITORS)
     public List<InboundShipmentView> importCsv(TenantId tenant, String fileName, byte[] content) {
         tenants.requireOpen(tenant);
         Objects.requireNonNull(content, "content");
-        InboundCsv.Parsed parsed = InboundCsv.parse(content);
+        boolean x12 = content.length <= InboundCsv.MAX_BYTES && InboundAsn.isX12(content);
+        InboundCsv.Parsed parsed = x12 ? InboundAsn.parse(content) : InboundCsv.parse(content);
         List<String> problems = new ArrayList<>(parsed.problems());
         if (!problems.isEmpty()) {
             throw new ReceivingValidationException(Map.of("file", InboundCsv.summary(problems)));
@@ -138,7 +140,7 @@ public class ReceivingService {
             return parsed.shipments().values().stream().map(this::insert).toList();
         });
         tenants.recordActivity(tenant, "receiving.import", ids.size() + " inbound shipments from "
-                + (fileName == null ? "a CSV file" : fileName));
+                + (fileName == null ? x12 ? "an 856 file" : "a CSV file" : fileName));
         List<InboundShipmentView> all = shipments(tenant);
         return all.stream().filter(view -> ids.contains(view.id())).toList();
     }

@@ -20,12 +20,21 @@ import com.crossdock.tenantconfig.catalog.ItemStatus;
 import com.crossdock.tenantconfig.catalog.PackLevel;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
+import com.crossdock.tenantconfig.x12.ShipNotices;
+import com.crossdock.tenantconfig.x12.X12ControlNumbers;
+import com.crossdock.tenantconfig.x12.X12Delimiters;
+import com.crossdock.tenantconfig.x12.X12Envelope;
+import com.crossdock.tenantconfig.x12.X12Party;
+import com.crossdock.tenantconfig.x12.X12Writer;
+import com.crossdock.portal.returns.StockByStatus;
+import java.time.LocalDateTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -68,6 +77,10 @@ class ReceivingIT {
     @Autowired WmsService wms;
     @Autowired WmsExchange exchange;
     @Autowired SandboxSftpServer sftp;
+    @Autowired com.crossdock.portal.returns.ReturnsService returns;
+
+    static final X12Envelope SUPPLIER = new X12Envelope(X12Delimiters.standard(), "00401", "ZZ", "SUPPLIERCO", "ZZ",
+            "APPAREL", "SUPPLIERCO", "APPAREL", true, true);
 
     TenantId apparel;
     TenantId home;
@@ -270,6 +283,126 @@ class ReceivingIT {
                 .as("the same file twice").isInstanceOfSatisfying(ReceivingValidationException.class, refused ->
                         assertThat(refused.fieldErrors().get("file")).contains("exists already"));
         assertThat(shipments(home)).extracting(InboundShipmentView::reference).doesNotContain("PO-2001");
+    }
+
+    @Test
+    @Order(7)
+    void anX12ShipNoticeFromTheBrandsSupplierCreatesItsShipmentAndOneTheCatalogCannotTakeSaysWhy() {
+        X12Party from = X12Party.named("SF", "Supplier Co", "", "");
+        X12Party to = X12Party.named("ST", "Receiving DC", "", "");
+        byte[] asn = new X12Writer(SUPPLIER).write(ShipNotices.of(new ShipNotices.Shipment("ASN-4001",
+                LocalDateTime.of(2026, 12, 2, 9, 30), "ODFL", "LTL", "PO-4001", from, to, List.of(
+                        new ShipNotices.Carton("000123450000000017", "", List.of(new ShipNotices.Item("TEE-RED",
+                                null, 12), new ShipNotices.Item("TEE-BLUE", null, 6))),
+                        new ShipNotices.Carton(null, "", List.of(new ShipNotices.Item("TEE-RED", null, 4)))))),
+                new X12ControlNumbers(71, 71, 1), LocalDateTime.of(2026, 12, 2, 9, 31));
+
+        List<InboundShipmentView> created = asSystem(() -> receiving.importCsv(apparel, "asn-4001.edi", asn));
+
+        assertThat(created).singleElement().satisfies(shipment -> {
+            assertThat(shipment.reference()).isEqualTo("ASN-4001");
+            assertThat(shipment.carrier()).isEqualTo("ODFL");
+            assertThat(shipment.expectedOn()).isEqualTo(LocalDate.of(2026, 12, 2));
+            assertThat(shipment.status()).isEqualTo(InboundStatus.DRAFT);
+            assertThat(shipment.lines()).extracting(InboundShipmentView.Line::sku, InboundShipmentView.Line::expected)
+                    .containsExactly(tuple("TEE-RED", 16), tuple("TEE-BLUE", 6));
+        });
+        byte[] otherBrands = new X12Writer(SUPPLIER).write(ShipNotices.of(new ShipNotices.Shipment("ASN-4002",
+                LocalDateTime.of(2026, 12, 2, 9, 30), "ODFL", "", "PO-4002", from, to, List.of(
+                        new ShipNotices.Carton(null, "", List.of(new ShipNotices.Item("MUG", null, 2)))))),
+                new X12ControlNumbers(72, 72, 1), LocalDateTime.of(2026, 12, 2, 9, 31));
+        assertThatThrownBy(() -> asSystem(() -> receiving.importCsv(apparel, "asn-4002.edi", otherBrands)))
+                .isInstanceOfSatisfying(ReceivingValidationException.class, refused -> assertThat(
+                        refused.fieldErrors().get("file")).contains("ASN-4002").contains("MUG"));
+        byte[] broken = new String(asn, java.nio.charset.StandardCharsets.UTF_8).replace("SE*", "SE*9")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> asSystem(() -> receiving.importCsv(apparel, "broken.edi", broken)))
+                .isInstanceOfSatisfying(ReceivingValidationException.class, refused -> assertThat(
+                        refused.fieldErrors().get("file")).contains("cannot be read").contains("SE"));
+        assertThat(shipments(home)).extracting(InboundShipmentView::reference).doesNotContain("ASN-4001");
+    }
+
+    @Test
+    @Order(8)
+    void aShipmentArrivesOverTwo944sWithADamagedCartonIsSettledAndStockShowsEachStatus() throws IOException {
+        asSystem(() -> wms.setSandboxBehaviour(warehouse, "SPLIT_CARTONS", 1440));
+        Map<String, StockByStatus> before = stock(apparel);
+        InboundShipmentView shipment = asSystem(() -> receiving.create(apparel, new InboundShipmentCommand(
+                "PO-5001", "Old Dominion", LocalDate.of(2026, 12, 3), List.of(
+                        new InboundShipmentCommand.Line("TEE-RED", 6), new InboundShipmentCommand.Line("TEE-BLUE",
+                                4)))));
+        asSystem(() -> receiving.sendToWarehouse(apparel, shipment.id()));
+        assertThat(exchange.exchange(warehouse).advicesSent()).as("the 943 goes out; the warehouse takes its time")
+                .isEqualTo(1);
+        Path inbox = sftp.rootOf(sandboxUser()).resolve("from-wms");
+
+        Files.writeString(inbox.resolve("944-day-1.edi"), receipt(801, "P", "R-5001-1", "W07*3*EA**VN*TEE-RED"));
+        exchange.exchange(warehouse);
+        assertThat(shipment(shipment.id()).status()).as("partly received").isEqualTo(InboundStatus.RECEIVING);
+
+        Files.writeString(inbox.resolve("944-day-2.edi"), receipt(802, "F", "R-5001-2", "W07*3*EA**VN*TEE-RED",
+                "W13*1*EA*01", "W07*3*EA**VN*TEE-BLUE"));
+        Files.writeString(inbox.resolve("944-day-2-again.edi"), receipt(802, "F", "R-5001-2",
+                "W07*3*EA**VN*TEE-RED", "W13*1*EA*01", "W07*3*EA**VN*TEE-BLUE"));
+        exchange.exchange(warehouse);
+
+        InboundShipmentView received = shipment(shipment.id());
+        assertThat(received.status()).isEqualTo(InboundStatus.RECEIVED_WITH_DISCREPANCIES);
+        assertThat(received.lines()).extracting(InboundShipmentView.Line::sku, InboundShipmentView.Line::received,
+                InboundShipmentView.Line::damaged).as("the second day's 944 counted once")
+                .containsExactly(tuple("TEE-RED", 6, 1), tuple("TEE-BLUE", 3, 0));
+        assertThat(received.discrepancies()).extracting(ReceivingDiscrepancyView::sku, ReceivingDiscrepancyView::kind)
+                .containsExactlyInAnyOrder(tuple("TEE-RED", DiscrepancyKind.DAMAGED),
+                        tuple("TEE-BLUE", DiscrepancyKind.SHORT));
+        for (ReceivingDiscrepancyView discrepancy : received.discrepancies()) {
+            asSystem(() -> {
+                receiving.resolve(apparel, discrepancy.id(), discrepancy.kind() == DiscrepancyKind.DAMAGED
+                        ? DiscrepancyResolution.CLAIM : DiscrepancyResolution.ACCEPT, "Settled with the supplier");
+                return null;
+            });
+        }
+        assertThat(shipment(shipment.id()).openDiscrepancies()).isZero();
+        assertThat(asSystem(() -> receiving.advance(apparel, shipment.id(), InboundStatus.CLOSED)).status())
+                .isEqualTo(InboundStatus.CLOSED);
+        Map<String, StockByStatus> after = stock(apparel);
+        assertThat(after.get("TEE-RED").damaged() - damaged(before, "TEE-RED")).as("the damaged unit").isEqualTo(1);
+        assertThat(after.get("TEE-RED").available() - available(before, "TEE-RED")).isEqualTo(5);
+        assertThat(after.get("TEE-BLUE").damaged() - damaged(before, "TEE-BLUE")).isZero();
+        assertThat(after.get("TEE-BLUE").available() - available(before, "TEE-BLUE")).isEqualTo(3);
+        assertThat(asSystem(() -> returns.stockByStatus(home))).extracting(StockByStatus::sku)
+                .doesNotContain("TEE-RED", "TEE-BLUE");
+    }
+
+    private Map<String, StockByStatus> stock(TenantId tenant) {
+        Map<String, StockByStatus> bySku = new java.util.HashMap<>();
+        asSystem(() -> returns.stockByStatus(tenant)).forEach(row -> bySku.put(row.sku(), row));
+        return bySku;
+    }
+
+    private static int damaged(Map<String, StockByStatus> stock, String sku) {
+        return stock.containsKey(sku) ? stock.get(sku).damaged() : 0;
+    }
+
+    private static int available(Map<String, StockByStatus> stock, String sku) {
+        return stock.containsKey(sku) ? stock.get(sku).available() : 0;
+    }
+
+    private InboundShipmentView shipment(UUID id) {
+        return shipments(apparel).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** A 944 from the sandbox warehouse for the apparel brand's shipment PO-5001. */
+    private static String receipt(int control, String reporting, String receiptNumber, String... lines) {
+        StringBuilder x = new StringBuilder("ISA*00*          *00*          *ZZ*SANDBOXWMS     *ZZ*CROSSDOCK      "
+                + "*261203*1200*U*00401*%09d*0*T*>~".formatted(control));
+        x.append("GS*RE*SANDBOXWMS*CROSSDOCK*20261203*1200*").append(control).append("*X*004010~ST*944*0001~");
+        List<String> body = new java.util.ArrayList<>(List.of("W17*" + reporting + "*20261203*" + receiptNumber
+                + "*PO-5001", "N1*DE*APPAREL*91*APPAREL"));
+        body.addAll(List.of(lines));
+        body.forEach(segment -> x.append(segment).append('~'));
+        x.append("SE*").append(body.size() + 2).append("*0001~GE*1*").append(control).append("~IEA*1*")
+                .append("%09d".formatted(control)).append('~');
+        return x.toString();
     }
 
     private String sandboxUser() {

@@ -83,14 +83,17 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         add(bar, shipmentsEmpty, shipments, new H3("Receiving discrepancies"), discrepanciesEmpty, discrepancies);
     }
 
-    /** A CSV file from the brand's own system: one row per SKU, rows of one reference make one shipment. */
+    /**
+     * A CSV file from the brand's own system (one row per SKU, rows of one reference make one shipment), or an X12
+     * 856 ship notice from the brand or its supplier (one shipment per notice).
+     */
     private void configureUpload() {
         upload.setId("receiving-upload");
         upload.setMaxFiles(1);
-        upload.setAcceptedFileTypes(".csv", ".txt");
+        upload.setAcceptedFileTypes(".csv", ".txt", ".edi", ".x12", ".856");
         upload.setMaxFileSize(ReceivingService.MAX_CSV_BYTES);
-        upload.setUploadButton(new Button("Upload CSV"));
-        upload.setDropLabel(new Span("Columns: reference, carrier, expected_on, sku, quantity"));
+        upload.setUploadButton(new Button("Upload CSV or 856"));
+        upload.setDropLabel(new Span("CSV columns: reference, carrier, expected_on, sku, quantity; or an X12 856"));
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
             upload.clearFileList();
             try {
