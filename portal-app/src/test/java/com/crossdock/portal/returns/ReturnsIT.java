@@ -241,6 +241,10 @@ class ReturnsIT {
         var placed = pipeline.receiveShopifyWebhook(apparel, apparelStore, "orders/create", "order-777777",
                 ShopifyWebhookSignature.sign(order, "whsec-apparel-returns"), "", order, "127.0.0.1");
         pipeline.process(apparel, Objects.requireNonNull(placed.inboxId()));
+        // the webhook's own processing thread may be the one that stores it: wait for the order, then retry
+        await().atMost(Duration.ofSeconds(20)).until(() -> superuser.sql("""
+                SELECT count(*) FROM sales_order WHERE tenant_id = :t AND channel_order_id = '777777'""")
+                .param("t", apparel.value()).query(Long.class).single() == 1);
         UUID unknownOrder = superuser.sql("""
                 SELECT id FROM integration_exception WHERE tenant_id = :t AND reason_code = 'RETURN_UNKNOWN_ORDER'""")
                 .param("t", apparel.value()).query(UUID.class).single();
