@@ -85,6 +85,24 @@ class ScreenshotsIT {
     }
 
     @Test
+    void capturesReceivingWithShipmentsUploadedFromTheBrandsOwnFile(Page page) {
+        LoginPage.open(page).signInAs(DemoUser.BRAND_ADMIN);
+        page.locator("#nav-receiving").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page)
+                .hasURL(java.util.regex.Pattern.compile(".*/receiving$"));
+        page.locator("#receiving-upload input[type=file]").setInputFiles(
+                new com.microsoft.playwright.options.FilePayload("inbound.csv", "text/csv",
+                        ("reference,carrier,expected_on,sku,quantity\n"
+                        + "PO-SHOT-1,Old Dominion,2026-12-09,HP-TEE-BLK-M,24\n"
+                        + "PO-SHOT-1,Old Dominion,2026-12-09,HP-HOODIE-GRY-M,12\n"
+                        + "PO-SHOT-2,UPS Freight,2026-12-11,HP-TEE-BLK-M,48\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#receiving-grid"))
+                .containsText("PO-SHOT-2");
+        Screenshots.save(page, "receiving");
+    }
+
+    @Test
     void capturesTheReturnsBenchWithUnitsScannedAndDispositioned(Page page) {
         ReturnsPage returns = LoginPage.open(page).signInAs(DemoUser.BRAND_USER).goToReturns()
                 .newRma("HP-TEE-BLK-M 2 too small")
