@@ -1,6 +1,7 @@
 package com.crossdock.portal.health;
 
 import java.io.IOException;
+import com.crossdock.portal.webhook.ReceiverAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -123,9 +124,19 @@ class AlertDelivery {
         if (properties.webhookSecret().isBlank()) {
             return Outcome.failed("Webhooks are not configured: set crossdock.health.webhook-secret");
         }
+        URI target;
+        try {
+            target = URI.create(url);
+            if (!properties.allowPrivateWebhooks() && ReceiverAddress.isPrivate(target.getHost())) {
+                return Outcome.failed("Not sent: " + target.getHost() + " is on a private network; use a public "
+                        + "address");
+            }
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            return Outcome.failed("Not sent: the address cannot be used (" + e.getMessage() + ")");
+        }
         String body = body(alert);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.webhookTimeout())
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(properties.webhookTimeout())
                 .header("Content-Type", "application/json")
                 .header(TIMESTAMP_HEADER, timestamp)
                 .header(SIGNATURE_HEADER, "v1=" + sign(properties.webhookSecret(), timestamp, body))

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom             the sender of alert and hypercare e-mails
  * @param webhookSecret        the key alert webhooks are signed with (HMAC-SHA256); empty: webhooks are not sent
  * @param webhookTimeout       how long one webhook delivery may take
+ * @param allowPrivateWebhooks allow alert webhooks to hosts on loopback or private networks (tests, a receiver
+ *                             beside the portal); off, such an address is refused
  */
 @ConfigurationProperties("crossdock.health")
 public record HealthProperties(
@@ -27,5 +29,6 @@ public record HealthProperties(
         @DefaultValue("4h") Duration responseTime,
         @DefaultValue("alerts@crossdock.local") String mailFrom,
         @DefaultValue("") String webhookSecret,
-        @DefaultValue("10s") Duration webhookTimeout) {
+        @DefaultValue("10s") Duration webhookTimeout,
+        @DefaultValue("false") boolean allowPrivateWebhooks) {
 }

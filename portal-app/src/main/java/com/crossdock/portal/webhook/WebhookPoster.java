@@ -1,9 +1,7 @@
 package com.crossdock.portal.webhook;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,7 +43,7 @@ class WebhookPoster {
         long started = System.nanoTime();
         try {
             URI target = URI.create(due.url());
-            if (!properties.allowPrivateAddresses() && isPrivate(target.getHost())) {
+            if (!properties.allowPrivateAddresses() && ReceiverAddress.isPrivate(target.getHost())) {
                 return new Outcome(false, null, "The address " + target.getHost() + " is on a private network; "
                         + "use a public address", 0);
             }
@@ -71,19 +69,6 @@ class WebhookPoster {
             Thread.currentThread().interrupt();
             return new Outcome(false, null, "Interrupted while sending", millisSince(started));
         }
-    }
-
-    private static boolean isPrivate(@Nullable String host) throws UnknownHostException {
-        if (host == null) {
-            return true;
-        }
-        for (InetAddress address : InetAddress.getAllByName(host)) {
-            if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static long millisSince(long started) {

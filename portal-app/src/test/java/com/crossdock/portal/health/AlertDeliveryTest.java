@@ -20,7 +20,20 @@ class AlertDeliveryTest {
         return new AlertDelivery(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 new HealthProperties(Duration.ofDays(90), Duration.ofDays(2), Duration.ofDays(120),
                         Duration.ofMinutes(1), Duration.ofHours(4), "alerts@crossdock.local", "",
-                        Duration.ofSeconds(5)), Clock.fixed(Instant.parse("2026-11-27T10:00:05Z"), ZoneOffset.UTC));
+                        Duration.ofSeconds(5), false), Clock.fixed(Instant.parse("2026-11-27T10:00:05Z"),
+                ZoneOffset.UTC));
+    }
+
+    @Test
+    void anAlertWebhookToAHostOnAPrivateNetworkIsRefusedWithTheReason() {
+        AlertDelivery delivery = new AlertDelivery(new StaticListableBeanFactory().getBeanProvider(
+                JavaMailSender.class), new HealthProperties(Duration.ofDays(90), Duration.ofDays(2),
+                Duration.ofDays(120), Duration.ofMinutes(1), Duration.ofHours(4), "alerts@crossdock.local", "secret",
+                Duration.ofSeconds(5), false), Clock.fixed(Instant.parse("2026-11-27T10:00:05Z"), ZoneOffset.UTC));
+
+        AlertDelivery.Result result = delivery.deliver(ALERT, null, "http://127.0.0.1:9/hook");
+
+        assertThat(result.webhook()).contains("private network");
     }
 
     @Test
