@@ -93,6 +93,8 @@ enum DemoUser {
         RECEIVING("nav-receiving", true),
         RETURNS("nav-returns", true),
         DOCUMENTS("nav-documents", true),
+        /** Everyone reads the source of truth and ship-method mappings; brand admins change them. */
+        SETUP("nav-setup", true),
         /** A brand's own people: its API clients (brand admins create and revoke them). */
         API("nav-api", false),
         /** A brand's own people: its outbound webhooks (brand admins subscribe and redeliver). */

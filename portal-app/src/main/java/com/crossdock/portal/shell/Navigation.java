@@ -6,6 +6,7 @@ import com.crossdock.portal.catalog.ui.CatalogView;
 import com.crossdock.portal.catalog.ui.DataQualityView;
 import com.crossdock.portal.catalog.ui.ImportView;
 import com.crossdock.portal.channel.ui.ChannelsView;
+import com.crossdock.portal.governance.ui.SetupView;
 import com.crossdock.portal.health.ui.HealthView;
 import com.crossdock.portal.health.ui.HypercareView;
 import com.crossdock.portal.health.ui.LeadershipView;
@@ -69,6 +70,8 @@ final class Navigation {
             new Section("nav-returns", "Returns", VaadinIcon.ARROW_BACKWARD, ReturnsView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-documents", "Documents", VaadinIcon.FILE_TEXT_O, DocumentsView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-setup", "Setup", VaadinIcon.COG, SetupView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-api", "API", VaadinIcon.CODE, ApiClientsView.class,
                     user -> !user.hasNoAccess() && user.homeTenant() != null),

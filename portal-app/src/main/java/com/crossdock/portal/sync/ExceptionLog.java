@@ -35,22 +35,30 @@ class ExceptionLog {
     /** As above, for work that is not a channel flow (the warehouse exchange: {@code WMS}). */
     void record(String flow, @Nullable UUID connectionId, @Nullable UUID inboxId, String reasonCode,
             String fingerprint, String subject, String message, String rawPayload) {
+        record(flow, connectionId, inboxId, reasonCode, fingerprint, subject, message, rawPayload, null);
+    }
+
+    /** As above, routed to {@code owner} (who answers for it: "Brand" or "3PL"), when the cause names one. */
+    void record(String flow, @Nullable UUID connectionId, @Nullable UUID inboxId, String reasonCode,
+            String fingerprint, String subject, String message, String rawPayload, @Nullable String owner) {
         Timestamp now = Timestamp.from(clock.instant());
         record Kept(UUID id, boolean opened) {
         }
         Kept kept = jdbc.sql("""
                 INSERT INTO integration_exception (tenant_id, id, connection_id, flow, reason_code, fingerprint, subject,
-                                                   message, raw_payload, inbox_id, first_seen, last_seen, status)
+                                                   message, raw_payload, inbox_id, first_seen, last_seen, status,
+                                                   owner)
                 VALUES (crossdock_current_tenant(), :id, :connection, :flow, :reason, :fingerprint, :subject, :message,
-                        :payload, :inbox, :now, :now, 'OPEN')
+                        :payload, :inbox, :now, :now, 'OPEN', :owner)
                 ON CONFLICT (tenant_id, fingerprint) WHERE status = 'OPEN' DO UPDATE SET
                     occurrences = integration_exception.occurrences + 1, last_seen = excluded.last_seen,
+                    owner = COALESCE(excluded.owner, integration_exception.owner),
                     message = excluded.message, raw_payload = excluded.raw_payload, inbox_id = excluded.inbox_id
                 RETURNING id, xmax = 0""")
                 .param("id", UUID.randomUUID()).param("connection", connectionId).param("flow", flow)
                 .param("reason", reasonCode).param("fingerprint", Text.clip(reasonCode + ":" + fingerprint, 300))
                 .param("subject", Text.clip(subject, 200)).param("message", Text.clip(message, 2000))
-                .param("payload", rawPayload).param("inbox", inboxId).param("now", now)
+                .param("payload", rawPayload).param("inbox", inboxId).param("now", now).param("owner", owner)
                 .query((rs, n) -> new Kept(rs.getObject(1, UUID.class), rs.getBoolean(2))).single();
         if (kept.opened()) {
             events.publishEvent(new com.crossdock.portal.events.BrandEvent(

@@ -7,8 +7,12 @@ import com.crossdock.portal.channel.NoSuchConnectionException;
 import com.crossdock.portal.channel.shopify.AvailableQuantityUpdate;
 import com.crossdock.portal.channel.shopify.ShopifyAdminClient;
 import com.crossdock.portal.channel.shopify.ShopifyApiException;
+import com.crossdock.portal.governance.GovernanceService;
+import com.crossdock.portal.governance.OwnershipMatrix;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
+import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.SystemKind;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,9 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The inventory push flow: what the store may sell of each listing, worked out from the warehouse's available units
- * (until source-of-truth settings exist, the warehouse owns available stock), pushed to the store's location where
- * it differs from what was last pushed. A virtual bundle sells as many as its scarcest component allows. Each push
+ * The inventory push flow: what the store may sell of each listing, worked out from the warehouse's available units,
+ * pushed to the store's location where it differs from what was last pushed. Only when the warehouse owns available
+ * inventory in the tenant's source of truth: otherwise nothing is pushed and the run says why. A virtual bundle sells as many as its scarcest component allows. Each push
  * carries an idempotency key made from what it says, so a repeat after a crash is applied once.
  */
 @Component
@@ -35,10 +39,12 @@ class InventoryPush implements FlowWork {
     private final ChannelService channels;
     private final CatalogService catalog;
     private final ExceptionLog exceptions;
+    private final GovernanceService governance;
     private final Clock clock;
 
     InventoryPush(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels, CatalogService catalog,
-            ExceptionLog exceptions, Clock clock) {
+            ExceptionLog exceptions, GovernanceService governance, Clock clock) {
+        this.governance = governance;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.channels = channels;
@@ -57,6 +63,13 @@ class InventoryPush implements FlowWork {
 
     @Override
     public FlowResult run(TenantId tenant, UUID connectionId) {
+        OwnershipMatrix truth = governance.matrix(tenant);
+        SystemKind owner = truth.owner(DataType.AVAILABLE_INVENTORY);
+        if (owner != SystemKind.WMS) {
+            return new FlowResult(0, 0, 0, null, false, "Nothing pushed: " + owner.label() + " owns available "
+                    + "inventory (source of truth, configuration version " + truth.version() + "), so the "
+                    + "warehouse's numbers are not sent to the store");
+        }
         ShopifyAdminClient client = channels.shopifyClient(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
         Map<String, Pushed> pushed = new HashMap<>();

@@ -8,6 +8,8 @@ import com.crossdock.portal.channel.shopify.ShopifyOrderParser;
 import com.crossdock.portal.channel.shopify.ShopifyPayloadException;
 import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
 import com.crossdock.portal.events.BrandEvent;
+import com.crossdock.portal.governance.GovernanceService;
+import com.crossdock.portal.governance.ShipMethodMapping;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.order.Address;
 import com.crossdock.portal.order.CanonicalOrder;
@@ -63,9 +65,13 @@ public class OrderPipeline {
     private final ReturnsIntake returns;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final GovernanceService governance;
+
     OrderPipeline(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
             CatalogService catalog, Clock clock, SyncProperties properties, ExceptionLog exceptions, Journey journey,
-            ReturnsIntake returns, org.springframework.context.ApplicationEventPublisher events) {
+            ReturnsIntake returns, org.springframework.context.ApplicationEventPublisher events,
+            GovernanceService governance) {
+        this.governance = governance;
         this.events = events;
         this.returns = returns;
         this.journey = journey;
@@ -300,6 +306,11 @@ public class OrderPipeline {
             holds.add("Incomplete address: no " + String.join(", no ", missing.stream()
                     .map(field -> field.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList()));
         }
+        Optional<ShipMethodMapping> shipMethod = governance.shipMethodFor(tenant, order.shippingMethodCode(),
+                order.shippingMethodTitle());
+        if (shipMethod.isEmpty() && governance.matrix(tenant).requireMappedShipMethods()) {
+            holds.add(unmappedShipMethod(order));
+        }
         OrderStatus status = order.cancelledAt() != null ? OrderStatus.CANCELED
                 : holds.isEmpty() ? OrderStatus.RELEASED : OrderStatus.HELD;
         upsertOrder(orderId, inbound.connectionId(), order, status, holds, now);
@@ -321,7 +332,7 @@ public class OrderPipeline {
                         orderId.toString(), "reference", order.orderName(), "channelOrderId", order.channelOrderId(),
                         "reasons", List.copyOf(holds))));
             }
-            default -> release(orderId, inbound.connectionId(), order, now);
+            default -> release(orderId, inbound.connectionId(), order, shipMethod.orElse(null), now);
         }
         return "APPLIED";
     }
@@ -473,7 +484,8 @@ public class OrderPipeline {
      * quantity}: master SKUs in eaches, virtual bundles exploded; {@code prep}, the item's prep types when the
      * seller's side preps, and {@code sellerLabels} when it labels, which the 940 carries as warehouse instructions).
      */
-    private void release(UUID orderId, UUID connectionId, CanonicalOrder order, Instant now) {
+    private void release(UUID orderId, UUID connectionId, CanonicalOrder order, @Nullable ShipMethodMapping shipMethod,
+            Instant now) {
         String key = "order:" + connectionId + ":" + order.channelOrderId();
         int queued = jdbc.sql("""
                 INSERT INTO wms_outbox (tenant_id, id, order_id, idempotency_key, payload, created_at)
@@ -481,6 +493,7 @@ public class OrderPipeline {
                        json_build_object('order', o.order_name, 'channelOrderId', o.channel_order_id,
                            'orderedAt', o.channel_created_at, 'shippingMethod', o.shipping_method,
                            'shippingCode', CAST(:shippingCode AS text), 'email', CAST(:email AS text),
+                           'carrierScac', CAST(:scac AS text), 'serviceCode', CAST(:service AS text),
                            'shipTo', json_build_object('name', CAST(:shipName AS text),
                                'company', CAST(:company AS text), 'address1', CAST(:address1 AS text),
                                'address2', CAST(:address2 AS text), 'city', CAST(:city AS text),
@@ -499,6 +512,8 @@ public class OrderPipeline {
                 ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")
                 .param("id", UUID.randomUUID()).param("order", orderId).param("key", key)
                 .param("shippingCode", order.shippingMethodCode()).param("email", order.customerEmail())
+                .param("scac", shipMethod == null ? null : shipMethod.carrierScac())
+                .param("service", shipMethod == null ? null : shipMethod.serviceCode())
                 .param("shipName", order.shipTo().name()).param("company", order.shipTo().company())
                 .param("address1", order.shipTo().address1()).param("address2", order.shipTo().address2())
                 .param("city", order.shipTo().city()).param("province", order.shipTo().provinceCode())
@@ -513,6 +528,13 @@ public class OrderPipeline {
         }
     }
 
+    private static String unmappedShipMethod(CanonicalOrder order) {
+        String named = order.shippingMethodCode() != null ? order.shippingMethodCode() : order.shippingMethodTitle();
+        return named == null || named.isBlank() ? "Unmapped ship method: the order names no shipping method, and "
+                + "this brand requires a mapped one"
+                : "Unmapped ship method: '" + Text.clip(named, 100) + "' has no warehouse carrier and service; map "
+                        + "it in Setup, then retry";
+    }
 
     private record Inbound(UUID id, UUID connectionId, String topic, String payload, String source) {
     }

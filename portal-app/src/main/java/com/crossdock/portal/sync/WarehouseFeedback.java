@@ -1,8 +1,11 @@
 package com.crossdock.portal.sync;
 
+import com.crossdock.portal.governance.GovernanceService;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
+import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.SystemKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,10 +43,12 @@ public class WarehouseFeedback {
     private final Journey journey;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final GovernanceService governance;
 
     WarehouseFeedback(org.springframework.context.ApplicationEventPublisher events, TenantTransactions transactions,
-            JdbcClient jdbc, ExceptionLog exceptions, Journey journey, Clock clock) {
+            JdbcClient jdbc, ExceptionLog exceptions, Journey journey, Clock clock, GovernanceService governance) {
         this.events = events;
+        this.governance = governance;
         this.journey = journey;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -186,7 +191,9 @@ public class WarehouseFeedback {
 
     /**
      * Replaces the warehouse's positions of the SKUs given (others stay as they were); a position as of a later time
-     * than {@code asOf} is kept. A SKU given twice counts as its last position.
+     * than {@code asOf} is kept. A SKU given twice counts as its last position. When the warehouse does not own
+     * available inventory in the tenant's source of truth, nothing is written: the report becomes an
+     * {@code OWNERSHIP_CONFLICT} exception routed to the owner, with the positions as its payload.
      *
      * @return the positions written
      */
@@ -195,6 +202,17 @@ public class WarehouseFeedback {
         SortedMap<String, InventoryPosition> bySku = new TreeMap<>();
         positions.forEach(position -> bySku.put(position.masterSku(), position));
         List<InventoryPosition> distinct = List.copyOf(bySku.values());
+        SystemKind owner = SystemActor.call(ACTOR, () -> governance.owner(tenant, DataType.AVAILABLE_INVENTORY));
+        if (owner != SystemKind.WMS) {
+            return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
+                exceptions.record("WMS", null, null, "OWNERSHIP_CONFLICT", "available-inventory:" + Text.clip(source,
+                        20), "Stock report from " + Text.clip(source, 20), "The warehouse reported stock of "
+                        + distinct.size() + " SKU(s), but " + owner.label() + " owns available inventory in the "
+                        + "source of truth, so the report was not applied. Change the owner in Setup, or correct "
+                        + "the stock in " + owner.label() + ".", positionsCsv(distinct, asOf), owner.party());
+                return 0;
+            }));
+        }
         return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
             int changed = 0;
             for (int from = 0; from < distinct.size(); from += INVENTORY_CHUNK) {
@@ -203,6 +221,13 @@ public class WarehouseFeedback {
             }
             return changed;
         }));
+    }
+
+    private static String positionsCsv(List<InventoryPosition> positions, Instant asOf) {
+        StringBuilder csv = new StringBuilder("sku,on_hand,available,as_of\n");
+        positions.forEach(position -> csv.append(position.masterSku()).append(',').append(position.onHand())
+                .append(',').append(position.available()).append(',').append(asOf).append('\n'));
+        return csv.toString();
     }
 
     /**

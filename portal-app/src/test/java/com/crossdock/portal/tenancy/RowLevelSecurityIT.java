@@ -60,6 +60,7 @@ class RowLevelSecurityIT {
     @Autowired com.crossdock.portal.receiving.ReceivingService receiving;
     @Autowired com.crossdock.portal.receiving.InboundReceipts receipts;
     @Autowired com.crossdock.portal.returns.ReturnsService returns;
+    @Autowired com.crossdock.portal.governance.GovernanceService governance;
     @Autowired DataSource applicationDataSource;
     @Autowired com.crossdock.portal.sync.WarehouseFeedback warehouseFeedback;
 
@@ -86,6 +87,7 @@ class RowLevelSecurityIT {
             List.of(apparel, home).forEach(this::aReturnInspectedAndSignalled);
             List.of(apparel, home).forEach(this::anApiClientWithAnIdempotentAnswer);
             List.of(apparel, home).forEach(this::anAlertRuleThatFiredAndADriftDay);
+            List.of(apparel, home).forEach(this::anOwnerAndAShipMethodMapping);
             return null;
         });
     }
@@ -272,6 +274,14 @@ class RowLevelSecurityIT {
                 VALUES (:t, current_date, 'SKU-1', 3, 1)""").param("t", tenant.value()).update();
     }
 
+    /** Fills tenant_setup, source_of_truth and ship_method_mapping. */
+    private void anOwnerAndAShipMethodMapping(TenantId tenant) {
+        governance.changeOwner(tenant, com.crossdock.tenantconfig.truth.DataType.HOLDS,
+                com.crossdock.tenantconfig.truth.SystemKind.CHANNEL, 0);
+        governance.saveShipMethod(tenant, new com.crossdock.portal.governance.ShipMethodCommand("Standard", "UPSN",
+                "GND"), 1);
+    }
+
     @Test
     void theApplicationConnectsAsARoleThatOwnsNothingAndCannotBypassSecurity() {
         JdbcClient app = JdbcClient.create(applicationDataSource);
@@ -296,7 +306,8 @@ class RowLevelSecurityIT {
                 "return_auto_restock_sku", "rma", "rma_line", "rma_unit", "return_signal", "api_client",
                 "api_idempotency", "webhook_subscription", "webhook_delivery", "webhook_attempt",
                 "health_rollup_minute", "health_rollup_hour", "health_rollup_day", "health_failure_day",
-                "health_drift_day", "alert_rule", "alert_event");
+                "health_drift_day", "alert_rule", "alert_event", "tenant_setup", "source_of_truth",
+                "ship_method_mapping");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -3,6 +3,7 @@ package com.crossdock.portal.tenant.ui;
 import com.crossdock.portal.tenant.ActivityEntry;
 import com.crossdock.portal.tenant.TenantOverview;
 import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.portal.uikit.OverviewSection;
 import com.crossdock.tenantconfig.onboarding.OnboardingStage;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.grid.Grid;
@@ -33,9 +34,11 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver 
 
     private final TenantService tenants;
     private final TenantSelection selection;
+    private final java.util.List<OverviewSection> sections;
 
-    OverviewView(TenantService tenants, TenantSelection selection) {
+    OverviewView(TenantService tenants, TenantSelection selection, java.util.List<OverviewSection> sections) {
         this.tenants = tenants;
+        this.sections = sections;
         this.selection = selection;
         addClassName("cd-page");
         setPadding(false);
@@ -72,7 +75,9 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver 
                 new Paragraph("Account manager: " + (overview.accountManagerName() == null
                         ? "not assigned yet" : overview.accountManagerName())));
 
-        add(new Div(name, code), stageCard, people, activity(overview));
+        add(new Div(name, code), stageCard);
+        sections.forEach(section -> add(section.card(overview.id())));
+        add(people, activity(overview));
     }
 
     private static String peopleSummary(TenantOverview overview) {

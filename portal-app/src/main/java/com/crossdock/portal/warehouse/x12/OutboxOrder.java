@@ -83,7 +83,12 @@ final class OutboxOrder {
         List<X12Reference> dates = orderDate(text(payload, "orderedAt"));
         String code = text(payload, "shippingCode");
         String method = text(payload, "shippingMethod");
-        ShippingOrder940.ShipMethod shipMethod = code == null && method == null ? null
+        // the tenant's ship-method mapping, when the pipeline found one: the warehouse's service and carrier
+        String service = text(payload, "serviceCode");
+        String scac = text(payload, "carrierScac");
+        ShippingOrder940.ShipMethod shipMethod = service != null && scac != null
+                ? new ShippingOrder940.ShipMethod("PP", PARCEL, clip(service, 35), clip(scac, 4))
+                : code == null && method == null ? null
                 : new ShippingOrder940.ShipMethod("PP", PARCEL, clip(code != null ? code : method, 35), "");
         List<X12Reference> notes = method == null ? List.of()
                 : List.of(X12Reference.of("DEL", clip("SHIP METHOD - " + method, 80)));

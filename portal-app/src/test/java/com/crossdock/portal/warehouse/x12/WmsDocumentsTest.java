@@ -72,6 +72,17 @@ class WmsDocumentsTest {
     }
 
     @Test
+    void a_mapped_ship_method_sends_the_warehouses_service_and_carrier_in_the_w66() {
+        String mapped = ORDER.replace("\"shippingCode\": \"STANDARD\",",
+                "\"shippingCode\": \"STANDARD\", \"carrierScac\": \"UPSN\", \"serviceCode\": \"GND\",");
+        byte[] edi = documents.shippingOrder(PORTAL, new X12ControlNumbers(504, 54, 1), AT, "HP", "HP-000125",
+                mapped, false);
+        assertThat(new String(edi, StandardCharsets.UTF_8)).contains("W66*PP*U***GND*****UPSN~");
+        ShippingOrder940 order = (ShippingOrder940) reader.read(edi).transactions().getFirst().content();
+        assertThat(order.shipMethod()).isEqualTo(new ShippingOrder940.ShipMethod("PP", "U", "GND", "UPSN"));
+    }
+
+    @Test
     void prep_and_labelling_the_sellers_side_does_travel_as_warehouse_instructions_on_the_line() {
         String withPrep = ORDER.replace("""
                 {"line": 2, "sku": "HP-MUG-WHT", "quantity": 1}""", """

@@ -1,0 +1,13 @@
+package com.crossdock.portal.governance;
+
+/**
+ * One item of a tenant's go-live readiness, worked out from its data.
+ *
+ * @param id     stable id of the item (the test contract and the component id)
+ * @param label  what is checked
+ * @param passed whether it passes now
+ * @param reason why it passes or fails, with what to do
+ * @param route  the portal route where it is fixed
+ */
+public record ReadinessItem(String id, String label, boolean passed, String reason, String route) {
+}
