@@ -80,6 +80,7 @@ class RowLevelSecurityIT {
                         List.of(new BundleDefinition.Component(Sku.of("SKU-" + tenant), 2))), 0);
                 stageAnImportWithAProblem(tenant);
                 receiveOrdersThroughAShopifyConnection(tenant);
+                anAmazonConnection(tenant);
             }
             accountsAndDocumentsAtOneWarehouse();
             List.of(apparel, home).forEach(this::anInboundShipmentReceivedShort);
@@ -88,6 +89,14 @@ class RowLevelSecurityIT {
             List.of(apparel, home).forEach(this::anAlertRuleThatFiredAndADriftDay);
             return null;
         });
+    }
+
+    /** Fills amazon_connection: a sandbox Amazon seller account. */
+    private void anAmazonConnection(TenantId tenant) {
+        channels.connectAmazon(tenant, new com.crossdock.portal.channel.AmazonConnectionCommand("Amazon US",
+                "A" + tenant.value().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT),
+                List.of("ATVPDKIKX0DER"), com.crossdock.portal.channel.AmazonRegion.NA, ChannelMode.SANDBOX, null,
+                null, null));
     }
 
     /** Fills catalog_import, catalog_import_row and catalog_import_problem: one good row, one bad. */
@@ -296,7 +305,7 @@ class RowLevelSecurityIT {
                 "return_auto_restock_sku", "rma", "rma_line", "rma_unit", "return_signal", "api_client",
                 "api_idempotency", "webhook_subscription", "webhook_delivery", "webhook_attempt",
                 "health_rollup_minute", "health_rollup_hour", "health_rollup_day", "health_failure_day",
-                "health_drift_day", "alert_rule", "alert_event");
+                "health_drift_day", "alert_rule", "alert_event", "amazon_connection");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

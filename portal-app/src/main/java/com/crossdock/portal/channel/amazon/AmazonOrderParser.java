@@ -70,6 +70,31 @@ public final class AmazonOrderParser {
         }
     }
 
+    /** When Amazon last changed the order in its JSON, or empty when it has no usable time. */
+    public java.util.Optional<Instant> updatedAtOf(String orderJson) {
+        try {
+            JsonNode updated = MAPPER.readTree(orderJson).get("LastUpdateDate");
+            return updated != null && updated.isString() ? java.util.Optional.of(Instant.parse(updated.asString()))
+                    : java.util.Optional.empty();
+        } catch (JacksonException | DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the order's items are worth a {@code getOrderItems} call: not for an order fulfilled by Amazon, nor
+     * for one whose payment is still pending (both are set aside without them).
+     */
+    public boolean needsItems(String orderJson) {
+        try {
+            JsonNode order = MAPPER.readTree(orderJson);
+            return !"AFN".equals(order.path("FulfillmentChannel").asString(""))
+                    && !order.path("OrderStatus").asString("").startsWith("Pending");
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
     /** The order and its items as the inbox keeps them. */
     public static String combine(String orderJson, List<String> itemsJson) {
         ObjectNode combined = MAPPER.createObjectNode();
