@@ -359,8 +359,8 @@ public class OrderPipeline {
                                  AND flow = 'CANCELLATIONS'), TRUE)""")
                 .param("connection", inbound.connectionId()).query(Boolean.class).single();
         if (!enabled) {
-            journey.step(stored.id(), now, "CANCEL_NOT_APPLIED", "Shopify cancelled the order, and the cancellations flow "
-                    + "of this connection is off");
+            journey.step(stored.id(), now, "CANCEL_NOT_APPLIED", inbound.channelLabel()
+                    + " cancelled the order, and the cancellations flow of this connection is off");
             return Optional.of("IGNORED");
         }
         String reason = order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")";
@@ -369,11 +369,11 @@ public class OrderPipeline {
                 return Optional.empty();
             }
             case SHIPPED -> {
-                journey.step(stored.id(), now, "CANCEL_TOO_LATE", "Shopify cancelled the order" + reason
-                        + " after the warehouse shipped it");
+                journey.step(stored.id(), now, "CANCEL_TOO_LATE", inbound.channelLabel() + " cancelled the order"
+                        + reason + " after the warehouse shipped it");
                 exceptions.record(Flow.CANCELLATIONS, inbound.connectionId(), inbound.id(), "CANCEL_AFTER_SHIPMENT",
-                        "order:" + order.channelOrderId(), "Order " + order.orderName(), "Shopify cancelled order "
-                                + order.orderName() + " after it shipped. Agree with the buyer on a return, then "
+                        "order:" + order.channelOrderId(), "Order " + order.orderName(), inbound.channelLabel()
+                                + " cancelled order " + order.orderName() + " after it shipped. Agree with the buyer on a return, then "
                                 + "resolve this with what was done.", inbound.payload());
                 return Optional.of("APPLIED");
             }
@@ -400,7 +400,7 @@ public class OrderPipeline {
                 if (stored.status() != OrderStatus.RELEASED) {
                     exceptions.record(Flow.CANCELLATIONS, inbound.connectionId(), inbound.id(),
                             "CANCEL_AFTER_PICKING", "order:" + order.channelOrderId(), "Order " + order.orderName(),
-                            "Shopify cancelled order " + order.orderName() + " after the warehouse "
+                            inbound.channelLabel() + " cancelled order " + order.orderName() + " after the warehouse "
                                     + stored.status().name().toLowerCase(java.util.Locale.ROOT) + " it. The warehouse "
                                     + "was asked to cancel; make sure the parcel does not leave, then resolve this.",
                             inbound.payload());

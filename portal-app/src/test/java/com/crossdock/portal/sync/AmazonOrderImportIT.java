@@ -108,6 +108,20 @@ class AmazonOrderImportIT {
         assertThat(SystemActor.call("test", () -> sync.orders(home, 100))).isEmpty();
         assertThat(superuser.sql("SELECT count(*) FROM wms_outbox WHERE tenant_id = :t")
                 .param("t", home.value()).query(Long.class).single()).isZero();
+
+        // a released order cancelled on Amazon: the next import reads it and the warehouse is asked to cancel
+        SystemActor.call("test", () -> {
+            sandbox.cancelOrder(apparel, account, placed.getFirst());
+            return null;
+        });
+        Run third = run(apparel, account);
+        assertThat(third.outcome()).isEqualTo("OK");
+        assertThat(superuser.sql("""
+                SELECT o.status FROM sales_order o WHERE o.tenant_id = :t AND o.channel_order_id = :id""")
+                .param("t", apparel.value()).param("id", placed.getFirst()).query(String.class).single())
+                .isEqualTo("CANCELED");
+        assertThat(superuser.sql("SELECT count(*) FROM wms_outbox WHERE tenant_id = :t AND kind = 'CANCEL'")
+                .param("t", apparel.value()).query(Long.class).single()).isEqualTo(1);
         assertThatThrownBy(() -> SystemActor.call("test", () -> sandbox.placeOrders(home, account, 1, 0)))
                 .as("another tenant's account is not found").isInstanceOf(RuntimeException.class);
     }

@@ -68,6 +68,13 @@ public class AmazonSandboxService {
         return account(tenant, connectionId).placeOrders(count, fbaCount, skus, new Random());
     }
 
+    /** Cancels an order in the connection's sandbox account; the next order import reads the cancellation. */
+    @PreAuthorize(MANAGERS)
+    public void cancelOrder(TenantId tenant, UUID connectionId, String amazonOrderId) {
+        sandboxConnection(tenant, connectionId);
+        account(tenant, connectionId).cancel(Objects.requireNonNull(amazonOrderId, "amazonOrderId"));
+    }
+
     /** The next {@code count} SP-API calls of the connection meet {@code fault}. */
     @PreAuthorize(MANAGERS)
     public void inject(TenantId tenant, UUID connectionId, Fault fault, int count) {

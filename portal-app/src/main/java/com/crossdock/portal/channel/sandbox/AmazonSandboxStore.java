@@ -134,6 +134,22 @@ public final class AmazonSandboxStore implements SpApiTransport {
         return placed;
     }
 
+    /**
+     * The buyer or seller cancels an order: its status becomes {@code Canceled} and its update time moves on, so the
+     * next {@code getOrders} by {@code LastUpdatedAfter} finds it again.
+     *
+     * @throws IllegalArgumentException for an order the account does not hold
+     */
+    public synchronized void cancel(String amazonOrderId) {
+        Map<String, Object> order = orders.stream().filter(o -> o.get("AmazonOrderId").equals(amazonOrderId))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("The sandbox account has no order "
+                        + amazonOrderId));
+        Instant previous = Instant.parse((String) order.get("LastUpdateDate"));
+        Instant now = pace.now().truncatedTo(ChronoUnit.SECONDS);
+        order.put("OrderStatus", "Canceled");
+        order.put("LastUpdateDate", (now.isAfter(previous) ? now : previous.plusSeconds(1)).toString());
+    }
+
     /** How many times a refresh token was exchanged for an access token. */
     public synchronized int exchanges() {
         return exchanges;
