@@ -117,8 +117,9 @@ public class ChannelService {
     }
 
     /**
-     * Connects an Amazon seller account. In sandbox mode blank credentials are made up for the portal's own
-     * sandbox; live, the LWA client id and secret and the refresh token are required.
+     * Connects an Amazon seller account, shown as its seller id and region (e.g. {@code A2EXAMPLE1SELLER (NA)}: a
+     * seller selling in several regions has a connection for each). In sandbox mode blank credentials are made up
+     * for the portal's own sandbox; live, the LWA client id and secret and the refresh token are required.
      */
     @PreAuthorize(MANAGERS)
     public ConnectionView connectAmazon(TenantId tenant, AmazonConnectionCommand command) {
@@ -145,7 +146,9 @@ public class ChannelService {
                                                     created_at, updated_at, updated_by)
                     VALUES (crossdock_current_tenant(), :id, 'AMAZON', :name, :seller, 'v0', :mode, :now, :now,
                             :actor)""")
-                    .param("id", id).param("name", command.name().strip()).param("seller", seller)
+                    // one seller may sell in several regions, a connection each: the region is part of its name
+                    .param("id", id).param("name", command.name().strip())
+                    .param("seller", seller + " (" + command.region().name() + ")")
                     .param("mode", command.mode().name()).param("now", now).param("actor", CurrentUser.actor())
                     .update();
             jdbc.sql("""

@@ -161,7 +161,11 @@ class AmazonOrderImportIT {
                 command("A1FIELDSSELL1"))))
                 .isInstanceOfSatisfying(ChannelValidationException.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("sellerId"));
-        assertThat(superuser.sql("SELECT lwa_client_secret FROM amazon_connection WHERE tenant_id = :t")
+        var europe = SystemActor.call("test", () -> channels.connectAmazon(tenant, new AmazonConnectionCommand(
+                "Amazon DE", "A1FIELDSSELL1", List.of("A1PA6795UKMFR9"), AmazonRegion.EU, ChannelMode.SANDBOX, null,
+                null, null)));
+        assertThat(europe.shopDomain()).as("the same seller in another region").isEqualTo("A1FIELDSSELL1 (EU)");
+        assertThat(superuser.sql("SELECT lwa_client_secret FROM amazon_connection WHERE tenant_id = :t AND region = 'NA'")
                 .param("t", tenant.value()).query(byte[].class).single())
                 .as("sealed, not stored as text").asString().doesNotStartWith("sandbox-");
     }

@@ -204,7 +204,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         mode.addClassName("channel-mode");
         HorizontalLayout title = new HorizontalLayout(name, Badge.of("Amazon", Badge.Tone.NEUTRAL), mode);
         title.setAlignItems(FlexComponent.Alignment.CENTER);
-        Div facts = Fact.row(Fact.of("Seller id", connection.shopDomain(), "channel-domain"),
+        Div facts = Fact.row(Fact.of("Seller account", connection.shopDomain(), "channel-domain"),
                 Fact.of("Orders API", connection.apiVersion(), "channel-api-version"),
                 Fact.of("Refresh token", connection.tokenHint(), "channel-token-hint"));
         Paragraph how = new Paragraph("Orders are read from Amazon by the order import flow (Flows), at Amazon's "
