@@ -181,11 +181,22 @@ public class CatalogService {
      */
     @PreAuthorize("isAuthenticated()")
     public List<ChannelLine> resolveShopifyLines(TenantId tenant, List<ChannelLine> lines) {
+        return resolveChannelLines(tenant, AliasKind.SHOPIFY_VARIANT_SKU, AliasKind.SHOPIFY_VARIANT_ID, lines);
+    }
+
+    /**
+     * Resolves the lines of one channel order in one read: each line's SKU through the channel's SKU aliases
+     * ({@code skuKind}, e.g. Amazon's seller SKUs), then its product id through {@code idKind} (Shopify variant id,
+     * Amazon ASIN), then as a master or bundle SKU itself; a single match is exploded into what the warehouse picks.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<ChannelLine> resolveChannelLines(TenantId tenant, AliasKind skuKind, AliasKind idKind,
+            List<ChannelLine> lines) {
         requireAccess(tenant);
         return tenantTransactions.read(tenant, () -> {
-            Map<String, List<String>> bySku = aliases(AliasKind.SHOPIFY_VARIANT_SKU,
+            Map<String, List<String>> bySku = aliases(skuKind,
                     lines.stream().map(ChannelLine::sku).toList());
-            Map<String, List<String>> byVariant = aliases(AliasKind.SHOPIFY_VARIANT_ID,
+            Map<String, List<String>> byVariant = aliases(idKind,
                     lines.stream().map(ChannelLine::variantId).filter(Objects::nonNull).toList());
             List<String> candidates = lines.stream().map(line -> line.sku().strip()).filter(sku -> !sku.isEmpty())
                     .distinct().toList();
@@ -234,6 +245,14 @@ public class CatalogService {
             }
             return listings;
         });
+    }
+
+    /** The channel identifiers of {@code kind} (e.g. Amazon seller SKUs) the tenant's active items carry. */
+    @PreAuthorize("isAuthenticated()")
+    public List<String> activeAliases(TenantId tenant, AliasKind kind) {
+        requireAccess(tenant);
+        return tenantTransactions.read(tenant, () -> items.activeSkusWithAliases(kind).stream()
+                .filter(row -> row[1] != null).map(row -> ((String) row[1]).strip()).distinct().toList());
     }
 
     private Map<String, List<String>> aliases(AliasKind kind, List<String> values) {

@@ -29,6 +29,8 @@ public class ChannelService {
     private static final String MANAGERS = "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN')";
     private static final Pattern SHOP_DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
     private static final Pattern API_VERSION = Pattern.compile("20\\d\\d-(01|04|07|10)");
+    /** Amazon's seller and marketplace ids: an A and upper-case letters and digits. */
+    private static final Pattern AMAZON_ID = Pattern.compile("A[0-9A-Z]{7,19}");
 
     private final TenantService tenants;
     private final TenantTransactions transactions;
@@ -37,6 +39,10 @@ public class ChannelService {
     private final Clock clock;
     private final com.crossdock.portal.channel.sandbox.SandboxAddress sandbox;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+    private final Map<String, com.crossdock.portal.channel.amazon.SpApiClient> amazonClients =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     ChannelService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, CredentialCipher cipher,
             Clock clock, com.crossdock.portal.channel.sandbox.SandboxAddress sandbox,
@@ -64,11 +70,15 @@ public class ChannelService {
     public List<ConnectionView> connections(TenantId tenant) {
         requireAccess(tenant);
         return transactions.read(tenant, () -> jdbc.sql("""
-                SELECT id, channel, name, shop_domain, api_version, mode, access_token, previous_secret IS NOT NULL,
-                       version
-                FROM channel_connection ORDER BY name""").query((rs, n) -> {
+                SELECT c.id, c.channel, c.name, c.shop_domain, c.api_version, c.mode, c.access_token,
+                       c.previous_secret IS NOT NULL, c.version, a.refresh_token
+                FROM channel_connection c LEFT JOIN amazon_connection a ON a.connection_id = c.id
+                ORDER BY c.name""").query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    String token = cipher.open(rs.getBytes(7), context(tenant, id, "access_token"));
+                    // Shopify: the Admin API token; Amazon: the LWA refresh token
+                    String token = rs.getBytes(7) != null
+                            ? cipher.open(rs.getBytes(7), context(tenant, id, "access_token"))
+                            : cipher.open(rs.getBytes(10), context(tenant, id, "refresh_token"));
                     return new ConnectionView(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             ChannelMode.valueOf(rs.getString(6)), hint(token), rs.getBoolean(8), rs.getLong(9));
                 }).list());
@@ -104,6 +114,169 @@ public class ChannelService {
             events.publishEvent(new ChannelConnected(tenant, id, "SHOPIFY"));
             return view(tenant, id).orElseThrow();
         });
+    }
+
+    /**
+     * Connects an Amazon seller account, shown as its seller id and region (e.g. {@code A2EXAMPLE1SELLER (NA)}: a
+     * seller selling in several regions has a connection for each). In sandbox mode blank credentials are made up
+     * for the portal's own sandbox; live, the LWA client id and secret and the refresh token are required.
+     */
+    @PreAuthorize(MANAGERS)
+    public ConnectionView connectAmazon(TenantId tenant, AmazonConnectionCommand command) {
+        requireAccess(tenant);
+        Map<String, String> errors = validate(command);
+        UUID id = UUID.randomUUID();
+        boolean sandboxMode = command.mode() == ChannelMode.SANDBOX;
+        String clientId = blankOr(command.lwaClientId(), sandboxMode ? "amzn1.application-oa2-client.sandbox" : "");
+        String secret = blankOr(command.lwaClientSecret(), sandboxMode ? "sandbox-" + UUID.randomUUID() : "");
+        String refresh = blankOr(command.refreshToken(), sandboxMode ? "Atzr|sandbox-" + UUID.randomUUID() : "");
+        String seller = command.sellerId() == null ? "" : command.sellerId().strip().toUpperCase(Locale.ROOT);
+        return transactions.write(tenant, () -> {
+            if (errors.isEmpty() && jdbc.sql("""
+                    SELECT count(*) FROM amazon_connection WHERE seller_id = :seller AND region = :region""")
+                    .param("seller", seller).param("region", command.region().name()).query(Long.class).single() > 0) {
+                errors.put("sellerId", "This seller account is already connected in this region");
+            }
+            if (!errors.isEmpty()) {
+                throw new ChannelValidationException(errors);
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.sql("""
+                    INSERT INTO channel_connection (tenant_id, id, channel, name, shop_domain, api_version, mode,
+                                                    created_at, updated_at, updated_by)
+                    VALUES (crossdock_current_tenant(), :id, 'AMAZON', :name, :seller, 'v0', :mode, :now, :now,
+                            :actor)""")
+                    // one seller may sell in several regions, a connection each: the region is part of its name
+                    .param("id", id).param("name", command.name().strip())
+                    .param("seller", seller + " (" + command.region().name() + ")")
+                    .param("mode", command.mode().name()).param("now", now).param("actor", CurrentUser.actor())
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO amazon_connection (tenant_id, connection_id, seller_id, marketplace_ids, region,
+                                                   lwa_client_id, lwa_client_secret, refresh_token)
+                    VALUES (crossdock_current_tenant(), :id, :seller, :marketplaces, :region, :clientId, :secret,
+                            :refresh)""")
+                    .param("id", id).param("seller", seller)
+                    .param("marketplaces", String.join(",", marketplaces(command.marketplaceIds())))
+                    .param("region", command.region().name()).param("clientId", clientId)
+                    .param("secret", cipher.seal(secret, context(tenant, id, "lwa_client_secret")))
+                    .param("refresh", cipher.seal(refresh, context(tenant, id, "refresh_token"))).update();
+            events.publishEvent(new ChannelConnected(tenant, id, "AMAZON"));
+            return view(tenant, id).orElseThrow();
+        });
+    }
+
+    private static Map<String, String> validate(AmazonConnectionCommand command) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (command.name() == null || command.name().isBlank() || command.name().strip().length() > 100) {
+            errors.put("name", "Name the connection (up to 100 characters), e.g. “Amazon US”");
+        }
+        if (command.sellerId() == null || !AMAZON_ID.matcher(command.sellerId().strip().toUpperCase(Locale.ROOT))
+                .matches()) {
+            errors.put("sellerId", "Enter the seller (merchant) id from Seller Central, Settings → Account Info, "
+                    + "e.g. A2EXAMPLE1SELLER");
+        }
+        List<String> marketplaces = marketplaces(command.marketplaceIds());
+        if (marketplaces.isEmpty() || !marketplaces.stream().allMatch(id -> AMAZON_ID.matcher(id).matches())) {
+            errors.put("marketplaceIds", "Enter one or more marketplace ids separated by commas, e.g. ATVPDKIKX0DER "
+                    + "for amazon.com");
+        }
+        if (command.region() == null) {
+            errors.put("region", "Choose the SP-API region of the marketplaces");
+        }
+        if (command.mode() == null) {
+            errors.put("mode", "Choose sandbox or live");
+        }
+        if (command.mode() == ChannelMode.LIVE) {
+            if (command.lwaClientId() == null || !command.lwaClientId().strip()
+                    .startsWith("amzn1.application-oa2-client.")) {
+                errors.put("lwaClientId", "Paste the LWA client id of the app (amzn1.application-oa2-client.…)");
+            }
+            if (command.lwaClientSecret() == null || command.lwaClientSecret().isBlank()) {
+                errors.put("lwaClientSecret", "Paste the LWA client secret of the app");
+            }
+            if (command.refreshToken() == null || !command.refreshToken().strip().startsWith("Atzr|")) {
+                errors.put("refreshToken", "Paste the refresh token from authorising the app (it starts with Atzr|)");
+            }
+        }
+        return errors;
+    }
+
+    private static List<String> marketplaces(@Nullable List<String> ids) {
+        return ids == null ? List.of() : ids.stream().filter(java.util.Objects::nonNull)
+                .flatMap(id -> java.util.Arrays.stream(id.split("[,\\s]+"))).map(String::strip)
+                .filter(id -> !id.isEmpty()).map(id -> id.toUpperCase(Locale.ROOT)).distinct().toList();
+    }
+
+    private static String blankOr(@Nullable String value, String otherwise) {
+        return value == null || value.isBlank() ? otherwise : value.strip();
+    }
+
+    /**
+     * The SP-API client of an Amazon connection for the flows: a live connection talks to its region, a sandbox
+     * connection to the portal's own Amazon sandbox. One client per connection (and settings version) is kept, so
+     * its access token and rate-limit buckets live on between runs. Only the flows' system actor may call this.
+     */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:flow'")
+    public Optional<AmazonAccount> amazonAccount(TenantId tenant, UUID connectionId) {
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT c.mode, c.version, a.marketplace_ids, a.region, a.lwa_client_id, a.lwa_client_secret,
+                       a.refresh_token
+                FROM channel_connection c JOIN amazon_connection a ON a.connection_id = c.id
+                WHERE c.id = :id AND c.channel = 'AMAZON'""").param("id", connectionId).query((rs, n) -> {
+                    List<String> marketplaceIds = List.of(rs.getString(3).split(","));
+                    boolean sandboxMode = ChannelMode.valueOf(rs.getString(1)) == ChannelMode.SANDBOX;
+                    String key = connectionId + ":" + rs.getLong(2);
+                    byte[] secret = rs.getBytes(6);
+                    byte[] refresh = rs.getBytes(7);
+                    String clientId = rs.getString(5);
+                    AmazonRegion region = AmazonRegion.valueOf(rs.getString(4));
+                    var client = amazonClients.computeIfAbsent(key, ignored -> {
+                        java.net.URI endpoint = sandboxMode ? sandbox.amazonBaseUrl(tenant, connectionId)
+                                : region.endpoint();
+                        java.net.URI tokenEndpoint = sandboxMode
+                                ? java.net.URI.create(endpoint + "/auth/o2/token")
+                                : com.crossdock.portal.channel.amazon.LwaExchange.AMAZON;
+                        var transport = com.crossdock.portal.channel.amazon.SpApiTransport.http(http);
+                        var pace = com.crossdock.portal.channel.amazon.Pace.system(clock);
+                        var tokens = new com.crossdock.portal.channel.amazon.LwaTokens(
+                                new com.crossdock.portal.channel.amazon.LwaExchange(tokenEndpoint, transport, clientId,
+                                        cipher.open(secret, context(tenant, connectionId, "lwa_client_secret")),
+                                        cipher.open(refresh, context(tenant, connectionId, "refresh_token"))), pace);
+                        return new com.crossdock.portal.channel.amazon.SpApiClient(endpoint, transport, tokens,
+                                new com.crossdock.portal.channel.amazon.SpApiLimiter(pace), pace);
+                    });
+                    return new AmazonAccount(client, marketplaceIds);
+                }).optional());
+    }
+
+    /** An Amazon connection's client and the marketplaces its orders are read from. */
+    public record AmazonAccount(com.crossdock.portal.channel.amazon.SpApiClient client, List<String> marketplaceIds) {
+    }
+
+    /**
+     * What the Amazon sandbox needs of a sandbox connection: the refresh token it accepts and its marketplaces.
+     * Empty for an unknown or live connection. Only the sandbox's system actor may call this.
+     */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:sandbox'")
+    public Optional<AmazonSandboxCredentials> amazonSandboxCredentials(TenantId tenant, UUID connectionId) {
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT a.refresh_token, a.marketplace_ids FROM channel_connection c
+                JOIN amazon_connection a ON a.connection_id = c.id
+                WHERE c.id = :id AND c.channel = 'AMAZON' AND c.mode = 'SANDBOX'""").param("id", connectionId)
+                .query((rs, n) -> new AmazonSandboxCredentials(
+                        cipher.open(rs.getBytes(1), context(tenant, connectionId, "refresh_token")),
+                        List.of(rs.getString(2).split(","))))
+                .optional());
+    }
+
+    /** The Amazon sandbox's view of a sandbox connection; {@link #toString()} masks the refresh token. */
+    public record AmazonSandboxCredentials(String refreshToken, List<String> marketplaceIds) {
+
+        @Override
+        public String toString() {
+            return "AmazonSandboxCredentials[" + hint(refreshToken) + ", " + marketplaceIds + "]";
+        }
     }
 
     /**
@@ -155,7 +328,9 @@ public class ChannelService {
     }
 
     private Optional<WebhookSecrets> secretsOf(TenantId tenant, UUID connectionId) {
-        return jdbc.sql("SELECT webhook_secret, previous_secret FROM channel_connection WHERE id = :id")
+        return jdbc.sql("""
+                SELECT webhook_secret, previous_secret FROM channel_connection
+                WHERE id = :id AND channel = 'SHOPIFY'""")
                 .param("id", connectionId).query((rs, n) -> {
                     String current = cipher.open(rs.getBytes(1), context(tenant, connectionId, "webhook_secret"));
                     byte[] previous = rs.getBytes(2);

@@ -11,5 +11,10 @@ interface FlowWork {
 
     Flow flow();
 
+    /** The channel whose connections this work serves ({@code SHOPIFY}, {@code AMAZON}). */
+    default String channel() {
+        return "SHOPIFY";
+    }
+
     FlowResult run(TenantId tenant, UUID connectionId);
 }

@@ -41,7 +41,8 @@ class Flows {
     private final SyncProperties properties;
     private final ExceptionLog exceptions;
     private final Clock clock;
-    private final Map<Flow, FlowWork> works = new EnumMap<>(Flow.class);
+    // per channel, the work of each flow its connections have
+    private final Map<String, Map<Flow, FlowWork>> works = new java.util.HashMap<>();
 
     Flows(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, TenantJobs jobs,
             SyncProperties properties, ExceptionLog exceptions, Clock clock, List<FlowWork> works) {
@@ -52,7 +53,8 @@ class Flows {
         this.properties = properties;
         this.exceptions = exceptions;
         this.clock = clock;
-        works.forEach(work -> this.works.put(work.flow(), work));
+        works.forEach(work -> this.works.computeIfAbsent(work.channel(), channel -> new EnumMap<>(Flow.class))
+                .put(work.flow(), work));
     }
 
     /** When a job fired: its scheduled time, the portal instance that took it, and whether Quartz recovers it. */
@@ -87,7 +89,10 @@ class Flows {
     /** Creates the connection's missing flow rows with their defaults and registers every flow's job. */
     void setUp(TenantId tenant, UUID connectionId) {
         transactions.writeAll(tenant, () -> {
-            for (Flow flow : Flow.values()) {
+            String channel = channelOf(connectionId);
+            // Shopify has every flow (some driven by webhooks alone); other channels the flows they have work for
+            for (Flow flow : channel.equals("SHOPIFY") ? java.util.EnumSet.allOf(Flow.class)
+                    : works.getOrDefault(channel, Map.of()).keySet()) {
                 jdbc.sql("""
                         INSERT INTO channel_flow (tenant_id, id, connection_id, flow, enabled, interval_seconds)
                         VALUES (crossdock_current_tenant(), :id, :connection, :flow, TRUE, :interval)
@@ -97,6 +102,11 @@ class Flows {
             }
         });
         settings(tenant, connectionId).forEach(setting -> register(tenant, connectionId, setting));
+    }
+
+    private String channelOf(UUID connectionId) {
+        return jdbc.sql("SELECT channel FROM channel_connection WHERE id = :id").param("id", connectionId)
+                .query(String.class).optional().orElse("SHOPIFY");
     }
 
     /** A flow's switch and schedule as stored. */
@@ -144,7 +154,10 @@ class Flows {
      */
     Optional<UUID> run(TenantId tenant, UUID connectionId, Flow flow, Firing firing) {
         return SystemActor.call("flow", () -> {
-            FlowWork work = works.get(flow);
+            FlowWork work = transactions.read(tenant, () -> jdbc.sql(
+                    "SELECT channel FROM channel_connection WHERE id = :id").param("id", connectionId)
+                    .query(String.class).optional()).map(channel -> works.getOrDefault(channel, Map.of()).get(flow))
+                    .orElse(null);
             Optional<Boolean> enabled = transactions.read(tenant, () -> enabledHere(connectionId, flow));
             if (work == null || enabled.isEmpty() || !enabled.get()) {
                 log.info("Flow {} of connection {} (tenant {}) is off, gone or has no scheduled work; not run",

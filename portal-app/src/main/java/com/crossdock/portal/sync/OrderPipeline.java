@@ -4,7 +4,11 @@ import com.crossdock.portal.catalog.CatalogService;
 import com.crossdock.portal.catalog.ChannelLine;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.WebhookSecrets;
+import com.crossdock.portal.channel.amazon.AmazonOrder;
+import com.crossdock.portal.channel.amazon.AmazonOrderParser;
+import com.crossdock.portal.channel.amazon.AmazonPayloadException;
 import com.crossdock.portal.channel.shopify.ShopifyOrderParser;
+import com.crossdock.tenantconfig.catalog.AliasKind;
 import com.crossdock.portal.channel.shopify.ShopifyPayloadException;
 import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
 import com.crossdock.portal.events.BrandEvent;
@@ -60,6 +64,7 @@ public class OrderPipeline {
     private final Clock clock;
     private final Journey journey;
     private final ShopifyOrderParser parser = new ShopifyOrderParser();
+    private final AmazonOrderParser amazonParser = new AmazonOrderParser();
     private final ExecutorService processing;
     private final ExceptionLog exceptions;
     private final ReturnsIntake returns;
@@ -230,19 +235,30 @@ public class OrderPipeline {
 
     private void processInTransaction(UUID inboxId, boolean again) {
         Optional<Inbound> claimed = jdbc.sql("""
-                SELECT id, connection_id, topic, payload, source FROM channel_inbox
-                WHERE id = :id AND processed_at IS NULL FOR UPDATE SKIP LOCKED""").param("id", inboxId)
+                SELECT i.id, i.connection_id, i.topic, i.payload, i.source, c.channel
+                FROM channel_inbox i JOIN channel_connection c ON c.id = i.connection_id
+                WHERE i.id = :id AND i.processed_at IS NULL FOR UPDATE OF i SKIP LOCKED""").param("id", inboxId)
                 .query((rs, n) -> new Inbound(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5)))
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .optional();
         if (claimed.isEmpty()) {
             return;
         }
         Inbound inbound = claimed.get();
         String outcome;
+        String note = null;
         try {
             byte[] payload = inbound.payload().getBytes(StandardCharsets.UTF_8);
-            if (ReturnsIntake.handles(inbound.topic())) {
+            if (inbound.channel().equals("AMAZON") && !inbound.source().equals("API")) {
+                // the order import keeps each Amazon order with its items; FBA orders are Amazon's to ship
+                switch (amazonParser.parseOrder(payload)) {
+                    case AmazonOrder.ForWarehouse forWarehouse -> outcome = apply(inbound, forWarehouse.order(), again);
+                    case AmazonOrder.Ignored ignored -> {
+                        outcome = "IGNORED";
+                        note = Text.clip(ignored.reason(), 500);
+                    }
+                }
+            } else if (ReturnsIntake.handles(inbound.topic())) {
                 outcome = returns.apply(inbound.id(), inbound.connectionId(), inbound.topic(), inbound.payload());
             } else {
                 // webhooks carry REST-shaped orders; the polling flow keeps the GraphQL order nodes it read
@@ -254,6 +270,11 @@ public class OrderPipeline {
                 };
                 outcome = apply(inbound, order, again);
             }
+        } catch (AmazonPayloadException unusable) {
+            exceptions.record(Flow.ORDER_IMPORT, inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
+                    "inbox:" + inbound.id(), "Amazon order read by the order import", unusable.getMessage(),
+                    inbound.payload());
+            outcome = "EXCEPTION";
         } catch (ShopifyPayloadException unusable) {
             exceptions.record(ReturnsIntake.handles(inbound.topic()) ? Flow.RETURNS_IMPORT : Flow.ORDER_IMPORT,
                     inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
@@ -261,9 +282,9 @@ public class OrderPipeline {
                     unusable.getMessage(), inbound.payload());
             outcome = "EXCEPTION";
         }
-        jdbc.sql("UPDATE channel_inbox SET processed_at = :at, outcome = :outcome WHERE id = :id")
+        jdbc.sql("UPDATE channel_inbox SET processed_at = :at, outcome = :outcome, note = :note WHERE id = :id")
                 .param("id", inbound.id()).param("at", Timestamp.from(clock.instant())).param("outcome", outcome)
-                .update();
+                .param("note", note).update();
     }
 
     /** Stores the order if it is newer than what is stored, works out its lines and holds, releases it. */
@@ -316,15 +337,15 @@ public class OrderPipeline {
         upsertOrder(orderId, inbound.connectionId(), order, status, holds, now);
         writeLines(orderId, lines);
         if (stored.isEmpty()) {
-            journey.step(orderId, now, "RECEIVED", (inbound.source().equals("API") ? "API " : "Shopify ")
+            journey.step(orderId, now, "RECEIVED", (inbound.source().equals("API") ? "API " : inbound.channelLabel() + " ")
                     + inbound.topic() + " " + order.orderName());
         } else {
-            journey.step(orderId, now, "UPDATED", "Shopify " + inbound.topic() + " of " + order.updatedAt());
+            journey.step(orderId, now, "UPDATED", inbound.channelLabel() + " " + inbound.topic() + " of " + order.updatedAt());
         }
         journey.step(orderId, now, "NORMALISED", lines.size() + " warehouse line(s) from " + order.lines().size()
                 + " channel line(s)");
         switch (status) {
-            case CANCELED -> journey.step(orderId, now, "CANCELED", "Cancelled in Shopify"
+            case CANCELED -> journey.step(orderId, now, "CANCELED", "Cancelled in " + inbound.channelLabel()
                     + (order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")"));
             case HELD -> {
                 journey.step(orderId, now, "HELD", String.join("; ", holds));
@@ -349,8 +370,8 @@ public class OrderPipeline {
                                  AND flow = 'CANCELLATIONS'), TRUE)""")
                 .param("connection", inbound.connectionId()).query(Boolean.class).single();
         if (!enabled) {
-            journey.step(stored.id(), now, "CANCEL_NOT_APPLIED", "Shopify cancelled the order, and the cancellations flow "
-                    + "of this connection is off");
+            journey.step(stored.id(), now, "CANCEL_NOT_APPLIED", inbound.channelLabel()
+                    + " cancelled the order, and the cancellations flow of this connection is off");
             return Optional.of("IGNORED");
         }
         String reason = order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")";
@@ -359,11 +380,11 @@ public class OrderPipeline {
                 return Optional.empty();
             }
             case SHIPPED -> {
-                journey.step(stored.id(), now, "CANCEL_TOO_LATE", "Shopify cancelled the order" + reason
-                        + " after the warehouse shipped it");
+                journey.step(stored.id(), now, "CANCEL_TOO_LATE", inbound.channelLabel() + " cancelled the order"
+                        + reason + " after the warehouse shipped it");
                 exceptions.record(Flow.CANCELLATIONS, inbound.connectionId(), inbound.id(), "CANCEL_AFTER_SHIPMENT",
-                        "order:" + order.channelOrderId(), "Order " + order.orderName(), "Shopify cancelled order "
-                                + order.orderName() + " after it shipped. Agree with the buyer on a return, then "
+                        "order:" + order.channelOrderId(), "Order " + order.orderName(), inbound.channelLabel()
+                                + " cancelled order " + order.orderName() + " after it shipped. Agree with the buyer on a return, then "
                                 + "resolve this with what was done.", inbound.payload());
                 return Optional.of("APPLIED");
             }
@@ -390,7 +411,7 @@ public class OrderPipeline {
                 if (stored.status() != OrderStatus.RELEASED) {
                     exceptions.record(Flow.CANCELLATIONS, inbound.connectionId(), inbound.id(),
                             "CANCEL_AFTER_PICKING", "order:" + order.channelOrderId(), "Order " + order.orderName(),
-                            "Shopify cancelled order " + order.orderName() + " after the warehouse "
+                            inbound.channelLabel() + " cancelled order " + order.orderName() + " after the warehouse "
                                     + stored.status().name().toLowerCase(java.util.Locale.ROOT) + " it. The warehouse "
                                     + "was asked to cancel; make sure the parcel does not leave, then resolve this.",
                             inbound.payload());
@@ -407,7 +428,10 @@ public class OrderPipeline {
     private List<Object[]> resolveLines(TenantId tenant, Inbound inbound, CanonicalOrder order, List<String> holds) {
         // fulfilled or removed lines (nothing left to ship) are not the warehouse's business
         List<OrderLine> open = order.lines().stream().filter(line -> line.fulfillableQuantity() > 0).toList();
-        List<ChannelLine> resolved = catalog.resolveShopifyLines(tenant, open.stream()
+        boolean amazon = inbound.channel().equals("AMAZON");
+        List<ChannelLine> resolved = catalog.resolveChannelLines(tenant,
+                amazon ? AliasKind.AMAZON_MSKU : AliasKind.SHOPIFY_VARIANT_SKU,
+                amazon ? AliasKind.AMAZON_ASIN : AliasKind.SHOPIFY_VARIANT_ID, open.stream()
                 .map(line -> ChannelLine.ask(line.sku(), line.channelVariantId(), line.fulfillableQuantity()))
                 .toList());
         List<Object[]> lines = new ArrayList<>();
@@ -422,8 +446,8 @@ public class OrderPipeline {
                 holds.add(problem);
                 exceptions.record(Flow.ORDER_IMPORT, inbound.connectionId(), inbound.id(), answer.masters().isEmpty() ? "UNKNOWN_SKU"
                                 : "AMBIGUOUS_SKU", "sku:" + line.sku() + ":" + line.channelVariantId(),
-                        "Order " + order.orderName(), problem + ": add it to the catalog as an item or as a Shopify "
-                                + "alias, then retry the order", inbound.payload());
+                        "Order " + order.orderName(), problem + ": add it to the catalog as an item or as "
+                                + (amazon ? "an Amazon seller SKU (MSKU)" : "a Shopify") + " alias, then retry the order", inbound.payload());
                 lines.add(new Object[] {line.channelLineId(), line.sku(), null, null, line.fulfillableQuantity(),
                         line.fulfillableQuantity()});
                 continue;
@@ -536,7 +560,12 @@ public class OrderPipeline {
                         + "it in Setup, then retry";
     }
 
-    private record Inbound(UUID id, UUID connectionId, String topic, String payload, String source) {
+    private record Inbound(UUID id, UUID connectionId, String topic, String payload, String source, String channel) {
+
+        /** The channel's name for people: "Shopify", "Amazon". */
+        String channelLabel() {
+            return channel.equals("AMAZON") ? "Amazon" : "Shopify";
+        }
     }
 
     private record Stored(UUID id, Instant channelUpdatedAt, OrderStatus status) {

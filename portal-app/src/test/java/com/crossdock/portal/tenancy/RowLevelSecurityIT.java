@@ -81,6 +81,7 @@ class RowLevelSecurityIT {
                         List.of(new BundleDefinition.Component(Sku.of("SKU-" + tenant), 2))), 0);
                 stageAnImportWithAProblem(tenant);
                 receiveOrdersThroughAShopifyConnection(tenant);
+                anAmazonConnection(tenant);
             }
             accountsAndDocumentsAtOneWarehouse();
             List.of(apparel, home).forEach(this::anInboundShipmentReceivedShort);
@@ -90,6 +91,14 @@ class RowLevelSecurityIT {
             List.of(apparel, home).forEach(this::anOwnerAndAShipMethodMapping);
             return null;
         });
+    }
+
+    /** Fills amazon_connection: a sandbox Amazon seller account. */
+    private void anAmazonConnection(TenantId tenant) {
+        channels.connectAmazon(tenant, new com.crossdock.portal.channel.AmazonConnectionCommand("Amazon US",
+                "A" + tenant.value().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT),
+                List.of("ATVPDKIKX0DER"), com.crossdock.portal.channel.AmazonRegion.NA, ChannelMode.SANDBOX, null,
+                null, null));
     }
 
     /** Fills catalog_import, catalog_import_row and catalog_import_problem: one good row, one bad. */
@@ -307,7 +316,7 @@ class RowLevelSecurityIT {
                 "api_idempotency", "webhook_subscription", "webhook_delivery", "webhook_attempt",
                 "health_rollup_minute", "health_rollup_hour", "health_rollup_day", "health_failure_day",
                 "health_drift_day", "alert_rule", "alert_event", "tenant_setup", "source_of_truth",
-                "ship_method_mapping");
+                "ship_method_mapping", "amazon_connection");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

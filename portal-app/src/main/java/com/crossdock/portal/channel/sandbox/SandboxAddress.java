@@ -26,6 +26,11 @@ public class SandboxAddress {
         return URI.create(portal() + "/sandbox/shopify/" + tenant.value() + "/" + connectionId);
     }
 
+    /** The SP-API endpoint (and LWA token endpoint, under {@code /auth/o2/token}) of an Amazon sandbox connection. */
+    public URI amazonBaseUrl(TenantId tenant, UUID connectionId) {
+        return URI.create(portal() + "/sandbox/amazon/" + tenant.value() + "/" + connectionId);
+    }
+
     /** {@code {portal}/webhooks/shopify/{tenant}/{connection}}, the address a real shop is given. */
     URI webhookAddress(TenantId tenant, UUID connectionId) {
         String base = properties.portalUrl() != null ? properties.portalUrl().toString().replaceAll("/+$", "")

@@ -57,6 +57,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     private final ChannelService channels;
     /** Handed to the sandbox controls of sandbox connections; the view itself only calls {@link ChannelService}. */
     private final ShopifySandboxService sandbox;
+    private final com.crossdock.portal.channel.sandbox.AmazonSandboxService amazonSandbox;
     private final TenantSelection selection;
     private final Div content = new Div();
     private final Dialog dialog = new Dialog();
@@ -65,9 +66,11 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     private @Nullable TenantId tenant;
     private @Nullable String baseUrl;
 
-    ChannelsView(ChannelService channels, ShopifySandboxService sandbox, TenantSelection selection) {
+    ChannelsView(ChannelService channels, ShopifySandboxService sandbox,
+            com.crossdock.portal.channel.sandbox.AmazonSandboxService amazonSandbox, TenantSelection selection) {
         this.channels = channels;
         this.sandbox = sandbox;
+        this.amazonSandbox = amazonSandbox;
         this.selection = selection;
         addClassName("cd-page");
         setPadding(false);
@@ -92,7 +95,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
             Button connect = new Button("Connect Shopify store", VaadinIcon.PLUS.create(), click -> openForm());
             connect.setId("connect-shopify");
             connect.addThemeVariants(ButtonVariant.PRIMARY);
-            header.add(connect);
+            Button amazon = new Button("Connect Amazon account", VaadinIcon.PLUS.create(), click -> openAmazonForm());
+            amazon.setId("connect-amazon");
+            header.add(connect, amazon);
         }
         return header;
     }
@@ -124,7 +129,8 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
                             + "store's Shopify admin (Settings → Apps and sales channels → Develop apps) with the "
                             + "Admin API scopes read_orders, write_fulfillments and write_inventory, and install it. "
                             + "Then choose “Connect Shopify store” and paste the app's Admin API access token and its "
-                            + "webhook signing secret."
+                            + "webhook signing secret. For Amazon, choose “Connect Amazon account” (sandbox needs only "
+                            + "the seller and marketplace ids; live the app's LWA credentials, see docs/amazon.md)."
                     : "No sales channel is connected yet. Your brand admin or account manager connects the "
                             + "Shopify store here; its orders then show under Orders."));
             return;
@@ -133,6 +139,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private Div card(ConnectionView connection) {
+        if (connection.channel().equals("AMAZON")) {
+            return amazonCard(connection);
+        }
         Div card = new Div();
         card.addClassNames("cd-card", "channel-connection");
         card.setId("channel-" + connection.id());
@@ -181,6 +190,34 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         return card;
     }
 
+    /** An Amazon account: no webhooks to set up (the order import polls), the sandbox's controls in sandbox mode. */
+    private Div amazonCard(ConnectionView connection) {
+        Div card = new Div();
+        card.addClassNames("cd-card", "channel-connection");
+        card.setId("channel-" + connection.id());
+        card.getElement().setAttribute("data-mode", connection.mode().name());
+        card.getElement().setAttribute("data-channel", "AMAZON");
+        H3 name = new H3(connection.name());
+        name.addClassName("channel-name");
+        Span mode = Badge.of(modeLabel(connection.mode()),
+                connection.mode() == ChannelMode.LIVE ? Badge.Tone.SUCCESS : Badge.Tone.CONTRAST);
+        mode.addClassName("channel-mode");
+        HorizontalLayout title = new HorizontalLayout(name, Badge.of("Amazon", Badge.Tone.NEUTRAL), mode);
+        title.setAlignItems(FlexComponent.Alignment.CENTER);
+        Div facts = Fact.row(Fact.of("Seller account", connection.shopDomain(), "channel-domain"),
+                Fact.of("Orders API", connection.apiVersion(), "channel-api-version"),
+                Fact.of("Refresh token", connection.tokenHint(), "channel-token-hint"));
+        Paragraph how = new Paragraph("Orders are read from Amazon by the order import flow (Flows), at Amazon's "
+                + "published rates; orders fulfilled by Amazon are set aside, not sent to the warehouse.");
+        how.addClassName("cd-muted");
+        card.add(title, facts, how);
+        if (channels.canManage() && connection.mode() == ChannelMode.SANDBOX && tenant != null) {
+            card.add(new com.crossdock.portal.channel.sandbox.ui.AmazonSandboxControls(amazonSandbox, tenant,
+                    connection.id()));
+        }
+        return card;
+    }
+
     private Div webhookRow(ConnectionView connection) {
         // a text area, so the whole address shows, wrapped, however long the portal's host name is
         TextArea address = new TextArea("Webhook address");
@@ -215,11 +252,42 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
 
     private void openForm() {
         ShopifyConnectionForm form = new ShopifyConnectionForm();
+        dialog.setId("shopify-dialog");
+        dialog.setHeaderTitle("Connect a Shopify store");
         form.addSaveListener(save -> connect(form, save));
         form.addCancelListener(cancel -> dialog.close());
         dialog.removeAll();
         dialog.add(form);
         dialog.open();
+    }
+
+    private void openAmazonForm() {
+        AmazonConnectionForm form = new AmazonConnectionForm();
+        form.addSaveListener(save -> connectAmazon(form, save));
+        form.addCancelListener(cancel -> dialog.close());
+        dialog.setId("amazon-dialog");
+        dialog.setHeaderTitle("Connect an Amazon seller account");
+        dialog.removeAll();
+        dialog.add(form);
+        dialog.open();
+    }
+
+    private void connectAmazon(AmazonConnectionForm form, AmazonConnectionForm.SaveEvent save) {
+        if (tenant == null) {
+            return;
+        }
+        try {
+            ConnectionView connected = channels.connectAmazon(tenant, save.command());
+            dialog.close();
+            refresh();
+            Notices.success("Connected " + connected.name() + ". Its order import runs every few minutes; "
+                    + (connected.mode() == ChannelMode.SANDBOX ? "place test orders on its card." : "see Flows."));
+        } catch (ChannelValidationException invalid) {
+            form.showErrors(invalid.fieldErrors());
+        } catch (RuntimeException e) {
+            log.warn("Connecting an Amazon account failed", e);
+            Notices.error(FailureMessages.explain(e));
+        }
     }
 
     private void connect(ShopifyConnectionForm form, ShopifyConnectionForm.SaveEvent save) {

@@ -77,14 +77,7 @@ class ShopifyConnectionForm extends FormLayout {
     }
 
     void showErrors(Map<String, String> errors) {
-        fields.values().forEach(field -> field.setInvalid(false));
-        errors.forEach((field, message) -> {
-            HasValidation target = fields.get(field);
-            if (target != null) {
-                target.setErrorMessage(message);
-                target.setInvalid(true);
-            }
-        });
+        FieldErrors.show(fields, errors);
     }
 
     private ShopifyConnectionCommand command() {

@@ -1,0 +1,154 @@
+package com.crossdock.portal.channel.amazon;
+
+import com.crossdock.portal.channel.amazon.AmazonOrderParser.ItemsPage;
+import com.crossdock.portal.channel.amazon.AmazonOrderParser.OrdersPage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Orders API v0 of one selling partner in one region: {@code getOrders} (by {@code LastUpdatedAfter}, paged by
+ * {@code NextToken}) and {@code getOrderItems}. Every call takes a token of its operation's bucket first; a 429
+ * {@code QuotaExceeded} empties the bucket and the call waits and goes again (it never fails for it); an
+ * unauthorised answer renews the access token once; a 5xx is tried again a few times with a growing wait.
+ * Thread-safe.
+ */
+public final class SpApiClient {
+
+    /** How often a 5xx or an unreachable Amazon is tried again before the call fails. */
+    static final int SERVER_ATTEMPTS = 4;
+    /** A call still throttled after this many waits fails: Amazon's usage plan must have changed drastically. */
+    static final int THROTTLE_ATTEMPTS = 50;
+
+    private final URI endpoint;
+    private final SpApiTransport transport;
+    private final LwaTokens tokens;
+    private final SpApiLimiter limiter;
+    private final Pace pace;
+    private final AmazonOrderParser parser = new AmazonOrderParser();
+
+    /**
+     * @param endpoint the region's SP-API endpoint, e.g. {@code https://sellingpartnerapi-na.amazon.com}, or the
+     *                 sandbox's address
+     */
+    public SpApiClient(URI endpoint, SpApiTransport transport, LwaTokens tokens, SpApiLimiter limiter, Pace pace) {
+        this.endpoint = endpoint;
+        this.transport = transport;
+        this.tokens = tokens;
+        this.limiter = limiter;
+        this.pace = pace;
+    }
+
+    /** The first page of orders changed after {@code lastUpdatedAfter}, or the page {@code nextToken} names. */
+    public OrdersPage getOrders(List<String> marketplaceIds, Instant lastUpdatedAfter, @Nullable String nextToken) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("MarketplaceIds", String.join(",", marketplaceIds));
+        if (nextToken == null) {
+            query.put("LastUpdatedAfter", lastUpdatedAfter.truncatedTo(ChronoUnit.SECONDS).toString());
+        } else {
+            query.put("NextToken", nextToken);
+        }
+        return parser.parseOrdersPage(call(SpApiOperation.GET_ORDERS, "/orders/v0/orders", query));
+    }
+
+    /** Every item of an order, all pages read. */
+    public List<String> getOrderItems(String amazonOrderId) {
+        List<String> items = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            Map<String, String> query = new LinkedHashMap<>();
+            if (next != null) {
+                query.put("NextToken", next);
+            }
+            ItemsPage page = parser.parseItemsPage(call(SpApiOperation.GET_ORDER_ITEMS,
+                    "/orders/v0/orders/" + encode(amazonOrderId) + "/orderItems", query));
+            items.addAll(page.items());
+            next = page.nextToken();
+        } while (next != null);
+        return items;
+    }
+
+    private byte[] call(SpApiOperation operation, String path, Map<String, String> query) {
+        StringBuilder address = new StringBuilder(endpoint.toString().replaceAll("/+$", "")).append(path);
+        String separator = "?";
+        for (var entry : query.entrySet()) {
+            address.append(separator).append(entry.getKey()).append('=').append(encode(entry.getValue()));
+            separator = "&";
+        }
+        URI uri = URI.create(address.toString());
+        int serverFailures = 0;
+        int throttles = 0;
+        boolean renewed = false;
+        String token = tokens.token();
+        while (true) {
+            limiter.acquire(operation);
+            SpApiTransport.Answer answer;
+            try {
+                answer = transport.send(new SpApiTransport.Call("GET", uri, Map.of("x-amz-access-token", token,
+                        "accept", "application/json", "user-agent", "Crossdock/1.0 (Language=Java)"), ""));
+            } catch (SpApiException unreachable) {
+                if (++serverFailures >= SERVER_ATTEMPTS) {
+                    throw unreachable;
+                }
+                pace.sleep(backoff(serverFailures));
+                continue;
+            }
+            answer.header("x-amzn-RateLimit-Limit").ifPresent(limit -> observe(operation, limit));
+            int status = answer.status();
+            if (status >= 200 && status < 300) {
+                return answer.body().getBytes(StandardCharsets.UTF_8);
+            }
+            if (status == 429) {
+                // QuotaExceeded: Amazon's bucket is empty; ours waits for the next token and the call goes again
+                limiter.throttled(operation);
+                if (++throttles >= THROTTLE_ATTEMPTS) {
+                    throw new SpApiException(operation + " was still throttled after " + throttles + " waits", 429);
+                }
+                continue;
+            }
+            if ((status == 401 || status == 403) && !renewed && looksLikeTokenProblem(answer)) {
+                renewed = true;
+                token = tokens.rejected(token);
+                continue;
+            }
+            if (status >= 500 && ++serverFailures < SERVER_ATTEMPTS) {
+                pace.sleep(backoff(serverFailures));
+                continue;
+            }
+            throw new SpApiException(operation + " answered " + status + ": " + errorMessage(answer), status);
+        }
+    }
+
+    private void observe(SpApiOperation operation, String limit) {
+        try {
+            limiter.observeRate(operation, Double.parseDouble(limit.strip()));
+        } catch (NumberFormatException ignored) {
+            // a header we cannot read leaves the published rate in place; the call's answer still counts
+        }
+    }
+
+    private static boolean looksLikeTokenProblem(SpApiTransport.Answer answer) {
+        return answer.status() == 401 || answer.body().contains("Unauthorized")
+                || answer.body().contains("expired") || answer.body().contains("InvalidToken");
+    }
+
+    private static String errorMessage(SpApiTransport.Answer answer) {
+        String body = answer.body().strip();
+        return body.isEmpty() ? "(no body)" : body.length() > 500 ? body.substring(0, 500) + "…" : body;
+    }
+
+    private static Duration backoff(int attempt) {
+        return Duration.ofMillis(500L << Math.min(attempt, 6));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

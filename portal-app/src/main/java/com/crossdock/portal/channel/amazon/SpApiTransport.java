@@ -1,0 +1,51 @@
+package com.crossdock.portal.channel.amazon;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** How the connector's calls reach Amazon (or the sandbox): one HTTP exchange. */
+@FunctionalInterface
+public interface SpApiTransport {
+
+    /** A call: method, the address, the headers and the form body of a POST (empty for a GET). */
+    record Call(String method, URI uri, Map<String, String> headers, String body) {
+    }
+
+    /** Amazon's answer. */
+    record Answer(int status, Map<String, List<String>> headers, String body) {
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .flatMap(entry -> entry.getValue().stream()).findFirst();
+        }
+    }
+
+    /** Sends the call; a network failure is an {@link SpApiException} with status 0. */
+    Answer send(Call call);
+
+    /** Over HTTP with {@code java.net.http}. */
+    static SpApiTransport http(HttpClient client) {
+        return call -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(call.uri()).timeout(Duration.ofSeconds(30));
+            call.headers().forEach(request::header);
+            request.method(call.method(), call.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(call.body()));
+            try {
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Answer(response.statusCode(), response.headers().map(), response.body());
+            } catch (IOException e) {
+                throw new SpApiException("Amazon did not answer " + call.uri().getHost() + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SpApiException("interrupted while calling Amazon", e);
+            }
+        };
+    }
+}

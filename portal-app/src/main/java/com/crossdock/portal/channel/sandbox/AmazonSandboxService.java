@@ -1,0 +1,123 @@
+package com.crossdock.portal.channel.sandbox;
+
+import com.crossdock.portal.catalog.CatalogService;
+import com.crossdock.portal.channel.ChannelMode;
+import com.crossdock.portal.channel.ChannelService;
+import com.crossdock.portal.channel.ChannelService.AmazonSandboxCredentials;
+import com.crossdock.portal.channel.ConnectionView;
+import com.crossdock.portal.channel.NoSuchConnectionException;
+import com.crossdock.portal.channel.amazon.Pace;
+import com.crossdock.portal.channel.sandbox.AmazonSandboxStore.Fault;
+import com.crossdock.portal.identity.SystemActor;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.catalog.AliasKind;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Amazon sandbox of sandbox-mode Amazon connections: one seller account per connection, kept in memory (a
+ * restart empties it), answering the SP-API calls of the connector at
+ * {@code /sandbox/amazon/{tenant}/{connection}}. People place orders in it from the tenant's Amazon seller SKUs and
+ * inject faults; the order import flow then reads them like a real account's.
+ */
+@Service
+public class AmazonSandboxService {
+
+    private static final String MANAGERS = "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN')";
+
+    private final TenantService tenants;
+    private final ChannelService channels;
+    private final CatalogService catalog;
+    private final Clock clock;
+    private final Map<String, AmazonSandboxStore> accounts = new ConcurrentHashMap<>();
+
+    AmazonSandboxService(TenantService tenants, ChannelService channels, CatalogService catalog, Clock clock) {
+        this.tenants = tenants;
+        this.channels = channels;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /**
+     * Places {@code count} merchant-fulfilled orders and {@code fbaCount} fulfilled by Amazon in the connection's
+     * sandbox account, each with one to three of the tenant's Amazon seller SKUs (aliases of kind
+     * {@link AliasKind#AMAZON_MSKU}). Answers the Amazon order ids.
+     *
+     * @throws IllegalStateException when no active item has an Amazon seller SKU yet
+     */
+    @PreAuthorize(MANAGERS)
+    public List<String> placeOrders(TenantId tenant, UUID connectionId, int count, int fbaCount) {
+        sandboxConnection(tenant, connectionId);
+        if (count < 0 || fbaCount < 0 || count + fbaCount < 1 || count + fbaCount > 1000) {
+            throw new IllegalArgumentException("Place between 1 and 1,000 orders");
+        }
+        List<String> skus = catalog.activeAliases(tenant, AliasKind.AMAZON_MSKU);
+        if (skus.isEmpty()) {
+            throw new IllegalStateException("No active item has an Amazon seller SKU yet: add AMAZON_MSKU aliases "
+                    + "to the catalog, then place orders");
+        }
+        return account(tenant, connectionId).placeOrders(count, fbaCount, skus, new Random());
+    }
+
+    /** Cancels an order in the connection's sandbox account; the next order import reads the cancellation. */
+    @PreAuthorize(MANAGERS)
+    public void cancelOrder(TenantId tenant, UUID connectionId, String amazonOrderId) {
+        sandboxConnection(tenant, connectionId);
+        account(tenant, connectionId).cancel(Objects.requireNonNull(amazonOrderId, "amazonOrderId"));
+    }
+
+    /** The next {@code count} SP-API calls of the connection meet {@code fault}. */
+    @PreAuthorize(MANAGERS)
+    public void inject(TenantId tenant, UUID connectionId, Fault fault, int count) {
+        sandboxConnection(tenant, connectionId);
+        Objects.requireNonNull(fault, "fault");
+        account(tenant, connectionId).inject(fault, count);
+    }
+
+    /** How many orders the connection's sandbox account holds. */
+    @PreAuthorize(MANAGERS)
+    public int orderCount(TenantId tenant, UUID connectionId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).orderCount();
+    }
+
+    /** The account of a sandbox connection for the controller, or empty for an unknown or live connection. */
+    Optional<AmazonSandboxStore> accountForCalls(TenantId tenant, UUID connectionId) {
+        AmazonSandboxStore existing = accounts.get(tenant.value() + "/" + connectionId);
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        return credentials(tenant, connectionId).map(credentials -> accounts.computeIfAbsent(tenant.value() + "/" + connectionId,
+                id -> new AmazonSandboxStore(credentials.refreshToken(), credentials.marketplaceIds(),
+                        Pace.system(clock))));
+    }
+
+    private AmazonSandboxStore account(TenantId tenant, UUID connectionId) {
+        return accountForCalls(tenant, connectionId).orElseThrow(() -> new NoSuchConnectionException(connectionId));
+    }
+
+    private Optional<AmazonSandboxCredentials> credentials(TenantId tenant, UUID connectionId) {
+        return SystemActor.call(ShopifySandboxService.ACTOR,
+                () -> channels.amazonSandboxCredentials(tenant, connectionId));
+    }
+
+    private void sandboxConnection(TenantId tenant, UUID connectionId) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(connectionId, "connectionId");
+        ConnectionView connection = channels.connections(tenant).stream()
+                .filter(candidate -> candidate.id().equals(connectionId) && candidate.channel().equals("AMAZON"))
+                .findFirst().orElseThrow(() -> new NoSuchConnectionException(connectionId));
+        if (connection.mode() != ChannelMode.SANDBOX) {
+            throw new NotASandboxConnectionException(connection.name());
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package com.crossdock.portal.channel.sandbox;
+
+import com.crossdock.portal.channel.amazon.Pace;
+import com.crossdock.portal.channel.amazon.SpApiOperation;
+import com.crossdock.portal.channel.amazon.SpApiTransport;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One sandbox Amazon seller account: the Login with Amazon token endpoint and the Orders API v0 operations the
+ * connector uses ({@code getOrders}, {@code getOrderItems}), answering in the JSON shapes of Amazon's published
+ * models, with Amazon's own token buckets (a caller going faster than the usage plan gets 429
+ * {@code QuotaExceeded}), and faults injected on demand: 429s, a 5xx, an expired access token. Orders are made
+ * from the seller SKUs it is given (the tenant's Amazon MSKU aliases). Thread-safe.
+ */
+public final class AmazonSandboxStore implements SpApiTransport {
+
+    /** A fault the next calls to the Orders API meet. */
+    public enum Fault {
+        /** 429 QuotaExceeded, as if another app had used the selling partner's quota. */
+        THROTTLE,
+        /** 503 from Amazon's side. */
+        SERVER_ERROR,
+        /** Every access token issued so far expires now: the next call is refused with 403 Unauthorized. */
+        EXPIRE_TOKEN
+    }
+
+    static final int PAGE_SIZE = 100;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern ITEMS = Pattern.compile("/orders/v0/orders/([^/]+)/orderItems");
+
+    private final String refreshToken;
+    private final List<String> marketplaceIds;
+    private final Pace pace;
+    private final Map<SpApiOperation, Bucket> buckets = new EnumMap<>(SpApiOperation.class);
+    private final Set<String> validTokens = new HashSet<>();
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final List<Map<String, Object>> orders = new ArrayList<>();
+    private final Map<String, List<Map<String, Object>>> items = new LinkedHashMap<>();
+    private int tokensIssued;
+    private int exchanges;
+    private int throttled;
+    private int nextOrder = 1;
+
+    public AmazonSandboxStore(String refreshToken, List<String> marketplaceIds, Pace pace) {
+        this.refreshToken = refreshToken;
+        this.marketplaceIds = List.copyOf(marketplaceIds);
+        this.pace = pace;
+        for (SpApiOperation operation : SpApiOperation.values()) {
+            buckets.put(operation, new Bucket(operation.rate(), operation.burst(), pace.now()));
+        }
+    }
+
+    /** The next {@code count} calls meet {@code fault} (an expired token applies once, at the next call). */
+    public synchronized void inject(Fault fault, int count) {
+        for (int i = 0; i < count; i++) {
+            faults.add(fault);
+        }
+    }
+
+    /**
+     * Places {@code count} merchant-fulfilled orders (and {@code fbaCount} fulfilled by Amazon), each with one to
+     * three of {@code sellerSkus}, updated now, shipping to a complete US address.
+     */
+    public synchronized List<String> placeOrders(int count, int fbaCount, List<String> sellerSkus,
+            RandomGenerator random) {
+        if (sellerSkus.isEmpty()) {
+            throw new IllegalArgumentException("the sandbox needs at least one seller SKU to place orders");
+        }
+        List<String> placed = new ArrayList<>();
+        Instant now = pace.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < count + fbaCount; i++) {
+            String id = String.format("113-%07d-%07d", nextOrder, 1000000 + nextOrder);
+            int n = nextOrder++;
+            Map<String, Object> order = new LinkedHashMap<>();
+            order.put("AmazonOrderId", id);
+            order.put("PurchaseDate", now.toString());
+            order.put("LastUpdateDate", now.toString());
+            order.put("OrderStatus", i < count ? "Unshipped" : "Shipped");
+            order.put("FulfillmentChannel", i < count ? "MFN" : "AFN");
+            order.put("SalesChannel", "Amazon.com");
+            order.put("ShipServiceLevel", "Std US D2D Dom");
+            order.put("ShipmentServiceLevelCategory", "Standard");
+            order.put("MarketplaceId", marketplaceIds.getFirst());
+            order.put("OrderType", "StandardOrder");
+            order.put("IsPrime", false);
+            order.put("ShippingAddress", Map.of("Name", "Sandbox Buyer " + n, "AddressLine1", n + " Cross St.",
+                    "City", "Canton", "StateOrRegion", "MI", "PostalCode", "48187", "CountryCode", "US"));
+            order.put("BuyerInfo", Map.of("BuyerEmail", "buyer" + n + "@marketplace.amazon.com"));
+            List<Map<String, Object>> lines = new ArrayList<>();
+            int lineCount = 1 + random.nextInt(Math.min(3, sellerSkus.size()));
+            List<String> skus = new ArrayList<>(sellerSkus);
+            java.util.Collections.shuffle(skus, random);
+            int total = 0;
+            for (int l = 0; l < lineCount; l++) {
+                int quantity = 1 + random.nextInt(3);
+                total += quantity * 1999;
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("ASIN", "B0SANDBOX" + (l + 1));
+                item.put("OrderItemId", String.format("%014d", n * 10L + l));
+                item.put("SellerSKU", skus.get(l));
+                item.put("Title", "Sandbox item " + skus.get(l));
+                item.put("QuantityOrdered", quantity);
+                item.put("QuantityShipped", i < count ? 0 : quantity);
+                item.put("ItemPrice", Map.of("CurrencyCode", "USD", "Amount", String.format("%d.%02d",
+                        quantity * 1999 / 100, quantity * 1999 % 100)));
+                lines.add(item);
+            }
+            order.put("OrderTotal", Map.of("CurrencyCode", "USD", "Amount", String.format("%d.%02d", total / 100,
+                    total % 100)));
+            order.put("NumberOfItemsUnshipped", i < count ? lines.size() : 0);
+            orders.add(order);
+            items.put(id, lines);
+            placed.add(id);
+        }
+        return placed;
+    }
+
+    /**
+     * The buyer or seller cancels an order: its status becomes {@code Canceled} and its update time moves on, so the
+     * next {@code getOrders} by {@code LastUpdatedAfter} finds it again.
+     *
+     * @throws IllegalArgumentException for an order the account does not hold
+     */
+    public synchronized void cancel(String amazonOrderId) {
+        Map<String, Object> order = orders.stream().filter(o -> o.get("AmazonOrderId").equals(amazonOrderId))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("The sandbox account has no order "
+                        + amazonOrderId));
+        Instant previous = Instant.parse((String) order.get("LastUpdateDate"));
+        Instant now = pace.now().truncatedTo(ChronoUnit.SECONDS);
+        order.put("OrderStatus", "Canceled");
+        order.put("LastUpdateDate", (now.isAfter(previous) ? now : previous.plusSeconds(1)).toString());
+    }
+
+    /** How many times a refresh token was exchanged for an access token. */
+    public synchronized int exchanges() {
+        return exchanges;
+    }
+
+    /** How many calls were answered 429 (injected or for going faster than the usage plan). */
+    public synchronized int throttled() {
+        return throttled;
+    }
+
+    /** How many orders the account holds. */
+    public synchronized int orderCount() {
+        return orders.size();
+    }
+
+    @Override
+    public synchronized Answer send(Call call) {
+        String path = call.uri().getPath().replaceFirst("^.*?(/auth/o2/token|/orders/v0/.*)$", "$1");
+        if (path.equals("/auth/o2/token")) {
+            return token(call);
+        }
+        String token = call.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("x-amz-access-token"))
+                .map(Map.Entry::getValue).findFirst().orElse("");
+        Fault fault = faults.poll();
+        if (fault == Fault.EXPIRE_TOKEN) {
+            validTokens.clear();
+        }
+        if (!validTokens.contains(token)) {
+            return error(403, "Unauthorized", "The access token you provided has expired or is not valid.", null);
+        }
+        Map<String, String> query = query(call.uri().getRawQuery());
+        Matcher itemsPath = ITEMS.matcher(path);
+        SpApiOperation operation = path.equals("/orders/v0/orders") ? SpApiOperation.GET_ORDERS
+                : itemsPath.matches() ? SpApiOperation.GET_ORDER_ITEMS : null;
+        if (operation == null) {
+            return error(404, "NotFound", "Resource " + path + " is not found.", null);
+        }
+        if (fault == Fault.SERVER_ERROR) {
+            return error(503, "ServiceUnavailable", "The service is temporarily unavailable.", null);
+        }
+        if (fault == Fault.THROTTLE || !buckets.get(operation).take(pace.now())) {
+            throttled++;
+            return error(429, "QuotaExceeded", "You exceeded your quota for the requested resource.", operation);
+        }
+        return operation == SpApiOperation.GET_ORDERS ? orders(query) : items(itemsPath.group(1), query);
+    }
+
+    private Answer token(Call call) {
+        Map<String, String> form = query(call.body());
+        if (!"refresh_token".equals(form.get("grant_type")) || !refreshToken.equals(form.get("refresh_token"))) {
+            return new Answer(400, Map.of("content-type", List.of("application/json")),
+                    "{\"error_description\":\"The request has an invalid grant parameter : refresh_token\","
+                            + "\"error\":\"invalid_grant\"}");
+        }
+        exchanges++;
+        String token = "Atza|sandbox-" + (++tokensIssued);
+        validTokens.add(token);
+        return ok(Map.of("access_token", token, "token_type", "bearer", "expires_in", 3600,
+                "refresh_token", refreshToken), null);
+    }
+
+    private Answer orders(Map<String, String> query) {
+        String marketplaces = query.get("MarketplaceIds");
+        if (marketplaces == null || marketplaces.isBlank()) {
+            return error(400, "InvalidInput", "MarketplaceIds is required.", null);
+        }
+        int offset;
+        Instant after;
+        if (query.containsKey("NextToken")) {
+            String[] token = new String(Base64.getUrlDecoder().decode(query.get("NextToken")),
+                    StandardCharsets.UTF_8).split("\\|");
+            after = Instant.parse(token[0]);
+            offset = Integer.parseInt(token[1]);
+        } else if (query.containsKey("LastUpdatedAfter")) {
+            after = Instant.parse(query.get("LastUpdatedAfter"));
+            offset = 0;
+        } else {
+            return error(400, "InvalidInput", "Either CreatedAfter or LastUpdatedAfter is required.", null);
+        }
+        List<Map<String, Object>> matching = orders.stream()
+                .filter(order -> !Instant.parse((String) order.get("LastUpdateDate")).isBefore(after))
+                .sorted(Comparator.comparing(order -> (String) order.get("LastUpdateDate"))).toList();
+        List<Map<String, Object>> page = matching.subList(Math.min(offset, matching.size()),
+                Math.min(offset + PAGE_SIZE, matching.size()));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (offset + PAGE_SIZE < matching.size()) {
+            payload.put("NextToken", Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (after + "|" + (offset + PAGE_SIZE)).getBytes(StandardCharsets.UTF_8)));
+        }
+        payload.put("Orders", page);
+        return ok(Map.of("payload", payload), SpApiOperation.GET_ORDERS);
+    }
+
+    private Answer items(String orderId, Map<String, String> query) {
+        List<Map<String, Object>> lines = items.get(orderId);
+        if (lines == null) {
+            return error(404, "NotFound", "Order " + orderId + " is not found.", null);
+        }
+        return ok(Map.of("payload", Map.of("AmazonOrderId", orderId, "OrderItems", lines)),
+                SpApiOperation.GET_ORDER_ITEMS);
+    }
+
+    private static Answer ok(Object body, @org.jspecify.annotations.Nullable SpApiOperation operation) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("content-type", List.of("application/json"));
+        if (operation != null) {
+            headers.put("x-amzn-RateLimit-Limit", List.of(String.valueOf(operation.rate())));
+        }
+        return new Answer(200, headers, JSON.writeValueAsString(body));
+    }
+
+    private static Answer error(int status, String code, String message,
+            @org.jspecify.annotations.Nullable SpApiOperation operation) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("content-type", List.of("application/json"));
+        if (operation != null) {
+            headers.put("x-amzn-RateLimit-Limit", List.of(String.valueOf(operation.rate())));
+        }
+        return new Answer(status, headers, JSON.writeValueAsString(Map.of("errors",
+                List.of(Map.of("code", code, "message", message, "details", "")))));
+    }
+
+    private static Map<String, String> query(@org.jspecify.annotations.Nullable String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (raw == null || raw.isBlank()) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    /** Amazon's side of a usage plan: a call without a token left is refused. */
+    private static final class Bucket {
+
+        private final double rate;
+        private final double burst;
+        private double tokens;
+        private Instant at;
+
+        Bucket(double rate, double burst, Instant now) {
+            this.rate = rate;
+            this.burst = burst;
+            this.tokens = burst;
+            this.at = now;
+        }
+
+        boolean take(Instant now) {
+            if (now.isAfter(at)) {
+                tokens = Math.min(burst, tokens + rate * Duration.between(at, now).toNanos() / 1e9);
+                at = now;
+            }
+            // a hair of tolerance for the rounding of the caller's wait to whole nanoseconds
+            if (tokens >= 1 - 1e-6) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+}

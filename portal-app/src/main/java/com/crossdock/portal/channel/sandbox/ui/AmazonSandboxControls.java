@@ -1,0 +1,62 @@
+package com.crossdock.portal.channel.sandbox.ui;
+
+import com.crossdock.portal.channel.sandbox.AmazonSandboxService;
+import com.crossdock.portal.channel.sandbox.AmazonSandboxStore.Fault;
+import com.crossdock.portal.uikit.FailureMessages;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The Amazon sandbox's controls on a sandbox Amazon connection's card: place test orders in the sandbox seller
+ * account from the tenant's Amazon seller SKUs (the next order import reads them, or "Run now" under Flows), and
+ * make the next calls meet Amazon's throttling, an outage or an expired token.
+ */
+public class AmazonSandboxControls extends HorizontalLayout {
+
+    public AmazonSandboxControls(AmazonSandboxService sandbox, TenantId tenant, UUID connectionId) {
+        Span result = new Span();
+        result.addClassName("amazon-sandbox-result");
+        Button place = new Button("Place 10 test orders", VaadinIcon.CART.create(), click -> {
+            try {
+                List<String> ids = sandbox.placeOrders(tenant, connectionId, 9, 1);
+                result.setText(ids.size() + " orders placed in the sandbox account (one fulfilled by Amazon, which "
+                        + "the warehouse does not get). Run the order import under Flows, or wait for its next run.");
+                result.getElement().setAttribute("data-orders", Integer.toString(ids.size()));
+            } catch (RuntimeException failure) {
+                result.setText(FailureMessages.explain(failure));
+            }
+        });
+        place.addClassName("amazon-sandbox-place");
+        place.addThemeVariants(ButtonVariant.TERTIARY);
+        Button throttle = faultButton(sandbox, tenant, connectionId, result, "Throttle next 3 calls", Fault.THROTTLE, 3,
+                "The next 3 calls get 429 QuotaExceeded; the import waits and goes on.");
+        Button outage = faultButton(sandbox, tenant, connectionId, result, "Fail next call", Fault.SERVER_ERROR, 1,
+                "The next call gets 503; the import tries it again.");
+        Button expire = faultButton(sandbox, tenant, connectionId, result, "Expire token", Fault.EXPIRE_TOKEN, 1,
+                "The access token expired; the import gets a new one once.");
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        add(place, throttle, outage, expire, result);
+    }
+
+    private static Button faultButton(AmazonSandboxService sandbox, TenantId tenant, UUID connectionId, Span result,
+            String label, Fault fault, int count, String done) {
+        Button button = new Button(label, click -> {
+            try {
+                sandbox.inject(tenant, connectionId, fault, count);
+                result.setText(done);
+            } catch (RuntimeException failure) {
+                result.setText(FailureMessages.explain(failure));
+            }
+        });
+        button.addClassName("amazon-sandbox-" + fault.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        return button;
+    }
+}

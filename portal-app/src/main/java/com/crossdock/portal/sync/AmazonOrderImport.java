@@ -1,0 +1,127 @@
+package com.crossdock.portal.sync;
+
+import com.crossdock.portal.channel.ChannelService;
+import com.crossdock.portal.channel.NoSuchConnectionException;
+import com.crossdock.portal.channel.amazon.AmazonOrderParser;
+import com.crossdock.portal.channel.amazon.AmazonPayloadException;
+import com.crossdock.portal.channel.amazon.SpApiException;
+import com.crossdock.portal.tenancy.TenantTransactions;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The order import of an Amazon connection: {@code getOrders} for the orders changed since the flow's mark (a
+ * minute of overlap, like the Shopify poll), page by page with {@code NextToken}, {@code getOrderItems} for each
+ * order the warehouse may ship, and each order kept with its items in the inbox (deduplicated by order id and
+ * update time) for the same pipeline as Shopify's orders. Amazon's rate limits and throttling are the client's
+ * business: a run just takes as long as the usage plan allows. If Amazon fails the run, what was kept is processed
+ * and the mark stays, so the next run reads the rest.
+ */
+@Component
+class AmazonOrderImport implements FlowWork {
+
+    private final TenantTransactions transactions;
+    private final JdbcClient jdbc;
+    private final ChannelService channels;
+    private final OrderPipeline pipeline;
+    private final ExceptionLog exceptions;
+    private final Clock clock;
+    private final AmazonOrderParser parser = new AmazonOrderParser();
+
+    AmazonOrderImport(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
+            OrderPipeline pipeline, ExceptionLog exceptions, Clock clock) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.channels = channels;
+        this.pipeline = pipeline;
+        this.exceptions = exceptions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Flow flow() {
+        return Flow.ORDER_IMPORT;
+    }
+
+    @Override
+    public String channel() {
+        return "AMAZON";
+    }
+
+    @Override
+    public FlowResult run(TenantId tenant, UUID connectionId) {
+        var account = channels.amazonAccount(tenant, connectionId)
+                .orElseThrow(() -> new NoSuchConnectionException(connectionId));
+        Instant mark = transactions.read(tenant, () -> jdbc.sql("""
+                SELECT coalesce(read_up_to, :start) FROM channel_flow WHERE connection_id = :connection AND flow = :flow""")
+                .param("connection", connectionId).param("flow", flow().name())
+                .param("start", Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
+                .query(Timestamp.class).single().toInstant());
+        int seen = 0;
+        int failed = 0;
+        Instant newest = mark;
+        List<UUID> kept = new ArrayList<>();
+        String failure = null;
+        String next = null;
+        try {
+            do {
+                var page = account.client().getOrders(account.marketplaceIds(), mark.minusSeconds(60), next);
+                for (String order : page.orders()) {
+                    seen++;
+                    String id = parser.orderIdOf(order);
+                    Instant updated = parser.updatedAtOf(order).orElse(null);
+                    List<String> items = id != null && parser.needsItems(order)
+                            ? account.client().getOrderItems(id) : List.of();
+                    if (id == null || updated == null) {
+                        failed++;
+                    } else if (updated.isAfter(newest)) {
+                        newest = updated;
+                    }
+                    String payload = AmazonOrderParser.combine(order, items);
+                    String dedup = id == null || updated == null ? "amazon:raw:" + Text.sha256(payload)
+                            : "amazon:" + id + ":" + updated.toEpochMilli();
+                    UUID inboxId = UUID.randomUUID();
+                    if (transactions.write(tenant, () -> keep(inboxId, connectionId, dedup, payload)) == 1) {
+                        kept.add(inboxId);
+                    }
+                }
+                next = page.nextToken();
+            } while (next != null);
+        } catch (SpApiException | AmazonPayloadException unusable) {
+            failure = unusable.getMessage();
+            String message = failure;
+            transactions.writeAll(tenant, () -> exceptions.record(flow(), connectionId, null,
+                    unusable instanceof SpApiException ? "CHANNEL_UNAVAILABLE" : "UNUSABLE_PAGE",
+                    "poll:" + connectionId, flow().label() + " from Amazon", message, ""));
+        }
+        kept.forEach(id -> pipeline.process(tenant, id));
+        if (failure == null) {
+            Instant readUpTo = newest;
+            transactions.writeAll(tenant, () -> jdbc.sql("""
+                    UPDATE channel_flow SET read_up_to = greatest(coalesce(read_up_to, :upTo), :upTo)
+                    WHERE connection_id = :connection AND flow = :flow""")
+                    .param("upTo", Timestamp.from(readUpTo)).param("connection", connectionId)
+                    .param("flow", flow().name()).update());
+        }
+        return new FlowResult(seen, kept.size(), failed, Flows.lagSince(newest, clock.instant()), failure != null,
+                failure == null ? "" : failure);
+    }
+
+    private int keep(UUID inboxId, UUID connectionId, String dedup, String payload) {
+        return jdbc.sql("""
+                INSERT INTO channel_inbox (tenant_id, id, connection_id, source, topic, dedup_key, payload, received_at)
+                VALUES (crossdock_current_tenant(), :id, :connection, 'POLL', 'amazon/orders', :dedup, :payload, :at)
+                ON CONFLICT (tenant_id, connection_id, dedup_key) DO NOTHING""")
+                .param("id", inboxId).param("connection", connectionId).param("dedup", Text.clip(dedup, 200))
+                .param("payload", payload).param("at", Timestamp.from(clock.instant())).update();
+    }
+
+}
