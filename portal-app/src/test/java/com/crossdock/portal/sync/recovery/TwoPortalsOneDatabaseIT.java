@@ -55,8 +55,12 @@ class TwoPortalsOneDatabaseIT {
     @Test
     void eachFiringOfATenantFlowRunsOnceOnOneOfTwoClusteredPortalsAndNeverOverlapsTheLast() throws Exception {
         // an instance looks for due triggers at least once a second (see above), not only every 30 s
+        // and a scheduler name of their own: Quartz keys its schedulers and their connection pools by name in the
+        // JVM, so the contexts other test classes leave cached (named "crossdock", on other databases) must not
+        // lend these portals their pools
         PortalSettings settings = PortalSettings.forNewDatabaseOf(TwoPortalsOneDatabaseIT.class)
-                .with(IDLE_WAIT, "1000");
+                .with(IDLE_WAIT, "1000")
+                .with("spring.quartz.properties.org.quartz.scheduler.instanceName", "crossdock-two-portals");
         FiringLog firings = new FiringLog();
         TenantId apparel = TenantId.random();
         TenantId home = TenantId.random();
