@@ -94,7 +94,7 @@ class ScreenshotsIT {
                 new com.microsoft.playwright.options.FilePayload("inbound.csv", "text/csv",
                         ("reference,carrier,expected_on,sku,quantity\n"
                         + "PO-SHOT-1,Old Dominion,2026-12-09,HP-TEE-BLK-M,24\n"
-                        + "PO-SHOT-1,Old Dominion,2026-12-09,HP-HOODIE-GRY-M,12\n"
+                        + "PO-SHOT-1,Old Dominion,2026-12-09,HP-TEE-NVY-L,12\n"
                         + "PO-SHOT-2,UPS Freight,2026-12-11,HP-TEE-BLK-M,48\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#receiving-grid"))
