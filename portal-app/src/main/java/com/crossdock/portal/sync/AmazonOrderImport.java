@@ -7,14 +7,11 @@ import com.crossdock.portal.channel.amazon.AmazonPayloadException;
 import com.crossdock.portal.channel.amazon.SpApiException;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,17 +26,17 @@ import org.springframework.stereotype.Component;
 class AmazonOrderImport implements FlowWork {
 
     private final TenantTransactions transactions;
-    private final JdbcClient jdbc;
+    private final PollMarks marks;
     private final ChannelService channels;
     private final OrderPipeline pipeline;
     private final ExceptionLog exceptions;
     private final Clock clock;
     private final AmazonOrderParser parser = new AmazonOrderParser();
 
-    AmazonOrderImport(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
+    AmazonOrderImport(TenantTransactions transactions, PollMarks marks, ChannelService channels,
             OrderPipeline pipeline, ExceptionLog exceptions, Clock clock) {
         this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.marks = marks;
         this.channels = channels;
         this.pipeline = pipeline;
         this.exceptions = exceptions;
@@ -60,11 +57,7 @@ class AmazonOrderImport implements FlowWork {
     public FlowResult run(TenantId tenant, UUID connectionId) {
         var account = channels.amazonAccount(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        Instant mark = transactions.read(tenant, () -> jdbc.sql("""
-                SELECT coalesce(read_up_to, :start) FROM channel_flow WHERE connection_id = :connection AND flow = :flow""")
-                .param("connection", connectionId).param("flow", flow().name())
-                .param("start", Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
-                .query(Timestamp.class).single().toInstant());
+        Instant mark = marks.readUpTo(tenant, connectionId, flow());
         int seen = 0;
         int failed = 0;
         Instant newest = mark;
@@ -89,7 +82,7 @@ class AmazonOrderImport implements FlowWork {
                     String dedup = id == null || updated == null ? "amazon:raw:" + Text.sha256(payload)
                             : "amazon:" + id + ":" + updated.toEpochMilli();
                     UUID inboxId = UUID.randomUUID();
-                    if (transactions.write(tenant, () -> keep(inboxId, connectionId, dedup, payload)) == 1) {
+                    if (marks.keep(tenant, inboxId, connectionId, "amazon/orders", dedup, payload)) {
                         kept.add(inboxId);
                     }
                 }
@@ -104,24 +97,11 @@ class AmazonOrderImport implements FlowWork {
         }
         kept.forEach(id -> pipeline.process(tenant, id));
         if (failure == null) {
-            Instant readUpTo = newest;
-            transactions.writeAll(tenant, () -> jdbc.sql("""
-                    UPDATE channel_flow SET read_up_to = greatest(coalesce(read_up_to, :upTo), :upTo)
-                    WHERE connection_id = :connection AND flow = :flow""")
-                    .param("upTo", Timestamp.from(readUpTo)).param("connection", connectionId)
-                    .param("flow", flow().name()).update());
+            marks.advance(tenant, connectionId, flow(), newest);
         }
         return new FlowResult(seen, kept.size(), failed, Flows.lagSince(newest, clock.instant()), failure != null,
                 failure == null ? "" : failure);
     }
 
-    private int keep(UUID inboxId, UUID connectionId, String dedup, String payload) {
-        return jdbc.sql("""
-                INSERT INTO channel_inbox (tenant_id, id, connection_id, source, topic, dedup_key, payload, received_at)
-                VALUES (crossdock_current_tenant(), :id, :connection, 'POLL', 'amazon/orders', :dedup, :payload, :at)
-                ON CONFLICT (tenant_id, connection_id, dedup_key) DO NOTHING""")
-                .param("id", inboxId).param("connection", connectionId).param("dedup", Text.clip(dedup, 200))
-                .param("payload", payload).param("at", Timestamp.from(clock.instant())).update();
-    }
 
 }

@@ -7,14 +7,11 @@ import com.crossdock.portal.channel.shopify.ShopifyApiException;
 import com.crossdock.portal.order.CanonicalOrder;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,16 +27,16 @@ abstract class OrderPoll implements FlowWork {
     private static final int PAGE_SIZE = 10;
 
     private final TenantTransactions transactions;
-    private final JdbcClient jdbc;
+    private final PollMarks marks;
     private final ChannelService channels;
     private final OrderPipeline pipeline;
     private final ExceptionLog exceptions;
     private final Clock clock;
 
-    OrderPoll(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels, OrderPipeline pipeline,
+    OrderPoll(TenantTransactions transactions, PollMarks marks, ChannelService channels, OrderPipeline pipeline,
             ExceptionLog exceptions, Clock clock) {
         this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.marks = marks;
         this.channels = channels;
         this.pipeline = pipeline;
         this.exceptions = exceptions;
@@ -53,11 +50,7 @@ abstract class OrderPoll implements FlowWork {
     public FlowResult run(TenantId tenant, UUID connectionId) {
         var client = channels.shopifyClient(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        Instant mark = transactions.read(tenant, () -> jdbc.sql("""
-                SELECT coalesce(read_up_to, :start) FROM channel_flow WHERE connection_id = :connection AND flow = :flow""")
-                .param("connection", connectionId).param("flow", flow().name())
-                .param("start", Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
-                .query(Timestamp.class).single().toInstant());
+        Instant mark = marks.readUpTo(tenant, connectionId, flow());
         int seen = 0;
         int failed = 0;
         Instant newest = mark;
@@ -74,8 +67,9 @@ abstract class OrderPoll implements FlowWork {
                             CanonicalOrder order = parsed.order();
                             newest = order.updatedAt().isAfter(newest) ? order.updatedAt() : newest;
                             UUID inboxId = UUID.randomUUID();
-                            if (transactions.write(tenant, () -> keep(inboxId, connectionId, order, parsed.rawJson()))
-                                    == 1) {
+                            if (marks.keep(tenant, inboxId, connectionId, "orders/poll", "order:"
+                                    + order.channelOrderId() + ":" + order.updatedAt().toEpochMilli(),
+                                    parsed.rawJson())) {
                                 kept.add(inboxId);
                             }
                         }
@@ -100,32 +94,19 @@ abstract class OrderPoll implements FlowWork {
         }
         kept.forEach(id -> pipeline.process(tenant, id));
         Instant readUpTo = newest;
-        transactions.writeAll(tenant, () -> jdbc.sql("""
-                UPDATE channel_flow SET read_up_to = greatest(coalesce(read_up_to, :upTo), :upTo)
-                WHERE connection_id = :connection AND flow = :flow""")
-                .param("upTo", Timestamp.from(readUpTo)).param("connection", connectionId)
-                .param("flow", flow().name()).update());
+        marks.advance(tenant, connectionId, flow(), readUpTo);
         return new FlowResult(seen, kept.size(), failed, Flows.lagSince(readUpTo, clock.instant()), failure != null,
                 failure == null ? "" : failure);
     }
 
-    private int keep(UUID inboxId, UUID connectionId, CanonicalOrder order, String rawJson) {
-        return jdbc.sql("""
-                INSERT INTO channel_inbox (tenant_id, id, connection_id, source, topic, dedup_key, payload, received_at)
-                VALUES (crossdock_current_tenant(), :id, :connection, 'POLL', 'orders/poll', :dedup, :payload, :at)
-                ON CONFLICT (tenant_id, connection_id, dedup_key) DO NOTHING""")
-                .param("id", inboxId).param("connection", connectionId)
-                .param("dedup", "order:" + order.channelOrderId() + ":" + order.updatedAt().toEpochMilli())
-                .param("payload", rawJson).param("at", Timestamp.from(clock.instant())).update();
-    }
 
     /** The order import: every order the store changed. */
     @Component
     static class OrderImport extends OrderPoll {
 
-        OrderImport(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels, OrderPipeline pipeline,
-                ExceptionLog exceptions, Clock clock) {
-            super(transactions, jdbc, channels, pipeline, exceptions, clock);
+        OrderImport(TenantTransactions transactions, PollMarks marks, ChannelService channels,
+                OrderPipeline pipeline, ExceptionLog exceptions, Clock clock) {
+            super(transactions, marks, channels, pipeline, exceptions, clock);
         }
 
         @Override
@@ -143,9 +124,9 @@ abstract class OrderPoll implements FlowWork {
     @Component
     static class Cancellations extends OrderPoll {
 
-        Cancellations(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
+        Cancellations(TenantTransactions transactions, PollMarks marks, ChannelService channels,
                 OrderPipeline pipeline, ExceptionLog exceptions, Clock clock) {
-            super(transactions, jdbc, channels, pipeline, exceptions, clock);
+            super(transactions, marks, channels, pipeline, exceptions, clock);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.crossdock.portal.channel.amazon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +20,40 @@ class LwaTokensTest {
     private final FakePace pace = new FakePace(Instant.parse("2026-11-27T12:00:00Z"));
     private final AtomicInteger exchanges = new AtomicInteger();
 
+    /** Open unless a test closes it: then the exchange waits until every caller has arrived. */
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+
     private LwaTokens.AccessToken slowExchange() {
         int n = exchanges.incrementAndGet();
         try {
-            // long enough that every thread arrives while the first exchange is still on its way
-            Thread.sleep(200);
+            if (!gate.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return new LwaTokens.AccessToken("Atza|token-" + n, Duration.ofSeconds(3600));
+    }
+
+    /**
+     * Holds the exchange until every caller thread is parked (one in the exchange, the others on the token's lock),
+     * so all of them are known to have arrived while the exchange was on its way; then lets it finish.
+     */
+    private void releaseOnceAllArrived(List<Thread> callers, int callerCount, int exchangesBy) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> exchanges.get() == exchangesBy
+                && callers.size() == callerCount && callers.stream().allMatch(thread -> switch (thread.getState()) {
+                    case WAITING, TIMED_WAITING, BLOCKED -> true;
+                    default -> false;
+                }));
+        gate.countDown();
+    }
+
+    private static ExecutorService pool(int threads, List<Thread> created) {
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task);
+            created.add(thread);
+            return thread;
+        });
     }
 
     @Test
@@ -35,7 +61,9 @@ class LwaTokensTest {
         LwaTokens tokens = new LwaTokens(this::slowExchange, pace);
         int threads = 64;
         CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        gate = new CountDownLatch(1);
+        try (ExecutorService pool = pool(threads, callers)) {
             List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 answers.add(pool.submit(() -> {
@@ -44,6 +72,7 @@ class LwaTokensTest {
                 }));
             }
             start.countDown();
+            releaseOnceAllArrived(callers, threads, 1);
             for (Future<String> answer : answers) {
                 assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("Atza|token-1");
             }
@@ -69,7 +98,9 @@ class LwaTokensTest {
         String stale = tokens.token();
         int threads = 32;
         CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        gate = new CountDownLatch(1);
+        try (ExecutorService pool = pool(threads, callers)) {
             List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 answers.add(pool.submit(() -> {
@@ -78,6 +109,7 @@ class LwaTokensTest {
                 }));
             }
             start.countDown();
+            releaseOnceAllArrived(callers, threads, 2);
             for (Future<String> answer : answers) {
                 assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("Atza|token-2");
             }
