@@ -103,6 +103,18 @@ class ScreenshotsIT {
     }
 
     @Test
+    void capturesTheSetupOfSourceOfTruthAndShipMethodsAndTheOverviewsReadiness(Page page) {
+        LoginPage.open(page).signInAs(DemoUser.BRAND_ADMIN);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#readiness-score"))
+                .isVisible();
+        Screenshots.save(page, "overview-readiness");
+        page.locator("#nav-setup").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#setup-version"))
+                .isVisible();
+        Screenshots.save(page, "setup");
+    }
+
+    @Test
     void capturesTheReturnsBenchWithUnitsScannedAndDispositioned(Page page) {
         ReturnsPage returns = LoginPage.open(page).signInAs(DemoUser.BRAND_USER).goToReturns()
                 .newRma("HP-TEE-BLK-M 2 too small")

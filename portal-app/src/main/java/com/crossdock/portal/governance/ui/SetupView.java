@@ -107,6 +107,7 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
         }
         Select<SystemKind> owner = new Select<>();
         owner.setId("setup-owner-" + entry.dataType().name());
+        owner.setWidth("14em");
         owner.setItems(SystemKind.values());
         owner.setItemLabelGenerator(SystemKind::label);
         owner.setValue(entry.owner());
