@@ -9,5 +9,7 @@ public enum DiscrepancyKind {
     /** Units arrived damaged. */
     DAMAGED,
     /** A SKU arrived that was not on the shipment at all. */
-    UNEXPECTED
+    UNEXPECTED,
+    /** Units of a SKU arrived in a lot the shipment did not announce for it (the detail says which). */
+    LOT
 }

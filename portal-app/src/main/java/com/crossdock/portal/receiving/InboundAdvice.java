@@ -3,6 +3,7 @@ package com.crossdock.portal.receiving;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shipment the brand marked ready, as the warehouse exchange announces it in a 943.
@@ -16,7 +17,7 @@ public record InboundAdvice(UUID shipmentId, String reference, String carrier, L
         lines = List.copyOf(lines);
     }
 
-    /** Units of one master SKU on their way. */
-    public record Line(String sku, int quantity) {
+    /** Units of one lot of a master SKU on their way ({@code lot} empty and {@code expiryOn} null when untracked). */
+    public record Line(String sku, String lot, @Nullable LocalDate expiryOn, int quantity) {
     }
 }

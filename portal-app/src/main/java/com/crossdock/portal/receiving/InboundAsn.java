@@ -62,7 +62,7 @@ final class InboundAsn {
             }
             String carrier = shipment.stream().filter(s -> s.tag().equals("TD5")).findFirst()
                     .map(td5 -> td5.element(3).isBlank() ? td5.element(5) : td5.element(3)).orElse("");
-            Map<String, Integer> units = new LinkedHashMap<>();
+            Map<LotKey, Integer> units = new LinkedHashMap<>();
             for (ShipNotice856.Level item : notice.levels("I")) {
                 Optional<String> problem = addUnits(units, item);
                 problem.ifPresent(p -> problems.add(where + ", item level " + item.id() + ": " + p));
@@ -74,8 +74,8 @@ final class InboundAsn {
                 problems.add(where + ": the shipment id appears twice in the file");
             }
             shipments.put(notice.shipmentId(), new InboundShipmentCommand(notice.shipmentId(), carrier, expected,
-                    units.entrySet().stream().map(e -> new InboundShipmentCommand.Line(e.getKey(), e.getValue()))
-                            .toList()));
+                    units.entrySet().stream().map(e -> new InboundShipmentCommand.Line(e.getKey().sku(),
+                            e.getValue(), e.getKey().lot(), e.getKey().expiryOn())).toList()));
         }
         if (shipments.isEmpty() && problems.isEmpty()) {
             problems.add("The file holds no 856 ship notice");
@@ -83,7 +83,11 @@ final class InboundAsn {
         return new InboundCsv.Parsed(shipments, problems);
     }
 
-    private static Optional<String> addUnits(Map<String, Integer> units, ShipNotice856.Level item) {
+    /** A SKU's lot on an item level: LIN's LT pair, and DTM*036 (expiration) of the level. */
+    private record LotKey(String sku, @Nullable String lot, @Nullable LocalDate expiryOn) {
+    }
+
+    private static Optional<String> addUnits(Map<LotKey, Integer> units, ShipNotice856.Level item) {
         X12Segment lin = item.segments().stream().filter(s -> s.tag().equals("LIN")).findFirst().orElse(null);
         X12Segment sn1 = item.segments().stream().filter(s -> s.tag().equals("SN1")).findFirst().orElse(null);
         if (lin == null || sn1 == null) {
@@ -101,7 +105,8 @@ final class InboundAsn {
             if (quantity < 1) {
                 return Optional.of(sku + " ships " + quantity + " units");
             }
-            units.merge(sku, quantity, Integer::sum);
+            units.merge(new LotKey(sku, pair(lin, "LT"), date(item.segments(), "036").orElse(null)), quantity,
+                    Integer::sum);
             return Optional.empty();
         } catch (NumberFormatException | ArithmeticException e) {
             return Optional.of(sku + " ships '" + sn1.element(2) + "' units, not a whole number");
@@ -110,11 +115,15 @@ final class InboundAsn {
 
     /** LIN02/03, 04/05, ... pairs: the VN, else the SK. */
     private static @Nullable String itemNumber(X12Segment lin) {
-        for (String wanted : List.of("VN", "SK")) {
-            for (int i = 2; i + 1 <= 31; i += 2) {
-                if (lin.element(i).equals(wanted) && !lin.element(i + 1).isBlank()) {
-                    return lin.element(i + 1);
-                }
+        String vendor = pair(lin, "VN");
+        return vendor != null ? vendor : pair(lin, "SK");
+    }
+
+    /** The value of the LIN's first qualifier/id pair with {@code qualifier}, if any. */
+    private static @Nullable String pair(X12Segment lin, String qualifier) {
+        for (int i = 2; i + 1 <= 31; i += 2) {
+            if (lin.element(i).equals(qualifier) && !lin.element(i + 1).isBlank()) {
+                return lin.element(i + 1);
             }
         }
         return null;

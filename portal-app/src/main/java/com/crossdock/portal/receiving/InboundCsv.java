@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a brand's own inbound shipment file: a header row, then one row per SKU of a shipment
- * ({@code reference, carrier, expected_on, sku, quantity}; comma or semicolon separated, UTF-8 with or without a BOM).
+ * ({@code reference, carrier, expected_on, sku, quantity}, and {@code lot}, {@code expiry_on} for items that track
+ * them; comma or semicolon separated, UTF-8 with or without a BOM).
  * Rows are grouped by reference in file order. Only the file's own shape is checked here; catalog SKUs and
  * references are the service's to check.
  */
@@ -59,7 +60,8 @@ final class InboundCsv {
             List<String> missing = REQUIRED.stream().filter(name -> !headers.contains(name)).sorted().toList();
             if (!missing.isEmpty()) {
                 return new Parsed(Map.of(), List.of("The header row lacks " + String.join(", ", missing)
-                        + "; the columns are reference, carrier, expected_on, sku, quantity"));
+                        + "; the columns are reference, carrier, expected_on, sku, quantity (and lot, expiry_on where "
+                        + "items track them)"));
             }
             for (CSVRecord row : parser) {
                 if (row.getRecordNumber() > MAX_ROWS) {
@@ -109,7 +111,19 @@ final class InboundCsv {
             problems.add(where + reference + " has two expected dates; give each shipment one");
         }
         carriers.putIfAbsent(reference, value(row, headers, "carrier"));
-        lines.computeIfAbsent(reference, k -> new ArrayList<>()).add(new InboundShipmentCommand.Line(sku, quantity));
+        String expiry = value(row, headers, "expiry_on");
+        LocalDate expiryOn = null;
+        if (!expiry.isEmpty()) {
+            try {
+                expiryOn = LocalDate.parse(expiry);
+            } catch (DateTimeParseException notADate) {
+                problems.add(where + "expiry_on \"" + expiry + "\" is not a date like 2027-06-30");
+                return;
+            }
+        }
+        String lot = value(row, headers, "lot");
+        lines.computeIfAbsent(reference, k -> new ArrayList<>()).add(new InboundShipmentCommand.Line(sku, quantity,
+                lot.isEmpty() ? null : lot, expiryOn));
     }
 
     private static String value(CSVRecord row, List<String> headers, String column) {

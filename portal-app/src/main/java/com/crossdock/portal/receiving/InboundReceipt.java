@@ -1,6 +1,8 @@
 package com.crossdock.portal.receiving;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the warehouse received against one shipment, from one 944 transaction.
@@ -19,8 +21,18 @@ public record InboundReceipt(String receiptKey, boolean complete, List<Line> lin
         }
     }
 
-    /** Units of one SKU received, of which damaged. */
-    public record Line(String sku, int received, int damaged) {
+    /**
+     * Units of one SKU and lot received, of which damaged.
+     *
+     * @param lot      the lot the warehouse recorded (W07-08), empty when it recorded none
+     * @param expiryOn the expiry the warehouse recorded, if any
+     */
+    public record Line(String sku, String lot, @Nullable LocalDate expiryOn, int received, int damaged) {
+
+        /** Units of a SKU received without a lot. */
+        public Line(String sku, int received, int damaged) {
+            this(sku, "", null, received, damaged);
+        }
 
         public Line {
             if (received < 0 || damaged < 0 || damaged > received) {

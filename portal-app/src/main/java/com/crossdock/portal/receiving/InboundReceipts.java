@@ -58,11 +58,12 @@ public class InboundReceipts {
         return SystemActor.call(ACTOR, () -> transactions.read(tenant, () -> {
             Map<UUID, List<InboundAdvice.Line>> lines = new HashMap<>();
             jdbc.sql("""
-                    SELECT l.shipment_id, l.master_sku, l.expected_qty FROM inbound_shipment_line l
-                    JOIN inbound_shipment s ON s.id = l.shipment_id
+                    SELECT l.shipment_id, l.master_sku, l.lot, l.expiry_on, l.expected_qty
+                    FROM inbound_shipment_line l JOIN inbound_shipment s ON s.id = l.shipment_id
                     WHERE s.ready_at IS NOT NULL AND s.advised_at IS NULL ORDER BY l.shipment_id, l.line_no""")
                     .query((rs, n) -> lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new InboundAdvice.Line(rs.getString(2), rs.getInt(3)))).list();
+                            .add(new InboundAdvice.Line(rs.getString(2), rs.getString(3),
+                                    rs.getObject(4, LocalDate.class), rs.getInt(5)))).list();
             return jdbc.sql("""
                     SELECT id, reference, carrier, expected_on FROM inbound_shipment
                     WHERE ready_at IS NOT NULL AND advised_at IS NULL ORDER BY ready_at, reference""")
@@ -128,13 +129,49 @@ public class InboundReceipts {
         }));
     }
 
+    /**
+     * Adds a receipt line to the shipment's line of its SKU and lot; a lot the shipment did not announce for the SKU
+     * goes on the SKU's first line (the units are there all the same) and is a {@code LOT} discrepancy saying which
+     * lots were announced and which came. A SKU not on the shipment at all is {@code UNEXPECTED}.
+     */
     private void receive(UUID shipment, InboundReceipt.Line line, Timestamp now) {
+        if (!line.lot().isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO inbound_received_lot (tenant_id, id, shipment_id, master_sku, lot, expiry_on, received,
+                                                      damaged)
+                    VALUES (crossdock_current_tenant(), :id, :shipment, :sku, :lot, :expiry, :received, :damaged)
+                    ON CONFLICT (tenant_id, shipment_id, master_sku, lot)
+                    DO UPDATE SET received = inbound_received_lot.received + excluded.received,
+                                  damaged = inbound_received_lot.damaged + excluded.damaged,
+                                  expiry_on = coalesce(excluded.expiry_on, inbound_received_lot.expiry_on)""")
+                    .param("id", UUID.randomUUID()).param("shipment", shipment).param("sku", line.sku())
+                    .param("lot", line.lot()).param("expiry", line.expiryOn()).param("received", line.received())
+                    .param("damaged", line.damaged()).update();
+        }
         int onLine = jdbc.sql("""
                 UPDATE inbound_shipment_line SET received_qty = received_qty + :received,
                        damaged_qty = damaged_qty + :damaged
-                WHERE shipment_id = :shipment AND master_sku = :sku""")
+                WHERE id = (SELECT id FROM inbound_shipment_line WHERE shipment_id = :shipment AND master_sku = :sku
+                            ORDER BY lot <> :lot, line_no LIMIT 1)""")
                 .param("received", line.received()).param("damaged", line.damaged()).param("shipment", shipment)
-                .param("sku", line.sku()).update();
+                .param("sku", line.sku()).param("lot", line.lot()).update();
+        List<String> announced = jdbc.sql("""
+                SELECT lot FROM inbound_shipment_line WHERE shipment_id = :shipment AND master_sku = :sku AND lot <> ''
+                ORDER BY line_no""").param("shipment", shipment).param("sku", line.sku()).query(String.class).list();
+        if (onLine > 0 && !announced.isEmpty() && !announced.contains(line.lot()) && line.received() > 0) {
+            String detail = "Announced lot " + String.join(", ", announced) + "; received "
+                    + (line.lot().isEmpty() ? "units without a lot" : "lot " + line.lot())
+                    + (line.expiryOn() == null ? "" : " expiring " + line.expiryOn());
+            jdbc.sql("""
+                    INSERT INTO receiving_discrepancy (tenant_id, id, shipment_id, master_sku, kind, expected_qty,
+                                                       received_qty, recorded_at, detail)
+                    VALUES (crossdock_current_tenant(), :id, :shipment, :sku, 'LOT', 0, :received, :now, :detail)
+                    ON CONFLICT (tenant_id, shipment_id, master_sku, kind)
+                    DO UPDATE SET received_qty = receiving_discrepancy.received_qty + excluded.received_qty,
+                                  detail = left(receiving_discrepancy.detail || '; ' || excluded.detail, 300)""")
+                    .param("id", UUID.randomUUID()).param("shipment", shipment).param("sku", line.sku())
+                    .param("received", line.received()).param("now", now).param("detail", detail).update();
+        }
         if (onLine == 0 && line.received() > 0) {
             jdbc.sql("""
                     INSERT INTO receiving_discrepancy (tenant_id, id, shipment_id, master_sku, kind, expected_qty,
@@ -151,32 +188,39 @@ public class InboundReceipts {
     private void recordDiscrepancies(UUID shipment, Timestamp now) {
         boolean complete = jdbc.sql("SELECT bool_or(complete) FROM inbound_receipt WHERE shipment_id = :s")
                 .param("s", shipment).query(Boolean.class).single();
+        // a SKU's lots are one line each; over, short and damaged are the SKU's, over all its lots
         jdbc.sql("""
+                WITH sku_totals AS (SELECT shipment_id, master_sku, sum(expected_qty) AS expected_qty,
+                                           sum(received_qty) AS received_qty, sum(damaged_qty) AS damaged_qty
+                                    FROM inbound_shipment_line WHERE shipment_id = :s
+                                    GROUP BY shipment_id, master_sku)
                 INSERT INTO receiving_discrepancy (tenant_id, id, shipment_id, master_sku, kind, expected_qty,
                                                    received_qty, recorded_at)
                 SELECT crossdock_current_tenant(), gen_random_uuid(), shipment_id, master_sku, kind, expected_qty,
                        quantity, :now
                 FROM (SELECT shipment_id, master_sku, 'DAMAGED' AS kind, expected_qty, damaged_qty AS quantity
-                      FROM inbound_shipment_line WHERE shipment_id = :s AND damaged_qty > 0
+                      FROM sku_totals WHERE damaged_qty > 0
                       UNION ALL
                       SELECT shipment_id, master_sku, 'OVER', expected_qty, received_qty
-                      FROM inbound_shipment_line WHERE shipment_id = :s AND received_qty > expected_qty
+                      FROM sku_totals WHERE received_qty > expected_qty
                       UNION ALL
                       SELECT shipment_id, master_sku, 'SHORT', expected_qty, received_qty
-                      FROM inbound_shipment_line WHERE shipment_id = :s AND :complete
-                      AND received_qty < expected_qty) found
+                      FROM sku_totals WHERE :complete AND received_qty < expected_qty) found
                 ON CONFLICT (tenant_id, shipment_id, master_sku, kind)
                 DO UPDATE SET expected_qty = excluded.expected_qty, received_qty = excluded.received_qty""")
                 .param("s", shipment).param("complete", complete).param("now", now).update();
         // a later receipt can make up a shortfall that nobody resolved yet
         jdbc.sql("""
-                DELETE FROM receiving_discrepancy d USING inbound_shipment_line l
-                WHERE d.shipment_id = :s AND d.kind = 'SHORT' AND NOT d.resolved AND l.shipment_id = d.shipment_id
-                AND l.master_sku = d.master_sku AND l.received_qty >= l.expected_qty""").param("s", shipment).update();
+                DELETE FROM receiving_discrepancy d
+                WHERE d.shipment_id = :s AND d.kind = 'SHORT' AND NOT d.resolved
+                AND (SELECT sum(l.received_qty) - sum(l.expected_qty) FROM inbound_shipment_line l
+                     WHERE l.shipment_id = d.shipment_id AND l.master_sku = d.master_sku) >= 0""")
+                .param("s", shipment).update();
         jdbc.sql("""
                 UPDATE inbound_shipment SET updated_at = :now,
                        status = CASE WHEN NOT (:complete OR NOT EXISTS (SELECT 1 FROM inbound_shipment_line l
-                                         WHERE l.shipment_id = :s AND l.received_qty < l.expected_qty))
+                                         WHERE l.shipment_id = :s GROUP BY l.master_sku
+                                         HAVING sum(l.received_qty) < sum(l.expected_qty)))
                                      THEN 'RECEIVING'
                                      WHEN EXISTS (SELECT 1 FROM receiving_discrepancy d WHERE d.shipment_id = :s)
                                      THEN 'RECEIVED_WITH_DISCREPANCIES'

@@ -11,12 +11,22 @@ import org.jspecify.annotations.Nullable;
  *                   the depositor order number of the 943 and comes back in the warehouse's 944)
  * @param carrier    who brings it (free text, may be empty)
  * @param expectedOn when it should arrive at the warehouse
- * @param lines      one per SKU of the brand's catalog, with the units sent
+ * @param lines      one per SKU and lot of the brand's catalog, with the units sent
  */
 public record InboundShipmentCommand(@Nullable String reference, @Nullable String carrier,
         @Nullable LocalDate expectedOn, @Nullable List<Line> lines) {
 
-    /** Units of one catalog SKU. */
-    public record Line(@Nullable String sku, int quantity) {
+    /**
+     * Units of one lot of a catalog SKU.
+     *
+     * @param lot      the supplier's lot (batch) number; required when the item is lot tracked, else empty
+     * @param expiryOn the lot's expiry; required when the item is expiry tracked, else empty
+     */
+    public record Line(@Nullable String sku, int quantity, @Nullable String lot, @Nullable LocalDate expiryOn) {
+
+        /** Units of an item that tracks neither lot nor expiry. */
+        public Line(@Nullable String sku, int quantity) {
+            this(sku, quantity, null, null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An inbound shipment with its lines and discrepancies, as people see it.
@@ -19,8 +20,14 @@ public record InboundShipmentView(UUID id, String reference, String carrier, Loc
         discrepancies = List.copyOf(discrepancies);
     }
 
-    /** One SKU of the shipment: units announced, units the warehouse received, of which damaged. */
-    public record Line(String sku, int expected, int received, int damaged) {
+    /**
+     * One SKU and lot of the shipment: units announced, units the warehouse received, of which damaged.
+     *
+     * @param lot      empty when the item is not lot tracked
+     * @param expiryOn null when the item is not expiry tracked
+     */
+    public record Line(String sku, String lot, @Nullable LocalDate expiryOn, int expected, int received,
+            int damaged) {
     }
 
     /** Units announced over all lines. */

@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param resolution how it was settled, once resolved
  * @param resolvedBy who resolved it
  * @param resolvedAt when
+ * @param detail     what the warehouse recorded beyond the numbers (for a {@link DiscrepancyKind#LOT}: the lots
+ *                   announced and the lot received), else empty
  */
 public record ReceivingDiscrepancyView(UUID id, String sku, DiscrepancyKind kind, int expected, int received,
         Instant recordedAt, boolean resolved, String note, @Nullable DiscrepancyResolution resolution,
-        @Nullable String resolvedBy, @Nullable Instant resolvedAt) {
+        @Nullable String resolvedBy, @Nullable Instant resolvedAt, String detail) {
 }

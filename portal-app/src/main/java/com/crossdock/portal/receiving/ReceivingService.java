@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -35,6 +36,7 @@ public class ReceivingService {
     private static final String EDITORS =
             "hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER', 'BRAND_ADMIN', 'BRAND_USER')";
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._-]{1,22}");
+    private static final Pattern LOT = Pattern.compile("[A-Za-z0-9./_-]{1,40}");
     private static final int MAX_LINES = 200;
     private static final int MAX_QUANTITY = 1_000_000;
     private static final int SHOWN = 200;
@@ -66,22 +68,24 @@ public class ReceivingService {
         return transactions.read(tenant, () -> {
             Map<UUID, List<InboundShipmentView.Line>> lines = new HashMap<>();
             jdbc.sql("""
-                    SELECT shipment_id, master_sku, expected_qty, received_qty, damaged_qty
+                    SELECT shipment_id, master_sku, lot, expiry_on, expected_qty, received_qty, damaged_qty
                     FROM inbound_shipment_line ORDER BY shipment_id, line_no""")
                     .query((rs, n) -> lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new InboundShipmentView.Line(rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                    rs.getInt(5)))).list();
+                            .add(new InboundShipmentView.Line(rs.getString(2), rs.getString(3),
+                                    rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getInt(6), rs.getInt(7))))
+                    .list();
             Map<UUID, List<ReceivingDiscrepancyView>> discrepancies = new HashMap<>();
             jdbc.sql("""
                     SELECT shipment_id, id, master_sku, kind, expected_qty, received_qty, recorded_at, resolved,
-                           resolution_note, resolution, resolved_by, resolved_at
+                           resolution_note, resolution, resolved_by, resolved_at, detail
                     FROM receiving_discrepancy ORDER BY resolved, recorded_at, master_sku, kind""")
                     .query((rs, n) -> discrepancies.computeIfAbsent(rs.getObject(1, UUID.class),
                             k -> new ArrayList<>()).add(new ReceivingDiscrepancyView(rs.getObject(2, UUID.class),
                             rs.getString(3), DiscrepancyKind.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6),
                             rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getString(9),
                             rs.getString(10) == null ? null : DiscrepancyResolution.valueOf(rs.getString(10)),
-                            rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant())))
+                            rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
+                            rs.getString(13))))
                     .list();
             return jdbc.sql("""
                     SELECT id, reference, carrier, expected_on, status, ready_at IS NOT NULL, created_at
@@ -161,11 +165,11 @@ public class ReceivingService {
         for (InboundShipmentCommand.Line line : Objects.requireNonNull(command.lines())) {
             jdbc.sql("""
                     INSERT INTO inbound_shipment_line (tenant_id, id, shipment_id, line_no, master_sku,
-                                                       expected_qty)
-                    VALUES (crossdock_current_tenant(), :id, :shipment, :no, :sku, :qty)""")
+                                                       expected_qty, lot, expiry_on)
+                    VALUES (crossdock_current_tenant(), :id, :shipment, :no, :sku, :qty, :lot, :expiry)""")
                     .param("id", UUID.randomUUID()).param("shipment", id).param("no", ++number)
                     .param("sku", catalogSku(Objects.requireNonNull(line.sku()))).param("qty", line.quantity())
-                    .update();
+                    .param("lot", lot(line)).param("expiry", line.expiryOn()).update();
         }
         return id;
     }
@@ -287,31 +291,85 @@ public class ReceivingService {
         }
         Set<String> seen = new HashSet<>();
         List<String> unknown = new ArrayList<>();
+        List<String> lotProblems = new ArrayList<>();
         for (InboundShipmentCommand.Line line : lines) {
             String sku = line.sku() == null ? "" : line.sku().strip();
             if (sku.isEmpty() || line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
                 problems.put("lines", "Every line needs a SKU and 1 to " + MAX_QUANTITY + " units");
-            } else if (!seen.add(sku.toUpperCase(Locale.ROOT))) {
-                problems.put("lines", sku + " is on two lines; put its units on one");
-            } else if (findSku(sku) == null) {
+                continue;
+            }
+            String lot = lot(line);
+            if (!seen.add(sku.toUpperCase(Locale.ROOT) + "/" + lot.toUpperCase(Locale.ROOT))) {
+                problems.put("lines", sku + (lot.isEmpty() ? "" : " lot " + lot)
+                        + " is on two lines; put its units on one");
+                continue;
+            }
+            Tracking item = findItem(sku);
+            if (item == null) {
                 unknown.add(sku);
+            } else {
+                lotProblem(item, lot, line.expiryOn(), command.expectedOn()).ifPresent(lotProblems::add);
             }
         }
         if (!unknown.isEmpty()) {
             problems.put("lines", "Not in the catalog: " + String.join(", ", unknown)
                     + ". Add the items to the catalog first, or correct the SKUs");
+        } else if (!lotProblems.isEmpty()) {
+            problems.put("lots", String.join("; ", lotProblems));
         }
         return problems;
     }
 
-    private @Nullable String findSku(String sku) {
-        return jdbc.sql("SELECT sku FROM catalog_item WHERE upper(sku) = upper(:sku) ORDER BY sku LIMIT 1")
-                .param("sku", sku).query(String.class).optional().orElse(null);
+    /** A catalog item as receiving needs it: its SKU as spelled there, and whether it tracks lots and expiry. */
+    private record Tracking(String sku, boolean lotTracked, boolean expiryTracked) {
+    }
+
+    /**
+     * What is wrong with a line's lot and expiry for its item, if anything: a lot-tracked item needs its lot, an
+     * expiry-tracked one its expiry (after the shipment arrives), and an item that tracks neither takes none, so
+     * the warehouse is never asked to record what the brand does not track.
+     */
+    private static Optional<String> lotProblem(Tracking item, String lot, @Nullable LocalDate expiry,
+            @Nullable LocalDate arrival) {
+        if (!lot.isEmpty() && !LOT.matcher(lot).matches()) {
+            return Optional.of(item.sku() + ": a lot is 1 to 40 letters, digits, '.', '/', '_' or '-'");
+        }
+        if (item.lotTracked() && lot.isEmpty()) {
+            return Optional.of(item.sku() + " is lot tracked: enter the lot of its units");
+        }
+        if (!item.lotTracked() && !lot.isEmpty()) {
+            return Optional.of(item.sku() + " is not lot tracked: clear the lot, or mark the item lot tracked in "
+                    + "the catalog first");
+        }
+        if (item.expiryTracked() && expiry == null) {
+            return Optional.of(item.sku() + " is expiry tracked: enter the expiry of its units");
+        }
+        if (!item.expiryTracked() && expiry != null) {
+            return Optional.of(item.sku() + " is not expiry tracked: clear the expiry, or mark the item expiry "
+                    + "tracked in the catalog first");
+        }
+        if (expiry != null && arrival != null && !expiry.isAfter(arrival)) {
+            return Optional.of(item.sku() + (lot.isEmpty() ? "" : " lot " + lot) + " expires on " + expiry
+                    + ", before it arrives on " + arrival + "; the warehouse would receive it expired");
+        }
+        return Optional.empty();
+    }
+
+    private static String lot(InboundShipmentCommand.Line line) {
+        return line.lot() == null ? "" : line.lot().strip();
+    }
+
+    private @Nullable Tracking findItem(String sku) {
+        return jdbc.sql("""
+                SELECT sku, lot_tracked, expiry_tracked FROM catalog_item WHERE upper(sku) = upper(:sku)
+                ORDER BY sku LIMIT 1""")
+                .param("sku", sku).query((rs, n) -> new Tracking(rs.getString(1), rs.getBoolean(2),
+                        rs.getBoolean(3))).optional().orElse(null);
     }
 
     /** The SKU as the catalog spells it. */
     private String catalogSku(String sku) {
-        return Objects.requireNonNull(findSku(sku.strip()), "validated SKU");
+        return Objects.requireNonNull(findItem(sku.strip()), "validated SKU").sku();
     }
 
     private static String carrier(@Nullable String carrier) {

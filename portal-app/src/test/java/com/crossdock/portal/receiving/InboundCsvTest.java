@@ -31,6 +31,24 @@ class InboundCsvTest {
     }
 
     @Test
+    void lotAndExpiryColumnsGiveEachLotALineAndABadExpiryIsNamed() {
+        InboundCsv.Parsed parsed = parse("""
+                reference,expected_on,sku,quantity,lot,expiry_on
+                PO-3,2026-12-01,SERUM,4,L-A,2027-06-30
+                PO-3,2026-12-01,SERUM,2,L-B,2027-09-30
+                PO-3,2026-12-01,TEE,1,,
+                """);
+
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.shipments().get("PO-3").lines()).containsExactly(
+                new InboundShipmentCommand.Line("SERUM", 4, "L-A", LocalDate.of(2027, 6, 30)),
+                new InboundShipmentCommand.Line("SERUM", 2, "L-B", LocalDate.of(2027, 9, 30)),
+                new InboundShipmentCommand.Line("TEE", 1));
+        assertThat(parse("reference,expected_on,sku,quantity,lot,expiry_on\nPO-4,2026-12-01,SERUM,4,L-A,30/06/27\n")
+                .problems()).containsExactly("Row 2: expiry_on \"30/06/27\" is not a date like 2027-06-30");
+    }
+
+    @Test
     void semicolonsAndSpacedHeadersAreReadToo() {
         InboundCsv.Parsed parsed = parse("reference;expected on;sku;quantity\nPO-9;2026-12-05;CAP;2\n");
 

@@ -373,6 +373,60 @@ class ReceivingIT {
                 .doesNotContain("TEE-RED", "TEE-BLUE");
     }
 
+    @Test
+    @Order(9)
+    void lotsAndExpiryGoOutInThe943AndALotTheShipmentDidNotAnnounceIsALotDiscrepancy() throws IOException {
+        asSystem(() -> catalog.save(apparel, null, new ItemCommand("SERUM", "Face serum", ItemStatus.ACTIVE, true,
+                true, false, false, List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)),
+                List.<AliasLine>of()), 0));
+        LocalDate arrival = LocalDate.of(2026, 12, 10);
+        assertThatThrownBy(() -> asSystem(() -> receiving.create(apparel, new InboundShipmentCommand("PO-6000", "",
+                arrival, List.of(new InboundShipmentCommand.Line("SERUM", 4))))))
+                .isInstanceOfSatisfying(ReceivingValidationException.class, refused -> assertThat(
+                        refused.fieldErrors().get("lots")).contains("SERUM is lot tracked"));
+        assertThatThrownBy(() -> asSystem(() -> receiving.create(apparel, new InboundShipmentCommand("PO-6000", "",
+                arrival, List.of(new InboundShipmentCommand.Line("SERUM", 4, "L-A", arrival.minusDays(1)))))))
+                .isInstanceOfSatisfying(ReceivingValidationException.class, refused -> assertThat(
+                        refused.fieldErrors().get("lots")).contains("expires on 2026-12-09, before it arrives"));
+        assertThatThrownBy(() -> asSystem(() -> receiving.create(apparel, new InboundShipmentCommand("PO-6000", "",
+                arrival, List.of(new InboundShipmentCommand.Line("TEE-RED", 4, "L-A", null))))))
+                .isInstanceOfSatisfying(ReceivingValidationException.class, refused -> assertThat(
+                        refused.fieldErrors().get("lots")).contains("TEE-RED is not lot tracked"));
+
+        InboundShipmentView shipment = asSystem(() -> receiving.create(apparel, new InboundShipmentCommand(
+                "PO-6001", "", arrival, List.of(
+                        new InboundShipmentCommand.Line("SERUM", 4, "L-A", LocalDate.of(2027, 6, 30)),
+                        new InboundShipmentCommand.Line("SERUM", 2, "L-B", LocalDate.of(2027, 9, 30)),
+                        new InboundShipmentCommand.Line("TEE-RED", 1)))));
+        asSystem(() -> receiving.sendToWarehouse(apparel, shipment.id()));
+        assertThat(exchange.exchange(warehouse).advicesSent()).isEqualTo(1);
+        assertThat(documents(apparel)).filteredOn(document -> document.transactionSet().equals("943")
+                && document.segments().contains("PO-6001")).singleElement().satisfies(sent -> assertThat(
+                        sent.segments()).contains("W04*4*EA**VN*SERUM***L-A").contains("N9*ZZ*20270630*EXPIRY")
+                        .contains("W04*2*EA**VN*SERUM***L-B").contains("N9*ZZ*20270930*EXPIRY")
+                        .contains("W04*1*EA**VN*TEE-RED"));
+
+        Path inbox = sftp.rootOf(sandboxUser()).resolve("from-wms");
+        Files.writeString(inbox.resolve("944-lots.edi"), receiptFor("PO-6001", 901, "F", "R-6001",
+                "W07*4*EA**VN*SERUM***L-A", "N9*ZZ*20270630*EXPIRY", "W07*2*EA**VN*SERUM***L-C",
+                "N9*ZZ*20270131*EXPIRY", "W07*1*EA**VN*TEE-RED"));
+        exchange.exchange(warehouse);
+
+        InboundShipmentView received = shipment(shipment.id());
+        assertThat(received.lines()).extracting(InboundShipmentView.Line::sku, InboundShipmentView.Line::lot,
+                InboundShipmentView.Line::expected, InboundShipmentView.Line::received).as("the unannounced lot's "
+                        + "units are counted on the SKU's first line").containsExactly(tuple("SERUM", "L-A", 4, 6),
+                        tuple("SERUM", "L-B", 2, 0), tuple("TEE-RED", "", 1, 1));
+        assertThat(received.discrepancies()).as("over and short are the SKU's over all its lots: 6 of 6")
+                .singleElement().satisfies(lot -> {
+                    assertThat(lot.kind()).isEqualTo(DiscrepancyKind.LOT);
+                    assertThat(lot.received()).isEqualTo(2);
+                    assertThat(lot.detail()).isEqualTo("Announced lot L-A, L-B; received lot L-C expiring 2027-01-31");
+                });
+        assertThat(received.status()).isEqualTo(InboundStatus.RECEIVED_WITH_DISCREPANCIES);
+        assertThat(shipments(home)).as("the other brand").isEmpty();
+    }
+
     private Map<String, StockByStatus> stock(TenantId tenant) {
         Map<String, StockByStatus> bySku = new java.util.HashMap<>();
         asSystem(() -> returns.stockByStatus(tenant)).forEach(row -> bySku.put(row.sku(), row));
@@ -393,11 +447,17 @@ class ReceivingIT {
 
     /** A 944 from the sandbox warehouse for the apparel brand's shipment PO-5001. */
     private static String receipt(int control, String reporting, String receiptNumber, String... lines) {
+        return receiptFor("PO-5001", control, reporting, receiptNumber, lines);
+    }
+
+    /** A 944 from the sandbox warehouse for one of the apparel brand's shipments. */
+    private static String receiptFor(String shipment, int control, String reporting, String receiptNumber,
+            String... lines) {
         StringBuilder x = new StringBuilder("ISA*00*          *00*          *ZZ*SANDBOXWMS     *ZZ*CROSSDOCK      "
                 + "*261203*1200*U*00401*%09d*0*T*>~".formatted(control));
         x.append("GS*RE*SANDBOXWMS*CROSSDOCK*20261203*1200*").append(control).append("*X*004010~ST*944*0001~");
         List<String> body = new java.util.ArrayList<>(List.of("W17*" + reporting + "*20261203*" + receiptNumber
-                + "*PO-5001", "N1*DE*APPAREL*91*APPAREL"));
+                + "*" + shipment, "N1*DE*APPAREL*91*APPAREL"));
         body.addAll(List.of(lines));
         body.forEach(segment -> x.append(segment).append('~'));
         x.append("SE*").append(body.size() + 2).append("*0001~GE*1*").append(control).append("~IEA*1*")

@@ -25,13 +25,13 @@ final class InboundShipmentForm extends Dialog {
     private final Span linesError = new Span();
     private final List<Line> rows = new ArrayList<>();
 
-    private record Line(TextField sku, IntegerField quantity) {
+    private record Line(TextField sku, IntegerField quantity, TextField lot, DatePicker expiry) {
     }
 
     InboundShipmentForm(Consumer<InboundShipmentCommand> onSave) {
         setId("inbound-form");
         setHeaderTitle("New inbound shipment");
-        setWidth("560px");
+        setWidth("760px");
         reference.setId("inbound-reference");
         reference.setHelperText("Your PO or ASN number; the warehouse quotes it back");
         reference.setMaxLength(22);
@@ -48,7 +48,7 @@ final class InboundShipmentForm extends Dialog {
         Button addLine = new Button("Add line", click -> addLine());
         addLine.setId("inbound-add-line");
         addLine();
-        add(new VerticalLayout(reference, carrier, expectedOn, new Span("Lines (SKU and units)"), lines, addLine,
+        add(new VerticalLayout(reference, carrier, expectedOn, new Span("Lines (SKU and units; lot and expiry where the item tracks them)"), lines, addLine,
                 linesError));
         Button save = new Button("Create shipment", click -> onSave.accept(command()));
         save.setId("inbound-save");
@@ -65,8 +65,10 @@ final class InboundShipmentForm extends Dialog {
         carrier.setErrorMessage(errors.get("carrier"));
         expectedOn.setInvalid(errors.containsKey("expectedOn"));
         expectedOn.setErrorMessage(errors.get("expectedOn"));
-        linesError.setText(errors.getOrDefault("lines", ""));
-        linesError.setVisible(errors.containsKey("lines"));
+        String linesProblem = String.join(" ", java.util.stream.Stream.of("lines", "lots").filter(errors::containsKey)
+                .map(errors::get).toList());
+        linesError.setText(linesProblem);
+        linesError.setVisible(!linesProblem.isEmpty());
     }
 
     private void addLine() {
@@ -77,10 +79,20 @@ final class InboundShipmentForm extends Dialog {
         quantity.setPlaceholder("Units");
         quantity.setMin(1);
         quantity.addClassName("inbound-line-quantity");
-        rows.add(new Line(sku, quantity));
-        HorizontalLayout row = new HorizontalLayout(sku, quantity);
+        TextField lot = new TextField();
+        lot.setPlaceholder("Lot");
+        lot.setMaxLength(40);
+        lot.addClassName("inbound-line-lot");
+        DatePicker expiry = new DatePicker();
+        expiry.setPlaceholder("Expiry");
+        expiry.addClassName("inbound-line-expiry");
+        rows.add(new Line(sku, quantity, lot, expiry));
+        HorizontalLayout row = new HorizontalLayout(sku, quantity, lot, expiry);
         row.setWidthFull();
-        sku.setWidth("60%");
+        sku.setWidth("35%");
+        quantity.setWidth("15%");
+        lot.setWidth("22%");
+        expiry.setWidth("28%");
         lines.add(row);
     }
 
@@ -88,7 +100,8 @@ final class InboundShipmentForm extends Dialog {
         List<InboundShipmentCommand.Line> entered = rows.stream()
                 .filter(row -> !row.sku().getValue().isBlank() || row.quantity().getValue() != null)
                 .map(row -> new InboundShipmentCommand.Line(row.sku().getValue(),
-                        row.quantity().getValue() == null ? 0 : row.quantity().getValue()))
+                        row.quantity().getValue() == null ? 0 : row.quantity().getValue(), row.lot().getValue(),
+                        row.expiry().getValue()))
                 .toList();
         return new InboundShipmentCommand(reference.getValue(), carrier.getValue(), expectedOn.getValue(), entered);
     }

@@ -122,7 +122,23 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         shipments.addColumn(s -> s.receivedUnits() + " of " + s.expectedUnits() + " units" + (s.lines().size() > 1
                 ? " · " + s.lines().size() + " SKUs" : "")).setHeader("Received").setAutoWidth(true);
         shipments.addComponentColumn(this::sendButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        shipments.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::lines));
         shipments.setAllRowsVisible(true);
+    }
+
+    /** A shipment's lines (shown when its row is selected): SKU, lot and expiry, units announced and received. */
+    private Component lines(InboundShipmentView shipment) {
+        Div lines = new Div();
+        lines.addClassName("inbound-lines");
+        for (InboundShipmentView.Line line : shipment.lines()) {
+            Div row = new Div(line.sku() + (line.lot().isEmpty() ? "" : " · lot " + line.lot())
+                    + (line.expiryOn() == null ? "" : " · expires " + line.expiryOn()) + ": " + line.received()
+                    + " of " + line.expected() + " received" + (line.damaged() > 0 ? ", " + line.damaged()
+                    + " damaged" : ""));
+            row.addClassName("inbound-line");
+            lines.add(row);
+        }
+        return lines;
     }
 
     private void configureDiscrepancies() {
@@ -139,6 +155,7 @@ public class ReceivingView extends VerticalLayout implements BeforeEnterObserver
         discrepancies.addColumn(row -> row.discrepancy().expected()).setHeader("Expected").setAutoWidth(true);
         discrepancies.addColumn(row -> row.discrepancy().received()).setHeader("Received / damaged")
                 .setAutoWidth(true);
+        discrepancies.addColumn(row -> row.discrepancy().detail()).setHeader("Detail").setFlexGrow(1);
         discrepancies.addComponentColumn(this::resolution).setHeader("Root cause").setFlexGrow(2);
         discrepancies.setAllRowsVisible(true);
     }

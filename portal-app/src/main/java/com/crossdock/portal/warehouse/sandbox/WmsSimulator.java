@@ -331,9 +331,10 @@ public final class WmsSimulator {
             boolean damaged = faulty && i == count - 1 && received.signum() > 0;
             List<X12ItemId> item = line.items().stream().filter(id -> !id.qualifier().equals("UA")).limit(1)
                     .toList();
-            lines.add(new ReceiptAdvice944.Line(received, line.unit(), item.isEmpty() ? line.items() : item, "",
-                    damaged ? List.of(new ReceiptAdvice944.Discrepancy(BigDecimal.ONE, line.unit(), "01"))
-                            : List.of(), List.of()));
+            // the warehouse records the lot and expiry it was told of
+            lines.add(new ReceiptAdvice944.Line(received, line.unit(), item.isEmpty() ? line.items() : item,
+                    line.lot(), damaged ? List.of(new ReceiptAdvice944.Discrepancy(BigDecimal.ONE, line.unit(), "01"))
+                            : List.of(), line.references()));
         }
         List<X12Party> parties = transfer.parties().stream().filter(p -> p.entityCode().equals("DE")).toList();
         return new ReceiptAdvice944("F", now().format(CCYYMMDD), "RCV" + n, transfer.depositorOrderNumber(),

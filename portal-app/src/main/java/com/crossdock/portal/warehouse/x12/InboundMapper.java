@@ -238,12 +238,17 @@ final class InboundMapper {
     /** W13 receiving conditions that mean damaged units. */
     static final Set<String> DAMAGED = Set.of("01", "DM");
 
-    /** A 944 as a receipt per SKU in whole eaches; over and short are the portal's to work out, not the W13s'. */
+    /**
+     * A 944 as a receipt per SKU and lot (W07-08, with the expiry of {@link WmsDocuments#expiryOf}) in whole eaches;
+     * over and short are the portal's to work out, not the W13s'.
+     */
     private static WmsInbound received(WmsInbound.Control control, ReceiptAdvice944 advice) {
         if (advice.depositorOrderNumber().isBlank()) {
             return new WmsInbound.Unusable(control, "W17-04 names no shipment (depositor order number)");
         }
-        Map<String, int[]> units = new LinkedHashMap<>();
+        record Lot(String sku, String lot, java.time.@Nullable LocalDate expiryOn) {
+        }
+        Map<Lot, int[]> units = new LinkedHashMap<>();
         for (ReceiptAdvice944.Line line : advice.lines()) {
             String sku = sku(line.items());
             if (sku == null) {
@@ -256,7 +261,8 @@ final class InboundMapper {
             BigDecimal damaged = line.exceptions().stream().filter(e -> DAMAGED.contains(e.condition()))
                     .map(ReceiptAdvice944.Discrepancy::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
             try {
-                int[] sum = units.computeIfAbsent(sku, k -> new int[2]);
+                int[] sum = units.computeIfAbsent(new Lot(sku, line.lot(),
+                        WmsDocuments.expiryOf(line.references()).orElse(null)), k -> new int[2]);
                 sum[0] += line.received().intValueExact();
                 sum[1] += damaged.intValueExact();
             } catch (ArithmeticException e) {
@@ -266,12 +272,15 @@ final class InboundMapper {
             }
         }
         List<InboundReceipt.Line> lines = new ArrayList<>();
-        for (Map.Entry<String, int[]> entry : units.entrySet()) {
+        for (Map.Entry<Lot, int[]> entry : units.entrySet()) {
+            Lot lot = entry.getKey();
             if (entry.getValue()[1] > entry.getValue()[0]) {
-                return new WmsInbound.Unusable(control, entry.getKey() + " has more units damaged ("
-                        + entry.getValue()[1] + ") than received (" + entry.getValue()[0] + ")");
+                return new WmsInbound.Unusable(control, lot.sku() + (lot.lot().isEmpty() ? "" : " lot " + lot.lot())
+                        + " has more units damaged (" + entry.getValue()[1] + ") than received ("
+                        + entry.getValue()[0] + ")");
             }
-            lines.add(new InboundReceipt.Line(entry.getKey(), entry.getValue()[0], entry.getValue()[1]));
+            lines.add(new InboundReceipt.Line(lot.sku(), lot.lot(), lot.expiryOn(), entry.getValue()[0],
+                    entry.getValue()[1]));
         }
         String key = advice.warehouseReceiptNumber().isBlank()
                 ? control.interchange() + "/" + control.group() + "/" + control.transaction()

@@ -35,6 +35,8 @@ public final class WmsDocuments {
 
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final int CARRIER_MAX = 35;
+    private static final String EXPIRY_QUALIFIER = "ZZ";
+    private static final String EXPIRY_DESCRIPTION = "EXPIRY";
 
     private final InboundMapper inbound = new InboundMapper();
     private final Acknowledgments acknowledgments = new Acknowledgments();
@@ -84,7 +86,9 @@ public final class WmsDocuments {
     /**
      * The 943 record for an inbound shipment: W06 (N, the shipment reference as depositor order number and
      * shipment id, the date of the advice), N1*DE, G62*17 with the expected arrival, W27 with the carrier's name
-     * as routing when there is one, and one W04 per line in eaches with the master SKU as vendor item number (VN).
+     * as routing when there is one, and one W04 per line in eaches with the master SKU as vendor item number (VN),
+     * its lot in W04-08 and, for an expiry-tracked item, {@code N9*ZZ*<CCYYMMDD>*EXPIRY} in the line's loop (a
+     * mutually defined reference: X12 has no expiry element in the W04 loop; the 944 answers the same way).
      */
     public StockTransfer943 stockTransfer943(X12Delimiters delimiters, LocalDateTime at, String customerCode,
             InboundAdvice advice) {
@@ -92,14 +96,32 @@ public final class WmsDocuments {
             throw new IllegalArgumentException("shipment " + advice.reference() + " has no lines");
         }
         List<StockTransfer943.Line> lines = advice.lines().stream().map(line -> new StockTransfer943.Line(
-                BigDecimal.valueOf(line.quantity()), "EA", List.of(new X12ItemId("VN", line.sku())), "",
-                List.<X12Reference>of())).toList();
+                BigDecimal.valueOf(line.quantity()), "EA", List.of(new X12ItemId("VN", line.sku())), line.lot(),
+                line.expiryOn() == null ? List.<X12Reference>of() : List.of(expiry(line.expiryOn())))).toList();
         String carrier = clean(delimiters, advice.carrier());
         carrier = carrier.length() <= CARRIER_MAX ? carrier : carrier.substring(0, CARRIER_MAX).strip();
         return new StockTransfer943("N", advice.reference(), at.format(CCYYMMDD), advice.reference(),
                 List.of(X12Party.named("DE", customerCode, "91", customerCode)), List.of(),
                 List.of(X12Reference.of("17", advice.expectedOn().format(CCYYMMDD))),
                 carrier.isEmpty() ? null : new ShippingAdvice945.Carrier("M", "", carrier), lines);
+    }
+
+    /** The expiry of a lot as the line's mutually defined reference {@code N9*ZZ*<CCYYMMDD>*EXPIRY}. */
+    public static X12Reference expiry(java.time.LocalDate expiryOn) {
+        return new X12Reference(EXPIRY_QUALIFIER, expiryOn.format(CCYYMMDD), EXPIRY_DESCRIPTION);
+    }
+
+    /** The expiry a line's references carry ({@link #expiry}), if any and readable. */
+    public static java.util.Optional<java.time.LocalDate> expiryOf(List<X12Reference> references) {
+        return references.stream().filter(r -> r.qualifier().equals(EXPIRY_QUALIFIER)
+                        && r.description().equalsIgnoreCase(EXPIRY_DESCRIPTION)).findFirst()
+                .flatMap(r -> {
+                    try {
+                        return java.util.Optional.of(java.time.LocalDate.parse(r.value(), CCYYMMDD));
+                    } catch (java.time.format.DateTimeParseException unreadable) {
+                        return java.util.Optional.empty();
+                    }
+                });
     }
 
     private static String clean(X12Delimiters delimiters, String text) {
