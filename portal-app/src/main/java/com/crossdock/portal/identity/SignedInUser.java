@@ -22,6 +22,11 @@ public record SignedInUser(UUID id, String username, String displayName, Set<Rol
         return roles.contains(role);
     }
 
+    /** A brand's API client acting through the public API ({@code api:<client>}), not a person. */
+    public boolean isApiClient() {
+        return username.startsWith("api:");
+    }
+
     /** The 3PL's own people: platform admins, account managers, and leaders without a brand. */
     public boolean isThreePlStaff() {
         return homeTenant == null && !roles.isEmpty();

@@ -1,6 +1,10 @@
 package com.crossdock.portal.returns;
 
+import com.crossdock.portal.governance.GovernanceService;
 import com.crossdock.portal.identity.CurrentUser;
+import com.crossdock.portal.identity.SignedInUser;
+import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.SystemKind;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.sync.ReturnSignals;
 import com.crossdock.portal.tenancy.TenantTransactions;
@@ -47,9 +51,11 @@ public class ReturnsService {
     private final Rmas rmas;
     private final ReturnSignals signals;
     private final Clock clock;
+    private final GovernanceService governance;
 
     ReturnsService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, Rmas rmas,
-            ReturnSignals signals, Clock clock) {
+            ReturnSignals signals, Clock clock, GovernanceService governance) {
+        this.governance = governance;
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -192,6 +198,7 @@ public class ReturnsService {
         }
         record Received(UUID unit, String sku, @Nullable Disposition disposition, String rule) {
         }
+        SystemKind owner = governance.owner(tenant, DataType.RETURNS_DISPOSITION);
         Received received = transactions.write(tenant, () -> {
             RmaStatus status = rmas.lock(rmaId).orElseThrow(ReturnsService::noSuchRma);
             boolean complete = jdbc.sql("SELECT receipt_complete FROM rma WHERE id = :id").param("id", rmaId)
@@ -216,7 +223,7 @@ public class ReturnsService {
                 throw new ReturnsValidationException("scan", "All " + line.expected() + " units of " + sku
                         + " on this RMA are in already; put this one aside as an extra");
             }
-            Rule rule = rule(sku, condition);
+            Rule rule = rule(sku, condition, owner);
             UUID unit = UUID.randomUUID();
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.sql("""
@@ -242,11 +249,50 @@ public class ReturnsService {
         return new ScanResult(received.unit(), received.sku(), received.disposition(), message, rma);
     }
 
+    /**
+     * Why the signed-in person may not decide dispositions for the tenant (the owner of returns disposition is
+     * another side), or empty when they may; the bench shows it instead of the disposition buttons.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<String> dispositionRefusal(TenantId tenant) {
+        tenants.requireOpen(tenant);
+        return refusalByOwner(governance.owner(tenant, DataType.RETURNS_DISPOSITION));
+    }
+
+    /**
+     * Why the signed-in caller may not decide dispositions, by the tenant's owner of returns disposition, or empty
+     * when it may. Crossdock's bench (the default owner): people at the bench decide, not an API client. The
+     * warehouse: the 3PL's people decide at the bench, the brand's do not. The brand's ERP: its API client decides,
+     * people at the bench only receive and inspect. Decisions wait for the owner, so the store's refund and restock
+     * are written back only once the owner has decided every unit.
+     */
+    static Optional<String> refusalByOwner(SystemKind owner) {
+        SignedInUser caller = CurrentUser.require();
+        boolean api = caller.isApiClient();
+        return switch (owner) {
+            case PORTAL -> api ? Optional.of("Returns disposition is decided at Crossdock's returns bench for this "
+                    + "brand, not through the API; change the owner in Setup if the brand's system should decide")
+                    : Optional.empty();
+            case WMS -> api || !caller.isThreePlStaff() ? Optional.of("The warehouse (3PL) owns returns "
+                    + "disposition for this brand: the 3PL's returns staff decide each unit. Change the owner in Setup "
+                    + "if the brand should decide") : Optional.empty();
+            case ERP -> api ? Optional.empty() : Optional.of("The brand's ERP owns returns disposition: the ERP "
+                    + "decides each unit through the API, and the bench only receives and inspects. Change the owner "
+                    + "in Setup to decide here");
+            case CHANNEL -> Optional.of("A sales channel cannot own returns disposition; choose another owner in "
+                    + "Setup");
+        };
+    }
+
     /** What a tenant rule makes of a unit at receipt: a disposition at once, or a hold (null) with the reason. */
     private record Rule(@Nullable Disposition disposition, String text) {
     }
 
-    private Rule rule(String sku, UnitCondition condition) {
+    private Rule rule(String sku, UnitCondition condition, SystemKind owner) {
+        if (owner != SystemKind.PORTAL && owner != SystemKind.WMS) {
+            return new Rule(null, "held for the decision of the owner of returns disposition ("
+                    + owner.label() + ")");
+        }
         boolean hazmat = jdbc.sql("SELECT hazmat FROM catalog_item WHERE sku = :sku").param("sku", sku)
                 .query(Boolean.class).optional().orElse(false);
         boolean inspectHazmat = jdbc.sql("SELECT always_inspect_hazmat FROM return_settings")
@@ -301,6 +347,9 @@ public class ReturnsService {
                 .query((rs, n) -> new Unit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class))).optional());
         Unit unit = found.orElseThrow(() -> new ReturnsValidationException("unit", "No such returned unit"));
+        refusalByOwner(governance.owner(tenant, DataType.RETURNS_DISPOSITION)).ifPresent(refusal -> {
+            throw new ReturnsValidationException("unit", refusal);
+        });
         boolean decided = transactions.write(tenant, () -> {
             RmaStatus status = rmas.lock(unit.rma()).orElseThrow(ReturnsService::noSuchRma);
             if (status == RmaStatus.CLOSED) {

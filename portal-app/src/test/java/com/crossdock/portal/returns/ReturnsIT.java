@@ -15,6 +15,10 @@ import com.crossdock.portal.channel.ShopifyConnectionCommand;
 import com.crossdock.portal.channel.sandbox.ShopifySandboxService;
 import com.crossdock.portal.channel.sandbox.StoreSummary;
 import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
+import com.crossdock.portal.governance.GovernanceService;
+import com.crossdock.portal.identity.CurrentUser;
+import com.crossdock.portal.identity.Role;
+import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.receiving.InboundReceipt;
 import com.crossdock.portal.receiving.InboundReceipts;
@@ -36,6 +40,8 @@ import com.crossdock.tenantconfig.catalog.PackLevel;
 import com.crossdock.tenantconfig.catalog.Sku;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.tenant.TenantStatus;
+import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.SystemKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +49,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -92,6 +103,7 @@ class ReturnsIT {
     @Autowired ReceivingService receiving;
     @Autowired ApplicationContext context;
     @Autowired InboundReceipts receipts;
+    @Autowired GovernanceService governance;
 
     final JdbcClient superuser = TestDatabases.superuser(ReturnsIT.class);
     TenantId apparel;
@@ -443,6 +455,60 @@ class ReturnsIT {
         return channels.connectShopify(tenant, new ShopifyConnectionCommand(shop, shop + ".myshopify.com",
                 "2026-07", ChannelMode.SANDBOX, "shpat_" + shop.replace('-', '_') + "_0123456789", "whsec-" + shop))
                 .id();
+    }
+
+    @Test
+    @Order(9)
+    void dispositionsAreDecidedOnlyByTheOwnerOfReturnsDisposition() {
+        assertThat(asSystem(() -> governance.owner(apparel, DataType.RETURNS_DISPOSITION)))
+                .as("Crossdock's bench by default").isEqualTo(SystemKind.PORTAL);
+        long version = asSystem(() -> governance.matrix(apparel)).version();
+        asSystem(() -> governance.changeOwner(apparel, DataType.RETURNS_DISPOSITION, SystemKind.WMS, version));
+        RmaView rma = asSystem(() -> returns.create(apparel, new RmaCommand("", null, List.of(
+                new RmaCommand.Line("CAP", 2, "")))));
+        ScanResult opened = asSystem(() -> returns.receiveUnit(apparel, rma.id(), "CAP", UnitCondition.OPENED));
+        SignedInUser brandUser = new SignedInUser(UUID.randomUUID(), "ops@apparel", "Apparel ops",
+                Set.of(Role.BRAND_USER), apparel);
+        assertThatThrownBy(() -> as(brandUser, () -> returns.disposition(apparel, opened.unitId(),
+                Disposition.RESTOCK_AVAILABLE, ""))).isInstanceOfSatisfying(ReturnsValidationException.class,
+                refused -> assertThat(refused.fieldErrors().get("unit"))
+                        .startsWith("The warehouse (3PL) owns returns disposition"));
+        assertThat(as(brandUser, () -> returns.dispositionRefusal(apparel))).isPresent();
+        asSystem(() -> returns.disposition(apparel, opened.unitId(), Disposition.RESTOCK_AVAILABLE, "3PL decides"));
+
+        long next = asSystem(() -> governance.matrix(apparel)).version();
+        asSystem(() -> governance.changeOwner(apparel, DataType.RETURNS_DISPOSITION, SystemKind.ERP, next));
+        ScanResult unopened = asSystem(() -> returns.receiveUnit(apparel, rma.id(), "CAP", UnitCondition.UNOPENED));
+        assertThat(unopened.disposition()).as("CAP is on the auto-restock list, but the ERP decides").isNull();
+        assertThat(unopened.message()).contains("held for the decision of the owner of returns disposition");
+        assertThatThrownBy(() -> asSystem(() -> returns.disposition(apparel, unopened.unitId(), Disposition.DISPOSE,
+                ""))).isInstanceOfSatisfying(ReturnsValidationException.class, refused -> assertThat(
+                        refused.fieldErrors().get("unit")).startsWith("The brand's ERP owns returns disposition"));
+        SignedInUser erp = new SignedInUser(UUID.randomUUID(), "api:erp", "ERP (API)", Set.of(Role.BRAND_USER),
+                apparel);
+        RmaView decided = as(erp, () -> returns.disposition(apparel, unopened.unitId(), Disposition.RESTOCK_B_GRADE,
+                "ERP's decision"));
+        assertThat(decided.status()).isEqualTo(RmaStatus.DISPOSITIONED);
+        assertThat(asSystem(() -> governance.owner(home, DataType.RETURNS_DISPOSITION)))
+                .as("the other brand keeps its own owner").isEqualTo(SystemKind.PORTAL);
+        assertThatThrownBy(() -> as(brandUser, () -> returns.rma(home, rma.id())))
+                .as("and the brand's people cannot reach it")
+                .isInstanceOf(com.crossdock.portal.tenancy.NoSuchTenantException.class);
+    }
+
+    /** Runs {@code work} as {@code user}, signed in the way a Keycloak sign-in or an API key makes a principal. */
+    private static <T> T as(SignedInUser user, Supplier<T> work) {
+        CurrentUser.SignedInPrincipal principal = () -> user;
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     private static <T> T asSystem(Supplier<T> work) {

@@ -229,8 +229,8 @@ class RowLevelSecurityIT {
     }
 
     /**
-     * Fills inbound_shipment, inbound_shipment_line, inbound_receipt and receiving_discrepancy: a shipment the
-     * warehouse received short, with a SKU nobody announced.
+     * Fills inbound_shipment, inbound_shipment_line, inbound_receipt, inbound_received_lot and
+     * receiving_discrepancy: a shipment the warehouse received short (in a lot), with a SKU nobody announced.
      */
     private void anInboundShipmentReceivedShort(TenantId tenant) {
         var shipment = receiving.create(tenant, new com.crossdock.portal.receiving.InboundShipmentCommand("IN-1",
@@ -239,7 +239,7 @@ class RowLevelSecurityIT {
         receiving.sendToWarehouse(tenant, shipment.id());
         receipts.markAdvised(tenant, shipment.id(), "test");
         assertThat(receipts.applyReceipt(tenant, "IN-1", new com.crossdock.portal.receiving.InboundReceipt("R-1",
-                true, List.of(new com.crossdock.portal.receiving.InboundReceipt.Line("SKU-" + tenant, 3, 0),
+                true, List.of(new com.crossdock.portal.receiving.InboundReceipt.Line("SKU-" + tenant, "LOT-1", null, 3, 0),
                         new com.crossdock.portal.receiving.InboundReceipt.Line("STRAY", 1, 0)))))
                 .isEqualTo(com.crossdock.portal.receiving.InboundReceipts.ReceiptOutcome.APPLIED);
     }
@@ -310,7 +310,7 @@ class RowLevelSecurityIT {
                 "channel_connection", "channel_inbox", "sales_order", "sales_order_line", "sales_order_event",
                 "integration_exception", "wms_outbox", "security_event", "channel_flow", "flow_run", "shipment",
                 "shipment_line", "inventory_position", "channel_inventory", "channel_return", "wms_account",
-                "x12_document", "inbound_shipment", "inbound_shipment_line", "inbound_receipt",
+                "x12_document", "inbound_shipment", "inbound_shipment_line", "inbound_receipt", "inbound_received_lot",
                 "receiving_discrepancy", "inventory_adjustment", "asn_control_number", "return_settings",
                 "return_auto_restock_sku", "rma", "rma_line", "rma_unit", "return_signal", "api_client",
                 "api_idempotency", "webhook_subscription", "webhook_delivery", "webhook_attempt",

@@ -64,7 +64,8 @@ public final class OwnershipRules {
         owners.put(DataType.HOLDS, SystemKind.PORTAL);
         owners.put(DataType.BUNDLE_DEFINITION, SystemKind.PORTAL);
         owners.put(DataType.MASTER_SKU_DATA, SystemKind.PORTAL);
-        owners.put(DataType.RETURNS_DISPOSITION, SystemKind.WMS);
+        // the returns bench in Crossdock is where returned units are inspected and decided
+        owners.put(DataType.RETURNS_DISPOSITION, SystemKind.PORTAL);
         return java.util.Collections.unmodifiableMap(owners);
     }
 }

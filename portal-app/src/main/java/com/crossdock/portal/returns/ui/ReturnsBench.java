@@ -178,7 +178,16 @@ final class ReturnsBench extends VerticalLayout {
         close.setVisible(editor && shown.status() == RmaStatus.DISPOSITIONED
                 && (shown.channelSignal().equals("NONE") || shown.channelSignal().equals("TOLD")));
         held.removeAll();
-        shown.units().stream().filter(RmaView.Unit::held).forEach(unit -> held.add(heldUnit(unit, editor)));
+        java.util.Optional<String> notTheOwner = editor ? returns.dispositionRefusal(tenant)
+                : java.util.Optional.empty();
+        notTheOwner.filter(reason -> shown.heldUnits() > 0).ifPresent(reason -> {
+            Span owner = new Span(reason);
+            owner.setId("returns-owner");
+            owner.addClassName("cd-muted");
+            held.add(owner);
+        });
+        shown.units().stream().filter(RmaView.Unit::held)
+                .forEach(unit -> held.add(heldUnit(unit, editor && notTheOwner.isEmpty())));
         if (shown.heldUnits() == 0) {
             held.add(new Span("No unit waits for inspection."));
         }
