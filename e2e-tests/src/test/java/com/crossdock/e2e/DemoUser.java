@@ -95,6 +95,8 @@ enum DemoUser {
         DOCUMENTS("nav-documents", true),
         /** Everyone reads the source of truth and ship-method mappings; brand admins change them. */
         SETUP("nav-setup", true),
+        /** Everyone reads which flows are live and the shadow differences; managers switch flows live. */
+        GO_LIVE("nav-golive", true),
         /** A brand's own people: its API clients (brand admins create and revoke them). */
         API("nav-api", false),
         /** A brand's own people: its outbound webhooks (brand admins subscribe and redeliver). */

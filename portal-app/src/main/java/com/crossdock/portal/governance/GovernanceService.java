@@ -7,6 +7,8 @@ import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.ExceptionReason;
+import com.crossdock.tenantconfig.truth.ExceptionReasons;
 import com.crossdock.tenantconfig.truth.OwnershipRules;
 import com.crossdock.tenantconfig.truth.SystemKind;
 import java.sql.Timestamp;
@@ -37,6 +39,8 @@ public class GovernanceService {
 
     private static final String EDITORS = "hasAnyRole('PLATFORM_ADMIN', 'BRAND_ADMIN')";
     private static final Pattern SCAC = Pattern.compile("[A-Z]{2,4}");
+    private static final int MIN_RESPONSE_MINUTES = 5;
+    private static final int MAX_RESPONSE_MINUTES = 7 * 24 * 60;
     private static final Pattern SERVICE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,20}");
 
     private static final String MAPPINGS = """
@@ -122,6 +126,94 @@ public class GovernanceService {
                     + "version " + version + ")");
             return readMatrix();
         });
+    }
+
+    /** Every exception queue of the tenant with its side and response time, chosen or by default. */
+    @PreAuthorize("isAuthenticated()")
+    public List<ExceptionOwner> exceptionOwners(TenantId tenant) {
+        tenants.requireOpen(tenant);
+        return transactions.read(tenant, this::readExceptionOwners);
+    }
+
+    /**
+     * Gives an exception queue its side ("Brand" or "3PL") and response time (5 minutes to 7 days); refused with
+     * field errors otherwise, or when someone changed the setup since {@code expectedVersion}. Exceptions opened from
+     * then on are routed and timed by it.
+     */
+    @PreAuthorize(EDITORS)
+    public List<ExceptionOwner> saveExceptionOwner(TenantId tenant, String code, String party, int responseMinutes,
+            long expectedVersion) {
+        tenants.requireOpen(tenant);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (code == null || ExceptionReasons.of(code).isEmpty()) {
+            problems.put("code", "Choose one of the exception queues");
+        }
+        if (!ExceptionReason.BRAND.equals(party) && !ExceptionReason.THREE_PL.equals(party)) {
+            problems.put("party", "Choose Brand or 3PL");
+        }
+        if (responseMinutes < MIN_RESPONSE_MINUTES || responseMinutes > MAX_RESPONSE_MINUTES) {
+            problems.put("response", "Give a response time of 5 minutes to 7 days");
+        }
+        if (!problems.isEmpty()) {
+            throw new SetupValidationException(problems);
+        }
+        return transactions.write(tenant, () -> {
+            long version = raiseVersion(expectedVersion);
+            upsertExceptionOwner(code, party, responseMinutes);
+            tenants.recordActivity(tenant, "setup.exception-owner", code + " answered by " + party + " within "
+                    + responseMinutes + " minutes (configuration version " + version + ")");
+            return readExceptionOwners();
+        });
+    }
+
+    /**
+     * Confirms the side and response time every queue has now (its default where nobody chose one), so every
+     * exception queue has an owner the brand and the 3PL agreed on.
+     */
+    @PreAuthorize(EDITORS)
+    public List<ExceptionOwner> confirmExceptionOwners(TenantId tenant, long expectedVersion) {
+        tenants.requireOpen(tenant);
+        return transactions.write(tenant, () -> {
+            long version = raiseVersion(expectedVersion);
+            List<ExceptionOwner> unconfirmed = readExceptionOwners().stream().filter(owner -> !owner.confirmed())
+                    .toList();
+            unconfirmed.forEach(owner -> upsertExceptionOwner(owner.code(), owner.party(),
+                    (int) owner.response().toMinutes()));
+            tenants.recordActivity(tenant, "setup.exception-owner", unconfirmed.size() + " exception queues "
+                    + "confirmed as they are (configuration version " + version + ")");
+            return readExceptionOwners();
+        });
+    }
+
+    private void upsertExceptionOwner(String code, String party, int responseMinutes) {
+        jdbc.sql("""
+                INSERT INTO exception_owner (tenant_id, id, reason_code, party, response_minutes, changed_by,
+                                             changed_at)
+                VALUES (crossdock_current_tenant(), :id, :code, :party, :minutes, :by, :now)
+                ON CONFLICT (tenant_id, reason_code) DO UPDATE SET party = excluded.party,
+                    response_minutes = excluded.response_minutes, changed_by = excluded.changed_by,
+                    changed_at = excluded.changed_at""")
+                .param("id", UUID.randomUUID()).param("code", code).param("party", party)
+                .param("minutes", responseMinutes).param("by", CurrentUser.actor())
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    private List<ExceptionOwner> readExceptionOwners() {
+        OwnershipMatrix matrix = readMatrix();
+        Map<String, ExceptionOwner> chosen = new LinkedHashMap<>();
+        jdbc.sql("SELECT reason_code, party, response_minutes, changed_by, changed_at FROM exception_owner")
+                .query((rs, n) -> chosen.put(rs.getString(1), new ExceptionOwner(rs.getString(1), "",
+                        rs.getString(2), java.time.Duration.ofMinutes(rs.getInt(3)), null, true, rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))).list();
+        return ExceptionReasons.ALL.stream().map(reason -> {
+            ExceptionOwner own = chosen.get(reason.code());
+            String follows = reason.followsOwnerOf() == null ? null : reason.followsOwnerOf().label();
+            return own == null
+                    ? new ExceptionOwner(reason.code(), reason.label(), reason.defaultParty(matrix::owner),
+                            reason.response(), follows, false, null, null)
+                    : new ExceptionOwner(reason.code(), reason.label(), own.party(), own.response(), follows, true,
+                            own.changedBy(), own.changedAt());
+        }).toList();
     }
 
     /** The tenant's ship-method mappings, by service level. */
@@ -213,7 +305,8 @@ public class GovernanceService {
         tenants.requireOpen(tenant);
         var findings = catalog.findings(tenant);
         List<ShipMethodMapping> mappings = shipMethods(tenant);
-        return transactions.read(tenant, () -> Readiness.of(jdbc, findings, readMatrix(), mappings));
+        return transactions.read(tenant, () -> Readiness.of(jdbc, findings, readMatrix(), mappings,
+                readExceptionOwners()));
     }
 
     private static String normalized(String level) {

@@ -20,7 +20,7 @@ final class Readiness {
     }
 
     static List<ReadinessItem> of(JdbcClient jdbc, List<Finding> findings, OwnershipMatrix matrix,
-            List<ShipMethodMapping> mappings) {
+            List<ShipMethodMapping> mappings, List<ExceptionOwner> exceptionOwners) {
         List<ReadinessItem> items = new ArrayList<>();
         long active = count(jdbc, "SELECT count(*) FROM catalog_item WHERE status = 'ACTIVE'");
         items.add(active == 0
@@ -44,6 +44,11 @@ final class Readiness {
                 ? "Owners chosen (configuration version " + matrix.version() + ")"
                 : "Only the defaults so far: review who owns each kind of data and choose the owners", "setup"));
         items.add(shipMethods(jdbc, mappings));
+        long unconfirmed = exceptionOwners.stream().filter(owner -> !owner.confirmed()).count();
+        items.add(new ReadinessItem("exception-owners", "Every exception queue owned", unconfirmed == 0,
+                unconfirmed == 0 ? exceptionOwners.size() + " queues, each with its side and response time"
+                        : unconfirmed + " of " + exceptionOwners.size() + " exception queues still on their default "
+                        + "owner: review and confirm who answers each, and how fast", "setup"));
         List<String> open = jdbc.sql("""
                 SELECT reason_code FROM integration_exception WHERE status = 'OPEN' AND reason_code IN (:codes)
                 GROUP BY reason_code ORDER BY count(*) DESC""").param("codes", CRITICAL).query(String.class).list();

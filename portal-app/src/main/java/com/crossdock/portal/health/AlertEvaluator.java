@@ -178,10 +178,13 @@ class AlertEvaluator {
     private List<Breach> exceptionAge(int minutes, Instant now) {
         return jdbc.sql("""
                 SELECT count(*), min(first_seen) FROM integration_exception
-                WHERE status = 'OPEN' AND first_seen < :before HAVING count(*) > 0""")
+                WHERE status = 'OPEN' AND (first_seen < :before OR respond_by < :now)
+                HAVING count(*) > 0""")
                 .param("before", Timestamp.from(now.minus(Duration.ofMinutes(minutes))))
+                .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Breach("EXCEPTION_AGE", rs.getLong(1) + " exceptions past their response time",
-                        rs.getLong(1) + " open exceptions are older than " + minutes + " minutes; the oldest since "
+                        rs.getLong(1) + " open exceptions are older than " + minutes + " minutes or past the response "
+                                + "time of their queue; the oldest since "
                                 + rs.getTimestamp(2).toInstant() + ". Take or resolve them in Exceptions.",
                         rs.getLong(1))).list();
     }

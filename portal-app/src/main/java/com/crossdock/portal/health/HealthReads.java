@@ -188,13 +188,20 @@ class HealthReads {
     record OpenExceptions(Map<String, Long> byOwner, long breaches) {
     }
 
-    OpenExceptions openExceptions(Instant breachBefore) {
+    /**
+     * {@code breachBefore}: exceptions without a response time of their own (opened before their queue had one)
+     * breach once they are older than that; the others once {@code now} is past their {@code respond_by}.
+     */
+    OpenExceptions openExceptions(Instant now, Instant breachBefore) {
         Map<String, Long> byOwner = new LinkedHashMap<>();
         long[] breaches = {0};
         jdbc.sql("""
-                SELECT COALESCE(owner, 'Unassigned'), count(*), count(*) FILTER (WHERE first_seen < :before)
+                SELECT COALESCE(owner, 'Unassigned'), count(*),
+                       count(*) FILTER (WHERE CASE WHEN respond_by IS NULL THEN first_seen < :before
+                                                   ELSE respond_by < :now END)
                 FROM integration_exception WHERE status = 'OPEN' GROUP BY 1 ORDER BY 2 DESC""")
-                .param("before", Timestamp.from(breachBefore)).query((rs, n) -> {
+                .param("before", Timestamp.from(breachBefore)).param("now", Timestamp.from(now))
+                .query((rs, n) -> {
                     byOwner.put(rs.getString(1), rs.getLong(2));
                     breaches[0] += rs.getLong(3);
                     return n;

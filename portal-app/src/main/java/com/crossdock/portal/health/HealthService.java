@@ -99,7 +99,7 @@ public class HealthService {
         Instant breachBefore = now.minus(properties.responseTime());
         List<PortfolioRow> rows = new ArrayList<>();
         for (TenantSummary tenant : visible) {
-            HealthReads.OpenExceptions open = transactions.read(tenant.id(), () -> reads.openExceptions(breachBefore));
+            HealthReads.OpenExceptions open = transactions.read(tenant.id(), () -> reads.openExceptions(now, breachBefore));
             long[] runs = lastDay.getOrDefault(tenant.id(), new long[] {0, 0});
             long openCount = open.byOwner().values().stream().mapToLong(Long::longValue).sum();
             rows.add(new PortfolioRow(tenant.id(), tenant.name(), tenant.code().value(), tenant.status(),

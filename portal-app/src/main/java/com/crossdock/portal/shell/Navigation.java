@@ -17,6 +17,7 @@ import com.crossdock.portal.receiving.ui.ReceivingView;
 import com.crossdock.portal.returns.ui.ReturnsView;
 import com.crossdock.portal.sync.ui.ExceptionsView;
 import com.crossdock.portal.sync.ui.FlowsView;
+import com.crossdock.portal.sync.ui.GoLiveView;
 import com.crossdock.portal.sync.ui.OrdersView;
 import com.crossdock.portal.sync.ui.StockView;
 import com.crossdock.portal.tenant.ui.AuditView;
@@ -72,6 +73,8 @@ final class Navigation {
             new Section("nav-documents", "Documents", VaadinIcon.FILE_TEXT_O, DocumentsView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-setup", "Setup", VaadinIcon.COG, SetupView.class,
+                    user -> !user.hasNoAccess()),
+            new Section("nav-golive", "Go-live", VaadinIcon.ROCKET, GoLiveView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-api", "API", VaadinIcon.CODE, ApiClientsView.class,
                     user -> !user.hasNoAccess() && user.homeTenant() != null),

@@ -54,6 +54,12 @@ class AmazonOrderImport implements FlowWork {
     }
 
     @Override
+    public FlowResult shadow(TenantId tenant, UUID connectionId) {
+        // reading orders sends nothing: the pipeline keeps them as shadow orders while the order import is not live
+        return run(tenant, connectionId);
+    }
+
+    @Override
     public FlowResult run(TenantId tenant, UUID connectionId) {
         var account = channels.amazonAccount(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));

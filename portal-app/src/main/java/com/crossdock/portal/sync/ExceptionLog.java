@@ -1,7 +1,13 @@
 package com.crossdock.portal.sync;
 
+import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.ExceptionReason;
+import com.crossdock.tenantconfig.truth.ExceptionReasons;
+import com.crossdock.tenantconfig.truth.OwnershipRules;
+import com.crossdock.tenantconfig.truth.SystemKind;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,14 +48,15 @@ class ExceptionLog {
     void record(String flow, @Nullable UUID connectionId, @Nullable UUID inboxId, String reasonCode,
             String fingerprint, String subject, String message, String rawPayload, @Nullable String owner) {
         Timestamp now = Timestamp.from(clock.instant());
+        Queue queue = queueOf(reasonCode);
         record Kept(UUID id, boolean opened) {
         }
         Kept kept = jdbc.sql("""
                 INSERT INTO integration_exception (tenant_id, id, connection_id, flow, reason_code, fingerprint, subject,
                                                    message, raw_payload, inbox_id, first_seen, last_seen, status,
-                                                   owner)
+                                                   owner, respond_by)
                 VALUES (crossdock_current_tenant(), :id, :connection, :flow, :reason, :fingerprint, :subject, :message,
-                        :payload, :inbox, :now, :now, 'OPEN', :owner)
+                        :payload, :inbox, :now, :now, 'OPEN', :owner, :respondBy)
                 ON CONFLICT (tenant_id, fingerprint) WHERE status = 'OPEN' DO UPDATE SET
                     occurrences = integration_exception.occurrences + 1, last_seen = excluded.last_seen,
                     owner = COALESCE(excluded.owner, integration_exception.owner),
@@ -58,7 +65,9 @@ class ExceptionLog {
                 .param("id", UUID.randomUUID()).param("connection", connectionId).param("flow", flow)
                 .param("reason", reasonCode).param("fingerprint", Text.clip(reasonCode + ":" + fingerprint, 300))
                 .param("subject", Text.clip(subject, 200)).param("message", Text.clip(message, 2000))
-                .param("payload", rawPayload).param("inbox", inboxId).param("now", now).param("owner", owner)
+                .param("payload", rawPayload).param("inbox", inboxId).param("now", now)
+                .param("owner", owner == null ? queue.party() : owner)
+                .param("respondBy", Timestamp.from(now.toInstant().plus(queue.response())))
                 .query((rs, n) -> new Kept(rs.getObject(1, UUID.class), rs.getBoolean(2))).single();
         if (kept.opened()) {
             events.publishEvent(new com.crossdock.portal.events.BrandEvent(
@@ -66,6 +75,30 @@ class ExceptionLog {
                     "exceptionId", kept.id().toString(), "reasonCode", reasonCode, "subject", Text.clip(subject, 200),
                     "message", Text.clip(message, 2000))));
         }
+    }
+
+    /** The side that answers for an exception queue and how soon, as the tenant chose or by default. */
+    record Queue(String party, Duration response) {
+    }
+
+    /**
+     * The queue of {@code reasonCode} for the tenant in scope: its own choice, else the default side (the owner of
+     * the queue's data type in the tenant's source of truth, or the queue's fixed side) and response time.
+     */
+    Queue queueOf(String reasonCode) {
+        return jdbc.sql("SELECT party, response_minutes FROM exception_owner WHERE reason_code = :reason")
+                .param("reason", reasonCode)
+                .query((rs, n) -> new Queue(rs.getString(1), Duration.ofMinutes(rs.getInt(2)))).optional()
+                .orElseGet(() -> {
+                    ExceptionReason reason = ExceptionReasons.orUnlisted(reasonCode);
+                    return new Queue(reason.defaultParty(this::ownerOf), reason.response());
+                });
+    }
+
+    private SystemKind ownerOf(DataType type) {
+        return jdbc.sql("SELECT owner FROM source_of_truth WHERE data_type = :type").param("type", type.name())
+                .query(String.class).optional().map(SystemKind::valueOf)
+                .orElse(OwnershipRules.DEFAULTS.get(type));
     }
 
     /** Closes the open exception of a fingerprint once the record moved after all (a retry that worked). */

@@ -2,14 +2,22 @@ package com.crossdock.portal.sync;
 
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
+import com.crossdock.portal.channel.NoSuchConnectionException;
+import com.crossdock.portal.governance.GovernanceService;
+import com.crossdock.portal.identity.CurrentUser;
+import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +42,14 @@ public class FlowService {
     private final ChannelService channels;
     private final Flows flows;
     private final SandboxWarehouse sandboxWarehouse;
+    private final GovernanceService governance;
+    private final Clock clock;
 
     FlowService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
-            Flows flows, SandboxWarehouse sandboxWarehouse) {
+            Flows flows, SandboxWarehouse sandboxWarehouse,
+            GovernanceService governance, Clock clock) {
+        this.governance = governance;
+        this.clock = clock;
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -48,6 +61,11 @@ public class FlowService {
     /** Whether the signed-in person may switch, schedule and start flows (as for connecting stores). */
     public boolean canManage() {
         return channels.canManage();
+    }
+
+    /** Whether the signed-in person may go live with readiness items failing (platform admins, with a reason). */
+    public boolean canOverrideGoLive() {
+        return CurrentUser.find().map(user -> user.has(Role.PLATFORM_ADMIN)).orElse(false);
     }
 
     /** One run of a flow, as recorded: when, how it ended, what it moved. */
@@ -137,7 +155,7 @@ public class FlowService {
                 "UPDATE channel_flow SET " + set + " WHERE connection_id = :connection AND flow = :flow")
                 .param("value", value).param("connection", connectionId).param("flow", flow.name()).update());
         if (changed == 0) {
-            throw new com.crossdock.portal.channel.NoSuchConnectionException(connectionId);
+            throw new NoSuchConnectionException(connectionId);
         }
         flows.settings(tenant, connectionId).stream().filter(setting -> setting.flow() == flow)
                 .forEach(setting -> flows.register(tenant, connectionId, setting));
@@ -154,6 +172,126 @@ public class FlowService {
             throw new IllegalStateException(flow.label() + " is off; switch it on to run it");
         }
         flows.runNow(tenant, connectionId, flow);
+    }
+
+    /**
+     * The tenant's go-live: each flow of each connection, live or in shadow (a sandbox connection's always runs for
+     * real), the SKUs in scope, and the readiness items that keep it from going live.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public GoLiveState goLive(TenantId tenant) {
+        tenants.requireOpen(tenant);
+        List<String> notReady = governance.readiness(tenant).stream().filter(item -> !item.passed())
+                .map(item -> item.label() + ": " + item.reason()).toList();
+        return transactions.read(tenant, () -> {
+            List<GoLiveState.Entry> entries = jdbc.sql("""
+                    SELECT c.id, c.name, c.mode, f.flow, c.mode = 'SANDBOX' OR coalesce(g.live, FALSE), g.switched_by,
+                           g.switched_at, g.override_reason
+                    FROM channel_flow f JOIN channel_connection c ON c.id = f.connection_id
+                    LEFT JOIN go_live_flow g ON g.connection_id = f.connection_id AND g.flow = f.flow
+                    ORDER BY c.created_at, c.name, f.flow""")
+                    .query((rs, n) -> new GoLiveState.Entry(rs.getObject(1, UUID.class), rs.getString(2),
+                            ChannelMode.valueOf(rs.getString(3)), Flow.valueOf(rs.getString(4)), rs.getBoolean(5),
+                            rs.getString(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                            rs.getString(8))).list();
+            List<String> skus = jdbc.sql("SELECT master_sku FROM go_live_sku ORDER BY master_sku").query(String.class)
+                    .list();
+            return new GoLiveState(entries, skus, notReady);
+        });
+    }
+
+    /**
+     * Switches a flow of a live connection live or back to shadow mode. Going live needs every readiness item to
+     * pass; a platform admin may go live anyway with a reason (at least 10 characters), which is recorded. A sandbox
+     * connection has no go-live: its flows always run against its sandbox.
+     */
+    @PreAuthorize(MANAGERS)
+    public GoLiveState switchLive(TenantId tenant, UUID connectionId, Flow flow, boolean live,
+            @Nullable String overrideReason) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(flow, "flow");
+        GoLiveState state = goLive(tenant);
+        GoLiveState.Entry entry = state.flows().stream().filter(e -> e.connectionId().equals(connectionId)
+                && e.flow() == flow).findFirst().orElseThrow(() -> new NoSuchConnectionException(connectionId));
+        if (entry.mode() == ChannelMode.SANDBOX) {
+            throw new GoLiveRefusedException(entry.connectionName() + " is a sandbox connection: its flows always "
+                    + "run against the sandbox. Go-live is for live connections.");
+        }
+        String reason = overrideReason == null ? "" : overrideReason.strip();
+        boolean overriding = live && !state.ready();
+        if (overriding) {
+            if (!CurrentUser.require().has(Role.PLATFORM_ADMIN)) {
+                throw new GoLiveRefusedException("Not ready to go live: " + String.join("; ", state.notReady())
+                        + ". Fix these first (see the Overview's readiness); only a platform admin can go live "
+                        + "anyway, with a reason.");
+            }
+            if (reason.length() < 10 || reason.length() > 500) {
+                throw new GoLiveRefusedException("Going live with readiness items failing needs a reason of 10 to "
+                        + "500 characters, for the record: " + String.join("; ", state.notReady()));
+            }
+        }
+        transactions.write(tenant, () -> jdbc.sql("""
+                INSERT INTO go_live_flow (tenant_id, id, connection_id, flow, live, override_reason, switched_by,
+                                          switched_at)
+                VALUES (crossdock_current_tenant(), :id, :connection, :flow, :live, :reason, :by, :now)
+                ON CONFLICT (tenant_id, connection_id, flow) DO UPDATE SET live = excluded.live,
+                    override_reason = excluded.override_reason, switched_by = excluded.switched_by,
+                    switched_at = excluded.switched_at""")
+                .param("id", UUID.randomUUID()).param("connection", connectionId).param("flow", flow.name())
+                .param("live", live).param("reason", overriding ? reason : null)
+                .param("by", CurrentUser.actor())
+                .param("now", Timestamp.from(clock.instant())).update());
+        tenants.recordActivity(tenant, live ? "golive.live" : "golive.shadow", flow.label() + " of "
+                + entry.connectionName() + (live ? " is live" + (overriding ? " by override: " + reason : "")
+                : " is back in shadow mode"));
+        return goLive(tenant);
+    }
+
+    /**
+     * Sets the SKUs in the go-live scope (master SKUs of the catalog; none means every SKU): orders with a SKU
+     * outside stay in shadow mode even on a live flow. Refused, naming them, when a SKU is not in the catalog.
+     */
+    @PreAuthorize(MANAGERS)
+    public GoLiveState setLiveSkus(TenantId tenant, List<String> skus) {
+        tenants.requireOpen(tenant);
+        List<String> wanted = (skus == null ? List.<String>of() : skus).stream().filter(Objects::nonNull)
+                .map(String::strip).filter(sku -> !sku.isEmpty()).distinct().toList();
+        transactions.write(tenant, () -> {
+            Map<String, String> known = new java.util.HashMap<>();
+            jdbc.sql("SELECT sku FROM catalog_item").query(String.class).list()
+                    .forEach(sku -> known.put(sku.toUpperCase(Locale.ROOT), sku));
+            List<String> unknown = wanted.stream().filter(sku -> !known.containsKey(sku.toUpperCase(
+                    Locale.ROOT))).toList();
+            if (!unknown.isEmpty()) {
+                throw new GoLiveRefusedException("Not in the catalog: " + String.join(", ", unknown)
+                        + ". The go-live scope names master SKUs of the catalog.");
+            }
+            jdbc.sql("DELETE FROM go_live_sku").update();
+            for (String sku : wanted) {
+                jdbc.sql("""
+                        INSERT INTO go_live_sku (tenant_id, id, master_sku, added_by, added_at)
+                        VALUES (crossdock_current_tenant(), :id, :sku, :by, :now) ON CONFLICT DO NOTHING""")
+                        .param("id", UUID.randomUUID()).param("sku", known.get(sku.toUpperCase(Locale.ROOT)))
+                        .param("by", CurrentUser.actor())
+                        .param("now", Timestamp.from(clock.instant())).update();
+            }
+            return null;
+        });
+        tenants.recordActivity(tenant, "golive.skus", wanted.isEmpty() ? "Every SKU is in the go-live scope"
+                : wanted.size() + " SKUs in the go-live scope");
+        return goLive(tenant);
+    }
+
+    /** What shadow runs would have sent and the channel shows differently, newest first (at most 500). */
+    @PreAuthorize("isAuthenticated()")
+    public List<GoLiveState.Difference> shadowDifferences(TenantId tenant) {
+        tenants.requireOpen(tenant);
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT connection_id, flow, subject, would_send, channel_shows, recorded_at FROM shadow_difference
+                ORDER BY recorded_at DESC, subject LIMIT 500""")
+                .query((rs, n) -> new GoLiveState.Difference(rs.getObject(1, UUID.class),
+                        Flow.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant())).list());
     }
 
     /**

@@ -17,4 +17,14 @@ interface FlowWork {
     }
 
     FlowResult run(TenantId tenant, UUID connectionId);
+
+    /**
+     * A run in shadow mode (the flow is not live on this live connection): what {@link #run} would send is worked
+     * out and compared with what the channel shows, differences are recorded, and nothing is sent. A work without a
+     * comparison of its own reads and sends nothing, and says so.
+     */
+    default FlowResult shadow(TenantId tenant, UUID connectionId) {
+        return new FlowResult(0, 0, 0, null, false, "Shadow mode: " + flow().label() + " is not live on this "
+                + "connection yet, so nothing was sent. Switch it live under Flows when the brand is ready.");
+    }
 }

@@ -41,11 +41,13 @@ class Flows {
     private final SyncProperties properties;
     private final ExceptionLog exceptions;
     private final Clock clock;
+    private final GoLive goLive;
     // per channel, the work of each flow its connections have
     private final Map<String, Map<Flow, FlowWork>> works = new java.util.HashMap<>();
 
     Flows(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, TenantJobs jobs,
-            SyncProperties properties, ExceptionLog exceptions, Clock clock, List<FlowWork> works) {
+            SyncProperties properties, ExceptionLog exceptions, Clock clock, List<FlowWork> works, GoLive goLive) {
+        this.goLive = goLive;
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -171,9 +173,10 @@ class Flows {
                 return claimed;
             }
             UUID runId = claimed.get();
+            boolean live = transactions.read(tenant, () -> goLive.isLive(connectionId, flow));
             FlowResult result;
             try {
-                result = work.run(tenant, connectionId);
+                result = live ? work.run(tenant, connectionId) : work.shadow(tenant, connectionId);
             } catch (RuntimeException failure) {
                 log.error("Flow {} of connection {} (tenant {}) failed", flow, connectionId, tenant, failure);
                 String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();

@@ -41,9 +41,11 @@ class InventoryPush implements FlowWork {
     private final ExceptionLog exceptions;
     private final GovernanceService governance;
     private final Clock clock;
+    private final GoLive goLive;
 
     InventoryPush(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels, CatalogService catalog,
-            ExceptionLog exceptions, GovernanceService governance, Clock clock) {
+            ExceptionLog exceptions, GovernanceService governance, Clock clock, GoLive goLive) {
+        this.goLive = goLive;
         this.governance = governance;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -59,6 +61,51 @@ class InventoryPush implements FlowWork {
     }
 
     private record Pushed(@Nullable String inventoryItemId, @Nullable Integer quantity) {
+    }
+
+    /**
+     * Shadow mode: the sellable quantity of every listing whose components the warehouse reported, beside what the
+     * store shows for it; each listing where they differ is a recorded difference (and one that agrees again is
+     * cleared). Nothing is pushed.
+     */
+    @Override
+    public FlowResult shadow(TenantId tenant, UUID connectionId) {
+        SystemKind owner = governance.matrix(tenant).owner(DataType.AVAILABLE_INVENTORY);
+        if (owner != SystemKind.WMS) {
+            return new FlowResult(0, 0, 0, null, false, "Shadow mode, nothing compared: " + owner.label()
+                    + " owns available inventory, so the warehouse's numbers would not be sent to the store");
+        }
+        ShopifyAdminClient client = channels.shopifyClient(tenant, connectionId)
+                .orElseThrow(() -> new NoSuchConnectionException(connectionId));
+        Map<String, Integer> available = transactions.read(tenant, () -> WarehouseStock.read(jdbc)).available();
+        Map<String, Integer> wouldPush = new java.util.TreeMap<>();
+        for (ChannelListing listing : catalog.shopifyListings(tenant)) {
+            if (available.keySet().containsAll(listing.perSale().keySet()) && !listing.perSale().isEmpty()) {
+                wouldPush.put(listing.channelSku(), listing.sellable(available));
+            }
+        }
+        if (wouldPush.isEmpty()) {
+            return new FlowResult(0, 0, 0, null, false, "Shadow mode: the warehouse has not reported stock of any "
+                    + "listing yet; nothing to compare");
+        }
+        Map<String, Integer> shown = client.sellableBySku(wouldPush.keySet());
+        int differences = transactions.write(tenant, () -> {
+            int found = 0;
+            for (var entry : wouldPush.entrySet()) {
+                Integer store = shown.get(entry.getKey());
+                String subject = "SKU " + entry.getKey();
+                if (store != null && store.equals(entry.getValue())) {
+                    goLive.agreed(connectionId, Flow.INVENTORY_PUSH, subject);
+                    continue;
+                }
+                found++;
+                goLive.difference(connectionId, Flow.INVENTORY_PUSH, subject, "Available " + entry.getValue(),
+                        store == null ? "Not listed in the store" : "Available " + store);
+            }
+            return found;
+        });
+        return new FlowResult(wouldPush.size(), 0, 0, null, false, "Shadow mode: compared " + wouldPush.size()
+                + " listings with the store, " + differences + " differ; nothing was pushed");
     }
 
     @Override

@@ -71,11 +71,13 @@ public class OrderPipeline {
     private final org.springframework.context.ApplicationEventPublisher events;
 
     private final GovernanceService governance;
+    private final GoLive goLive;
 
     OrderPipeline(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
             CatalogService catalog, Clock clock, SyncProperties properties, ExceptionLog exceptions, Journey journey,
             ReturnsIntake returns, org.springframework.context.ApplicationEventPublisher events,
-            GovernanceService governance) {
+            GovernanceService governance, GoLive goLive) {
+        this.goLive = goLive;
         this.governance = governance;
         this.events = events;
         this.returns = returns;
@@ -332,8 +334,12 @@ public class OrderPipeline {
         if (shipMethod.isEmpty() && governance.matrix(tenant).requireMappedShipMethods()) {
             holds.add(unmappedShipMethod(order));
         }
-        OrderStatus status = order.cancelledAt() != null ? OrderStatus.CANCELED
+        OrderStatus decided = order.cancelledAt() != null ? OrderStatus.CANCELED
                 : holds.isEmpty() ? OrderStatus.RELEASED : OrderStatus.HELD;
+        Optional<String> shadow = decided == OrderStatus.RELEASED ? shadowReason(inbound.connectionId(), lines)
+                : Optional.empty();
+        // in shadow mode a releasable order is kept as imported: nothing goes to the warehouse
+        OrderStatus status = shadow.isPresent() ? OrderStatus.IMPORTED : decided;
         upsertOrder(orderId, inbound.connectionId(), order, status, holds, now);
         writeLines(orderId, lines);
         if (stored.isEmpty()) {
@@ -353,6 +359,7 @@ public class OrderPipeline {
                         orderId.toString(), "reference", order.orderName(), "channelOrderId", order.channelOrderId(),
                         "reasons", List.copyOf(holds))));
             }
+            case IMPORTED -> shadowed(orderId, inbound.connectionId(), order, lines, shadow.orElseThrow(), now);
             default -> release(orderId, inbound.connectionId(), order, shipMethod.orElse(null), now);
         }
         return "APPLIED";
@@ -550,6 +557,27 @@ public class OrderPipeline {
             events.publishEvent(new BrandEvent(BrandEvent.ORDER_RELEASED, orderId, Map.of("orderId",
                     orderId.toString(), "reference", order.orderName(), "channelOrderId", order.channelOrderId())));
         }
+    }
+
+    /** Why a releasable order stays in shadow mode, if it does: its flow is not live, or a SKU is out of scope. */
+    private Optional<String> shadowReason(UUID connectionId, List<Object[]> lines) {
+        if (!goLive.isLive(connectionId, Flow.ORDER_IMPORT)) {
+            return Optional.of("order import is not live on this connection yet");
+        }
+        return goLive.outOfScope(lines.stream().map(line -> (String) line[2]).filter(java.util.Objects::nonNull)
+                .toList());
+    }
+
+    /** A releasable order in shadow mode: what the warehouse would get is recorded beside the store's view. */
+    private void shadowed(UUID orderId, UUID connectionId, CanonicalOrder order, List<Object[]> lines, String why,
+            Instant now) {
+        String units = String.join(", ", lines.stream().map(line -> line[2] + " × " + line[4]).toList());
+        journey.step(orderId, now, "SHADOW", "Shadow mode (" + why + "): would be released to the warehouse with "
+                + units + "; nothing was sent");
+        goLive.difference(connectionId, Flow.ORDER_IMPORT, "Order " + order.orderName(),
+                "Release to the warehouse: " + units, "In the store: " + order.financialStatus().name()
+                        .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", " + order.lines().size()
+                        + " line(s); not yet with this warehouse through Crossdock");
     }
 
     private static String unmappedShipMethod(CanonicalOrder order) {

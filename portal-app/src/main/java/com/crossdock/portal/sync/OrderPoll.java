@@ -47,6 +47,12 @@ abstract class OrderPoll implements FlowWork {
     abstract String filter();
 
     @Override
+    public FlowResult shadow(TenantId tenant, UUID connectionId) {
+        // reading orders sends nothing: the pipeline keeps them as shadow orders while the order import is not live
+        return run(tenant, connectionId);
+    }
+
+    @Override
     public FlowResult run(TenantId tenant, UUID connectionId) {
         var client = channels.shopifyClient(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));

@@ -67,9 +67,12 @@ public class TenantService {
     private final ProvisioningService provisioning;
     private final List<AuditSource> auditSources;
 
+    private final OnboardingFactsReader onboardingFacts;
+
     TenantService(TenantRepository tenants, TenantActivityRepository activity, IdentityService identity,
             TenantTransactions tenantTransactions, Clock clock, EntityManager entityManager,
-            ProvisioningService provisioning, List<AuditSource> auditSources) {
+            ProvisioningService provisioning, List<AuditSource> auditSources, OnboardingFactsReader onboardingFacts) {
+        this.onboardingFacts = onboardingFacts;
         this.provisioning = provisioning;
         this.auditSources = List.copyOf(auditSources);
         this.entityManager = entityManager;
@@ -323,7 +326,7 @@ public class TenantService {
     }
 
     private OnboardingStage stageOf(TenantId id, int brandUsersSignedIn) {
-        OnboardingFacts facts = OnboardingFacts.newTenant().withBrandUsersSignedIn(brandUsersSignedIn);
+        OnboardingFacts facts = onboardingFacts.facts(id, brandUsersSignedIn);
         return OnboardingStages.stageOf(facts, LocalDate.now(clock));
     }
 

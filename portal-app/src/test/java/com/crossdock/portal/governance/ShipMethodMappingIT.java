@@ -156,6 +156,7 @@ class ShipMethodMappingIT {
                 org.assertj.core.groups.Tuple.tuple("warehouse", true, "warehouse"),
                 org.assertj.core.groups.Tuple.tuple("source-of-truth", false, "setup"),
                 org.assertj.core.groups.Tuple.tuple("ship-methods", false, "setup"),
+                org.assertj.core.groups.Tuple.tuple("exception-owners", false, "setup"),
                 org.assertj.core.groups.Tuple.tuple("exceptions", true, "exceptions"));
         assertThat(asSystem(() -> governance.readiness(apparel))).filteredOn(item -> item.id().equals(
                 "ship-methods")).singleElement().extracting(ReadinessItem::reason).asString()
@@ -166,12 +167,13 @@ class ShipMethodMappingIT {
                 com.crossdock.tenantconfig.truth.SystemKind.CHANNEL, version));
         asSystem(() -> governance.saveShipMethod(apparel, new ShipMethodCommand("Pigeon post", "PGON", "SLOW"),
                 version + 1));
+        asSystem(() -> governance.confirmExceptionOwners(apparel, version + 2));
         assertThat(asSystem(() -> governance.readiness(apparel))).allSatisfy(item -> assertThat(item.passed())
                 .as(item.id() + ": " + item.reason()).isTrue());
 
         assertThat(asSystem(() -> governance.readiness(home))).filteredOn(item -> !item.passed())
                 .extracting(ReadinessItem::id).as("the other brand is where it was")
-                .containsExactly("source-of-truth", "ship-methods");
+                .containsExactly("source-of-truth", "ship-methods", "exception-owners");
     }
 
     private OrderState order(TenantId tenant, String reference, String shippingMethod) {

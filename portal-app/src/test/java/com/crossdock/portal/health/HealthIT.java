@@ -229,7 +229,8 @@ class HealthIT {
         assertThat(today.released()).isEqualTo(2);
         assertThat(dashboard.days()).hasSize(14);
         assertThat(dashboard.byReason()).containsExactly(new BrandDashboard.Count("UNKNOWN_SKU", 1));
-        assertThat(dashboard.byOwner()).containsExactly(new BrandDashboard.Count("Unassigned", 1));
+        assertThat(dashboard.byOwner()).as("an unknown SKU is for the owner of master data, Crossdock: the 3PL")
+                .containsExactly(new BrandDashboard.Count("3PL", 1));
         assertThat(dashboard.byAge().getFirst()).isEqualTo(new BrandDashboard.Count("Under 1 hour", 1));
 
         assertThatThrownBy(() -> as("apparel.user", () -> health.brandDashboard(home)))
@@ -245,7 +246,7 @@ class HealthIT {
         assertThat(row.runs()).isEqualTo(4);
         assertThat(row.failedRuns()).as("a failed run and a new exception").isEqualTo(2);
         assertThat(row.openExceptions()).isEqualTo(1);
-        assertThat(row.openByOwner()).containsEntry("Unassigned", 1L);
+        assertThat(row.openByOwner()).containsEntry("3PL", 1L);
         assertThat(row.breaches()).isZero();
         assertThat(row.stage()).isNotNull();
         assertThat(row.colour()).isEqualTo(HealthColour.RED);

@@ -61,6 +61,7 @@ class RowLevelSecurityIT {
     @Autowired com.crossdock.portal.receiving.InboundReceipts receipts;
     @Autowired com.crossdock.portal.returns.ReturnsService returns;
     @Autowired com.crossdock.portal.governance.GovernanceService governance;
+    @Autowired com.crossdock.portal.sync.FlowService flows;
     @Autowired DataSource applicationDataSource;
     @Autowired com.crossdock.portal.sync.WarehouseFeedback warehouseFeedback;
 
@@ -89,6 +90,7 @@ class RowLevelSecurityIT {
             List.of(apparel, home).forEach(this::anApiClientWithAnIdempotentAnswer);
             List.of(apparel, home).forEach(this::anAlertRuleThatFiredAndADriftDay);
             List.of(apparel, home).forEach(this::anOwnerAndAShipMethodMapping);
+            List.of(apparel, home).forEach(this::exceptionOwnersAndAGoLiveWithAShadowDifference);
             return null;
         });
     }
@@ -284,6 +286,27 @@ class RowLevelSecurityIT {
     }
 
     /** Fills tenant_setup, source_of_truth and ship_method_mapping. */
+    /**
+     * Fills exception_owner, go_live_sku, go_live_flow and shadow_difference: confirmed exception queues, a SKU in
+     * the go-live scope, and one flow of the tenant's store live with a difference a shadow run recorded.
+     */
+    private void exceptionOwnersAndAGoLiveWithAShadowDifference(TenantId tenant) {
+        governance.confirmExceptionOwners(tenant, 2);
+        flows.setLiveSkus(tenant, List.of("SKU-" + tenant));
+        java.util.UUID connection = superuser.sql("""
+                SELECT id FROM channel_connection WHERE tenant_id = :t AND channel = 'SHOPIFY' LIMIT 1""")
+                .param("t", tenant.value()).query(java.util.UUID.class).single();
+        superuser.sql("""
+                INSERT INTO go_live_flow (tenant_id, id, connection_id, flow, live, switched_by, switched_at)
+                VALUES (:t, gen_random_uuid(), :c, 'ORDER_IMPORT', TRUE, 'test', now())""")
+                .param("t", tenant.value()).param("c", connection).update();
+        superuser.sql("""
+                INSERT INTO shadow_difference (tenant_id, id, connection_id, flow, subject, would_send, channel_shows,
+                                               recorded_at)
+                VALUES (:t, gen_random_uuid(), :c, 'INVENTORY_PUSH', 'SKU X', 'Available 3', 'Available 5', now())""")
+                .param("t", tenant.value()).param("c", connection).update();
+    }
+
     private void anOwnerAndAShipMethodMapping(TenantId tenant) {
         governance.changeOwner(tenant, com.crossdock.tenantconfig.truth.DataType.HOLDS,
                 com.crossdock.tenantconfig.truth.SystemKind.CHANNEL, 0);
@@ -316,7 +339,8 @@ class RowLevelSecurityIT {
                 "api_idempotency", "webhook_subscription", "webhook_delivery", "webhook_attempt",
                 "health_rollup_minute", "health_rollup_hour", "health_rollup_day", "health_failure_day",
                 "health_drift_day", "alert_rule", "alert_event", "tenant_setup", "source_of_truth",
-                "ship_method_mapping", "amazon_connection");
+                "ship_method_mapping", "amazon_connection", "exception_owner", "go_live_flow", "go_live_sku",
+                "shadow_difference");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -284,6 +284,7 @@ final class SandboxAdminApi {
                 "title", "Default Title",
                 "displayName", variant.title(),
                 "price", variant.price().toPlainString(),
+                "inventoryQuantity", variant.available(),
                 "inventoryItem", object("InventoryItem", "id", gid("InventoryItem", variant.inventoryItemId()),
                         "sku", variant.sku(), "tracked", true),
                 "product", object("Product", "id", gid("Product", variant.productId()), "title", variant.title()));

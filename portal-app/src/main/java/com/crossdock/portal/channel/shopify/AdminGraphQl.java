@@ -136,6 +136,22 @@ enum AdminGraphQl {
             }
             """),
 
+    VARIANT_QUANTITIES_BY_SKU("VariantQuantitiesBySku", true, """
+            query VariantQuantitiesBySku($first: Int!, $after: String, $query: String!) {
+              productVariants(first: $first, after: $after, query: $query) {
+                nodes {
+                  id
+                  sku
+                  inventoryQuantity
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+            """),
+
     VARIANTS_BY_SKU("VariantsBySku", true, """
             query VariantsBySku($first: Int!, $after: String, $query: String!) {
               productVariants(first: $first, after: $after, query: $query) {

@@ -414,6 +414,55 @@ public final class ShopifyAdminClient {
                 null);
     }
 
+    /**
+     * What the store shows as sellable for each SKU ({@code ProductVariant.inventoryQuantity}, summed over the
+     * variants carrying it); SKUs the store does not carry are left out.
+     *
+     * @throws ShopifyApiException     when Shopify refuses the call or stays unavailable
+     * @throws ShopifyPayloadException when the answer is not what the query asks for
+     */
+    public Map<String, Integer> sellableBySku(Collection<String> skus) {
+        List<String> all = skus.stream().filter(sku -> sku != null && !sku.isBlank()).distinct().toList();
+        Map<String, Integer> sellable = new LinkedHashMap<>();
+        for (int from = 0; from < all.size(); from += SKUS_PER_SEARCH) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + SKUS_PER_SEARCH));
+            StringBuilder query = new StringBuilder();
+            for (String sku : batch) {
+                query.append(query.isEmpty() ? "" : " OR ").append("sku:").append(searchValue(sku));
+            }
+            Set<String> inBatch = Set.copyOf(batch);
+            Set<String> seen = new java.util.HashSet<>();
+            String after = null;
+            do {
+                ObjectNode variables = ShopifyJson.MAPPER.createObjectNode().put("first", VARIANTS_PER_PAGE)
+                        .put("query", query.toString());
+                if (after != null) {
+                    variables.put("after", after);
+                }
+                JsonNode connection = execute(AdminGraphQl.VARIANT_QUANTITIES_BY_SKU, variables)
+                        .path("productVariants");
+                JsonNode nodes = requireArray(connection.path("nodes"), "$.data.productVariants.nodes");
+                for (int i = 0; i < nodes.size(); i++) {
+                    String path = "$.data.productVariants.nodes[" + i + "]";
+                    JsonNode variant = nodes.get(i);
+                    JsonNode sku = variant.path("sku");
+                    if (!sku.isString() || !inBatch.contains(sku.stringValue())
+                            || !seen.add(requireText(variant.path("id"), path + ".id"))) {
+                        continue;
+                    }
+                    JsonNode quantity = variant.path("inventoryQuantity");
+                    if (!quantity.isIntegralNumber()) {
+                        throw new ShopifyPayloadException(ShopifyPayloadException.Reason.WRONG_TYPE,
+                                path + ".inventoryQuantity", "expected a whole number, got " + quantity);
+                    }
+                    sellable.merge(sku.stringValue(), quantity.intValue(), Integer::sum);
+                }
+                after = nextCursor(connection.path("pageInfo"), "$.data.productVariants.pageInfo", after);
+            } while (after != null);
+        }
+        return sellable;
+    }
+
     private void searchVariants(List<String> batch, Map<String, Map<String, String>> variantsBySku) {
         StringBuilder query = new StringBuilder();
         for (String sku : batch) {

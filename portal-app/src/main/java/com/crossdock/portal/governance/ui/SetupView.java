@@ -59,6 +59,8 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
     private final Button map = new Button("Map ship method");
     private final Grid<ShipMethodMapping> shipMethods = new Grid<>();
     private final Div shipMethodsEmpty = new Div();
+    private final ExceptionOwnersGrid exceptionOwners;
+    private final Button confirmOwners = new Button("Confirm every queue's owner");
     private @Nullable TenantId tenant;
     private long configVersion;
 
@@ -87,8 +89,19 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
         form.setWrap(true);
         form.setId("setup-ship-form");
         configureShipMethods();
+        exceptionOwners = new ExceptionOwnersGrid(governance.canEdit(), (queue, party, minutes) -> {
+            governance.saveExceptionOwner(currentTenant(), queue.code(), party, minutes, configVersion);
+            reload();
+        });
+        confirmOwners.setId("setup-exception-confirm");
+        confirmOwners.addClickListener(click -> change(() -> governance.confirmExceptionOwners(currentTenant(),
+                configVersion), "Every exception queue's owner is confirmed"));
+        Span queuesHint = new Span("Who answers each kind of exception, and how fast. A queue of owned data "
+                + "follows the owner in the source of truth until you choose otherwise.");
+        queuesHint.addClassName("cd-muted");
         add(new H3("Source of truth"), version, matrixEmpty, matrix, new H3("Ship methods"), requireMapped, form,
-                shipMethodsEmpty, shipMethods);
+                shipMethodsEmpty, shipMethods, new H3("Exception owners"), queuesHint, confirmOwners,
+                exceptionOwners);
     }
 
     private void configureMatrix() {
@@ -205,7 +218,7 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
     private void reload() {
         boolean editor = governance.canEdit();
         requireMapped.setReadOnly(!editor);
-        for (Component field : new Component[] {serviceLevel, carrier, service, map}) {
+        for (Component field : new Component[] {serviceLevel, carrier, service, map, confirmOwners}) {
             field.setVisible(tenant != null && editor);
         }
         if (tenant == null) {
@@ -222,6 +235,9 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
             matrix.setItems(current.entries());
             EmptyState.hide(matrixEmpty, matrix);
             requireMapped.setValue(current.requireMappedShipMethods());
+            var queues = governance.exceptionOwners(tenant);
+            exceptionOwners.show(queues);
+            confirmOwners.setEnabled(queues.stream().anyMatch(queue -> !queue.confirmed()));
             var mappings = governance.shipMethods(tenant);
             if (mappings.isEmpty()) {
                 EmptyState.showInstead(shipMethodsEmpty, shipMethods, editor
