@@ -146,6 +146,11 @@ class WalmartConnectorIT {
                 SELECT available FROM inventory_position WHERE tenant_id = :t AND master_sku = 'TEE-3'""")
                 .param("t", apparel.value()).query(Integer.class).single())
                 .isEqualTo(inventory.get("WM-TEE-3").get("10001"));
+        assertThat(SystemActor.call("test", () -> sync.stock(apparel))).as("Stock lists the Walmart SKUs, in step")
+                .hasSize(12).allSatisfy(row -> {
+                    assertThat(row.channelSku()).isIn(inventory.keySet());
+                    assertThat(row.drift()).isZero();
+                });
 
         // Walmart cancels an order before it ships: the next import cancels it in the warehouse
         String cancelled = SystemActor.call("test", () -> sandbox.placeOrders(apparel, seller, 1).getFirst());
