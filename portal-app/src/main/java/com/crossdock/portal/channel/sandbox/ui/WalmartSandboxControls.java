@@ -65,16 +65,7 @@ public class WalmartSandboxControls extends HorizontalLayout {
 
     private static Button faultButton(WalmartSandboxService sandbox, TenantId tenant, UUID connectionId, Span result,
             String label, Fault fault, int count, String done) {
-        Button button = new Button(label, click -> {
-            try {
-                sandbox.inject(tenant, connectionId, fault, count);
-                result.setText(done);
-            } catch (RuntimeException failure) {
-                result.setText(FailureMessages.explain(failure));
-            }
-        });
-        button.addClassName("walmart-sandbox-" + fault.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        return button;
+        String className = "walmart-sandbox-" + fault.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return FaultButtons.of(label, className, result, () -> sandbox.inject(tenant, connectionId, fault, count), done);
     }
 }
