@@ -263,6 +263,10 @@ public class ChannelService {
      */
     @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:flow'")
     public Optional<WalmartAccount> walmartAccount(TenantId tenant, UUID connectionId) {
+        return walmartAccountOf(tenant, connectionId);
+    }
+
+    private Optional<WalmartAccount> walmartAccountOf(TenantId tenant, UUID connectionId) {
         return transactions.read(tenant, () -> jdbc.sql("""
                 SELECT c.mode, c.version, w.ship_nodes, w.client_id, w.client_secret
                 FROM channel_connection c JOIN walmart_connection w ON w.connection_id = c.id
@@ -571,12 +575,17 @@ public class ChannelService {
             "write_inventory");
 
     /**
-     * Calls the store with the connection's token and names the access scopes the app still lacks. Answers what
-     * happened, never throws for an unreachable store or a refused token.
+     * Calls the store with the connection's token and names the access scopes the app still lacks (a Walmart
+     * seller: a token from its keys, then its order list). Answers what happened, never throws for an unreachable
+     * store or refused credentials.
      */
     @PreAuthorize(MANAGERS)
     public ConnectionTest testConnection(TenantId tenant, UUID connectionId) {
         requireAccess(tenant);
+        Optional<WalmartAccount> walmart = walmartAccountOf(tenant, connectionId);
+        if (walmart.isPresent()) {
+            return testWalmart(walmart.get());
+        }
         var client = transactions.read(tenant, () -> clientFor(tenant, connectionId))
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
         try {
@@ -589,6 +598,25 @@ public class ChannelService {
         } catch (com.crossdock.portal.channel.shopify.ShopifyApiException refused) {
             return new ConnectionTest(false, List.of(), REQUIRED_SCOPES, "The store did not accept the call: "
                     + refused.getMessage() + ". Check the store domain and the access token.");
+        }
+    }
+
+    /** A Walmart seller's test: a token from its keys, then the orders of the last day (what the import reads). */
+    private ConnectionTest testWalmart(WalmartAccount account) {
+        List<String> needed = List.of("Orders", "Inventory", "Feeds");
+        try {
+            int orders = account.client().orders(clock.instant().minus(java.time.Duration.ofDays(1)), null).orders()
+                    .size();
+            return new ConnectionTest(true, List.of("Orders"), List.of(), "Connected: Walmart accepted the keys and "
+                    + "answered the order list (" + orders + " order(s) changed in the last day on its first page). "
+                    + "Inventory and Feeds access show in the inventory push's first run.");
+        } catch (com.crossdock.portal.channel.walmart.WalmartApiException refused) {
+            return new ConnectionTest(false, List.of(), needed, "Walmart did not accept the call: "
+                    + refused.getMessage() + ". Check the client id and secret in the Developer Portal (API Keys), "
+                    + "and, for a solution provider's keys, that the seller delegated Orders, Inventory and Feeds.");
+        } catch (com.crossdock.portal.channel.walmart.WalmartPayloadException unusable) {
+            return new ConnectionTest(false, List.of(), needed, "Walmart answered something Crossdock cannot read: "
+                    + unusable.getMessage());
         }
     }
 

@@ -104,6 +104,11 @@ class WalmartConnectorIT {
         assertThat(second.outcome()).isEqualTo("OK");
         assertThat(summary(apparel, seller).acknowledgements()).as("acknowledged orders are not acknowledged again")
                 .allSatisfy((po, times) -> assertThat(times).isEqualTo(1));
+        assertThat(SystemActor.call("test", () -> channels.testConnection(apparel, seller)))
+                .satisfies(test -> {
+                    assertThat(test.ok()).isTrue();
+                    assertThat(test.message()).contains("Connected");
+                });
 
         // the sandbox warehouse ships; the write-back tells Walmart each parcel with its tracking number
         var shipped = warehouse.shipReleased(apparel, 100);
@@ -120,6 +125,20 @@ class WalmartConnectorIT {
         assertThat(trackingTold).containsExactlyInAnyOrderElementsOf(tracking);
         assertThat(told.shippingUpdates()).allSatisfy(update -> assertThat(update.lines())
                 .allSatisfy(line -> assertThat(line.carrier()).isEqualTo("UPS")));
+        assertThat(told.shippingUpdates().stream().collect(java.util.stream.Collectors.groupingBy(
+                update -> update.purchaseOrderId(), java.util.stream.Collectors.counting())))
+                .as("a split shipment is a shipping update per parcel")
+                .isEqualTo(superuser.sql("""
+                        SELECT o.channel_order_id, count(*) FROM shipment s JOIN sales_order o ON o.id = s.order_id
+                        WHERE s.tenant_id = :t GROUP BY o.channel_order_id""").param("t", apparel.value())
+                        .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                        .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
+                                java.util.Map.Entry::getValue)));
+        assertThat(superuser.sql("""
+                SELECT sum(l.quantity) FROM sales_order_line l JOIN sales_order o ON o.id = l.order_id
+                WHERE o.tenant_id = :t""").param("t", apparel.value()).query(Long.class).single())
+                .as("every unit told to Walmart once").isEqualTo(told.shippingUpdates().stream()
+                        .flatMap(update -> update.lines().stream()).mapToLong(ShippedLine::quantity).sum());
         assertThat(superuser.sql("SELECT count(*) FROM sales_order_event WHERE tenant_id = :t AND step = 'TRACKING_POSTED'")
                 .param("t", apparel.value()).query(Long.class).single()).isEqualTo(shipped.cartons());
         assertThat(run(apparel, seller, Flow.FULFILLMENT_WRITEBACK).out()).as("posted once").isZero();

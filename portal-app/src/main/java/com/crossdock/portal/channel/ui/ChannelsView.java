@@ -178,27 +178,32 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
                 Fact.of("Access token", connection.tokenHint(), "channel-token-hint"));
         card.add(title, facts, webhookRow(connection));
         if (channels.canManage()) {
-            Span result = new Span();
-            result.addClassName("channel-test-result");
-            Button test = new Button("Test connection", VaadinIcon.PLUG.create(), click -> {
-                if (tenant == null) {
-                    return;
-                }
-                ConnectionTest outcome = channels.testConnection(tenant, connection.id());
-                result.setText(outcome.message());
-                result.getElement().setAttribute("data-ok", Boolean.toString(outcome.ok()));
-                result.getStyle().set("color", outcome.ok() ? "var(--lumo-success-text-color)"
-                        : "var(--lumo-error-text-color)");
-            });
-            test.addClassName("channel-test");
-            HorizontalLayout testRow = new HorizontalLayout(test, result);
-            testRow.setAlignItems(FlexComponent.Alignment.CENTER);
-            card.add(testRow);
+            card.add(testRow(connection));
             if (connection.mode() == ChannelMode.SANDBOX && tenant != null) {
                 card.add(new SandboxControls(sandbox, tenant, connection.id()));
             }
         }
         return card;
+    }
+
+    /** "Test connection" and what it found, in words. */
+    private HorizontalLayout testRow(ConnectionView connection) {
+        Span result = new Span();
+        result.addClassName("channel-test-result");
+        Button test = new Button("Test connection", VaadinIcon.PLUG.create(), click -> {
+            if (tenant == null) {
+                return;
+            }
+            ConnectionTest outcome = channels.testConnection(tenant, connection.id());
+            result.setText(outcome.message());
+            result.getElement().setAttribute("data-ok", Boolean.toString(outcome.ok()));
+            result.getStyle().set("color", outcome.ok() ? "var(--lumo-success-text-color)"
+                    : "var(--lumo-error-text-color)");
+        });
+        test.addClassName("channel-test");
+        HorizontalLayout testRow = new HorizontalLayout(test, result);
+        testRow.setAlignItems(FlexComponent.Alignment.CENTER);
+        return testRow;
     }
 
     /** An Amazon account: no webhooks to set up (the order import polls), the sandbox's controls in sandbox mode. */
@@ -225,6 +230,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
                 "The order import reads and acknowledges purchase orders, the fulfillment write-back sends each "
                         + "parcel's carrier and tracking number, and the inventory push sets the warehouse's stock "
                         + "at the first ship node (Flows).");
+        if (channels.canManage()) {
+            card.add(testRow(connection));
+        }
         if (channels.canManage() && connection.mode() == ChannelMode.SANDBOX && tenant != null) {
             card.add(new com.crossdock.portal.channel.sandbox.ui.WalmartSandboxControls(walmartSandbox, tenant,
                     connection.id()));
