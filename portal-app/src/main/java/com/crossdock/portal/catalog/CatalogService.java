@@ -227,10 +227,20 @@ public class CatalogService {
      */
     @PreAuthorize("isAuthenticated()")
     public List<ChannelListing> shopifyListings(TenantId tenant) {
+        return channelListings(tenant, AliasKind.SHOPIFY_VARIANT_SKU);
+    }
+
+    /**
+     * What a channel sells of this catalog, for pushing stock: every active item under its aliases of {@code kind}
+     * (e.g. Walmart SKUs; its own SKU when it has none), and every virtual bundle under its SKU, each with the master
+     * SKUs and units one sale takes.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<ChannelListing> channelListings(TenantId tenant, AliasKind kind) {
         requireAccess(tenant);
         return tenantTransactions.read(tenant, () -> {
             List<ChannelListing> listings = new ArrayList<>();
-            for (Object[] row : items.activeSkusWithAliases(AliasKind.SHOPIFY_VARIANT_SKU)) {
+            for (Object[] row : items.activeSkusWithAliases(kind)) {
                 String sku = (String) row[0];
                 listings.add(new ChannelListing(row[1] == null ? sku : (String) row[1], Map.of(sku, 1L)));
             }

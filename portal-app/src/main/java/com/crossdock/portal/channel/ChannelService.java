@@ -31,6 +31,8 @@ public class ChannelService {
     private static final Pattern API_VERSION = Pattern.compile("20\\d\\d-(01|04|07|10)");
     /** Amazon's seller and marketplace ids: an A and upper-case letters and digits. */
     private static final Pattern AMAZON_ID = Pattern.compile("A[0-9A-Z]{7,19}");
+    /** Walmart's partner and ship node ids: digits. */
+    private static final Pattern WALMART_ID = Pattern.compile("[0-9]{3,30}");
 
     private final TenantService tenants;
     private final TenantTransactions transactions;
@@ -42,6 +44,8 @@ public class ChannelService {
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .connectTimeout(java.time.Duration.ofSeconds(10)).build();
     private final Map<String, com.crossdock.portal.channel.amazon.SpApiClient> amazonClients =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, com.crossdock.portal.channel.walmart.WalmartClient> walmartClients =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     ChannelService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, CredentialCipher cipher,
@@ -71,14 +75,17 @@ public class ChannelService {
         requireAccess(tenant);
         return transactions.read(tenant, () -> jdbc.sql("""
                 SELECT c.id, c.channel, c.name, c.shop_domain, c.api_version, c.mode, c.access_token,
-                       c.previous_secret IS NOT NULL, c.version, a.refresh_token
+                       c.previous_secret IS NOT NULL, c.version, a.refresh_token, w.client_id
                 FROM channel_connection c LEFT JOIN amazon_connection a ON a.connection_id = c.id
+                LEFT JOIN walmart_connection w ON w.connection_id = c.id
                 ORDER BY c.name""").query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    // Shopify: the Admin API token; Amazon: the LWA refresh token
+                    // Shopify: the Admin API token; Amazon: the LWA refresh token; Walmart: the client id
                     String token = rs.getBytes(7) != null
                             ? cipher.open(rs.getBytes(7), context(tenant, id, "access_token"))
-                            : cipher.open(rs.getBytes(10), context(tenant, id, "refresh_token"));
+                            : rs.getBytes(10) != null
+                                    ? cipher.open(rs.getBytes(10), context(tenant, id, "refresh_token"))
+                                    : cipher.open(rs.getBytes(11), context(tenant, id, "client_id"));
                     return new ConnectionView(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             ChannelMode.valueOf(rs.getString(6)), hint(token), rs.getBoolean(8), rs.getLong(9));
                 }).list());
@@ -166,6 +173,155 @@ public class ChannelService {
         });
     }
 
+    /**
+     * Connects a Walmart Marketplace seller, shown as its partner id. In sandbox mode blank keys are made up for the
+     * portal's own Walmart sandbox; live, the client id and secret are required. Both are sealed.
+     */
+    @PreAuthorize(MANAGERS)
+    public ConnectionView connectWalmart(TenantId tenant, WalmartConnectionCommand command) {
+        requireAccess(tenant);
+        Map<String, String> errors = validate(command);
+        UUID id = UUID.randomUUID();
+        boolean sandboxMode = command.mode() == ChannelMode.SANDBOX;
+        String clientId = blankOr(command.clientId(), sandboxMode ? "sandbox-" + UUID.randomUUID() : "");
+        String secret = blankOr(command.clientSecret(), sandboxMode ? "sandbox-" + UUID.randomUUID() : "");
+        String seller = command.sellerId() == null ? "" : command.sellerId().strip();
+        return transactions.write(tenant, () -> {
+            if (errors.isEmpty() && jdbc.sql("SELECT count(*) FROM walmart_connection WHERE seller_id = :seller")
+                    .param("seller", seller).query(Long.class).single() > 0) {
+                errors.put("sellerId", "This Walmart seller is already connected");
+            }
+            if (!errors.isEmpty()) {
+                throw new ChannelValidationException(errors);
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.sql("""
+                    INSERT INTO channel_connection (tenant_id, id, channel, name, shop_domain, api_version, mode,
+                                                    created_at, updated_at, updated_by)
+                    VALUES (crossdock_current_tenant(), :id, 'WALMART', :name, :seller, 'v3', :mode, :now, :now,
+                            :actor)""")
+                    .param("id", id).param("name", command.name().strip()).param("seller", seller)
+                    .param("mode", command.mode().name()).param("now", now).param("actor", CurrentUser.actor())
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO walmart_connection (tenant_id, connection_id, seller_id, ship_nodes, client_id,
+                                                    client_secret)
+                    VALUES (crossdock_current_tenant(), :id, :seller, :nodes, :clientId, :secret)""")
+                    .param("id", id).param("seller", seller)
+                    .param("nodes", String.join(",", shipNodes(command.shipNodes())))
+                    .param("clientId", cipher.seal(clientId, context(tenant, id, "client_id")))
+                    .param("secret", cipher.seal(secret, context(tenant, id, "client_secret"))).update();
+            events.publishEvent(new ChannelConnected(tenant, id, "WALMART"));
+            return view(tenant, id).orElseThrow();
+        });
+    }
+
+    private static Map<String, String> validate(WalmartConnectionCommand command) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (command.name() == null || command.name().isBlank() || command.name().strip().length() > 100) {
+            errors.put("name", "Name the connection (up to 100 characters), e.g. “Walmart US”");
+        }
+        if (command.sellerId() == null || !WALMART_ID.matcher(command.sellerId().strip()).matches()) {
+            errors.put("sellerId", "Enter the seller's partner id from Seller Center, Settings → Partner profile "
+                    + "(digits, e.g. 10001234567)");
+        }
+        List<String> nodes = shipNodes(command.shipNodes());
+        if (nodes.isEmpty() || !nodes.stream().allMatch(node -> WALMART_ID.matcher(node).matches())) {
+            errors.put("shipNodes", "Enter the ship node id(s) of the warehouse, separated by commas (Seller "
+                    + "Center → Settings → Shipping → Ship nodes, digits)");
+        }
+        if (command.mode() == null) {
+            errors.put("mode", "Choose sandbox or live");
+        }
+        if (command.mode() == ChannelMode.LIVE) {
+            if (command.clientId() == null || command.clientId().isBlank()) {
+                errors.put("clientId", "Paste the client id of the API keys (Developer Portal → API Keys)");
+            }
+            if (command.clientSecret() == null || command.clientSecret().isBlank()) {
+                errors.put("clientSecret", "Paste the client secret of the API keys");
+            }
+        }
+        return errors;
+    }
+
+    private static List<String> shipNodes(@Nullable List<String> nodes) {
+        return separated(nodes);
+    }
+
+    /** Values entered one per field or several separated by commas or spaces, without blanks and repeats. */
+    private static List<String> separated(@Nullable List<String> values) {
+        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull)
+                .flatMap(value -> java.util.Arrays.stream(value.split("[,\\s]+"))).map(String::strip)
+                .filter(value -> !value.isEmpty()).distinct().toList();
+    }
+
+    /**
+     * The Walmart client of a Walmart connection for the flows: a live connection talks to
+     * {@code marketplace.walmartapis.com}, a sandbox connection to the portal's own Walmart sandbox. One client per
+     * connection (and settings version) is kept, so its access token and throttling state live on between runs.
+     * Only the flows' system actor may call this.
+     */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:flow'")
+    public Optional<WalmartAccount> walmartAccount(TenantId tenant, UUID connectionId) {
+        return walmartAccountOf(tenant, connectionId);
+    }
+
+    private Optional<WalmartAccount> walmartAccountOf(TenantId tenant, UUID connectionId) {
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT c.mode, c.version, w.ship_nodes, w.client_id, w.client_secret
+                FROM channel_connection c JOIN walmart_connection w ON w.connection_id = c.id
+                WHERE c.id = :id AND c.channel = 'WALMART'""").param("id", connectionId).query((rs, n) -> {
+                    boolean sandboxMode = ChannelMode.valueOf(rs.getString(1)) == ChannelMode.SANDBOX;
+                    List<String> nodes = List.of(rs.getString(3).split(","));
+                    byte[] clientId = rs.getBytes(4);
+                    byte[] secret = rs.getBytes(5);
+                    var client = walmartClients.computeIfAbsent(connectionId + ":" + rs.getLong(2), ignored -> {
+                        java.net.URI endpoint = sandboxMode ? sandbox.walmartBaseUrl(tenant, connectionId)
+                                : java.net.URI.create("https://marketplace.walmartapis.com");
+                        var transport = com.crossdock.portal.channel.amazon.SpApiTransport.http(http);
+                        var pace = com.crossdock.portal.channel.amazon.Pace.system(clock);
+                        var tokens = new com.crossdock.portal.channel.walmart.WalmartTokens(
+                                com.crossdock.portal.channel.walmart.WalmartTokens.clientCredentials(
+                                        java.net.URI.create(endpoint + "/v3/token"), transport,
+                                        cipher.open(clientId, context(tenant, connectionId, "client_id")),
+                                        cipher.open(secret, context(tenant, connectionId, "client_secret"))), pace);
+                        return new com.crossdock.portal.channel.walmart.WalmartClient(endpoint, transport, tokens,
+                                new com.crossdock.portal.channel.walmart.WalmartLimiter(pace), pace);
+                    });
+                    return new WalmartAccount(client, nodes);
+                }).optional());
+    }
+
+    /** A Walmart connection's client and its ship nodes (the first gets the warehouse's stock). */
+    public record WalmartAccount(com.crossdock.portal.channel.walmart.WalmartClient client, List<String> shipNodes) {
+    }
+
+    /**
+     * What the Walmart sandbox needs of a sandbox connection: the client id and secret it accepts and the ship
+     * nodes. Empty for an unknown or live connection. Only the sandbox's system actor may call this.
+     */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:sandbox'")
+    public Optional<WalmartSandboxCredentials> walmartSandboxCredentials(TenantId tenant, UUID connectionId) {
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT w.client_id, w.client_secret, w.ship_nodes FROM channel_connection c
+                JOIN walmart_connection w ON w.connection_id = c.id
+                WHERE c.id = :id AND c.channel = 'WALMART' AND c.mode = 'SANDBOX'""").param("id", connectionId)
+                .query((rs, n) -> new WalmartSandboxCredentials(
+                        cipher.open(rs.getBytes(1), context(tenant, connectionId, "client_id")),
+                        cipher.open(rs.getBytes(2), context(tenant, connectionId, "client_secret")),
+                        List.of(rs.getString(3).split(","))))
+                .optional());
+    }
+
+    /** The Walmart sandbox's view of a sandbox connection; {@link #toString()} masks the keys. */
+    public record WalmartSandboxCredentials(String clientId, String clientSecret, List<String> shipNodes) {
+
+        @Override
+        public String toString() {
+            return "WalmartSandboxCredentials[" + hint(clientId) + ", " + shipNodes + "]";
+        }
+    }
+
     private static Map<String, String> validate(AmazonConnectionCommand command) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (command.name() == null || command.name().isBlank() || command.name().strip().length() > 100) {
@@ -203,9 +359,7 @@ public class ChannelService {
     }
 
     private static List<String> marketplaces(@Nullable List<String> ids) {
-        return ids == null ? List.of() : ids.stream().filter(java.util.Objects::nonNull)
-                .flatMap(id -> java.util.Arrays.stream(id.split("[,\\s]+"))).map(String::strip)
-                .filter(id -> !id.isEmpty()).map(id -> id.toUpperCase(Locale.ROOT)).distinct().toList();
+        return separated(ids).stream().map(id -> id.toUpperCase(Locale.ROOT)).distinct().toList();
     }
 
     private static String blankOr(@Nullable String value, String otherwise) {
@@ -421,12 +575,17 @@ public class ChannelService {
             "write_inventory");
 
     /**
-     * Calls the store with the connection's token and names the access scopes the app still lacks. Answers what
-     * happened, never throws for an unreachable store or a refused token.
+     * Calls the store with the connection's token and names the access scopes the app still lacks (a Walmart
+     * seller: a token from its keys, then its order list). Answers what happened, never throws for an unreachable
+     * store or refused credentials.
      */
     @PreAuthorize(MANAGERS)
     public ConnectionTest testConnection(TenantId tenant, UUID connectionId) {
         requireAccess(tenant);
+        Optional<WalmartAccount> walmart = walmartAccountOf(tenant, connectionId);
+        if (walmart.isPresent()) {
+            return testWalmart(walmart.get());
+        }
         var client = transactions.read(tenant, () -> clientFor(tenant, connectionId))
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
         try {
@@ -439,6 +598,25 @@ public class ChannelService {
         } catch (com.crossdock.portal.channel.shopify.ShopifyApiException refused) {
             return new ConnectionTest(false, List.of(), REQUIRED_SCOPES, "The store did not accept the call: "
                     + refused.getMessage() + ". Check the store domain and the access token.");
+        }
+    }
+
+    /** A Walmart seller's test: a token from its keys, then the orders of the last day (what the import reads). */
+    private ConnectionTest testWalmart(WalmartAccount account) {
+        List<String> needed = List.of("Orders", "Inventory", "Feeds");
+        try {
+            int orders = account.client().orders(clock.instant().minus(java.time.Duration.ofDays(1)), null).orders()
+                    .size();
+            return new ConnectionTest(true, List.of("Orders"), List.of(), "Connected: Walmart accepted the keys and "
+                    + "answered the order list (" + orders + " order(s) changed in the last day on its first page). "
+                    + "Inventory and Feeds access show in the inventory push's first run.");
+        } catch (com.crossdock.portal.channel.walmart.WalmartApiException refused) {
+            return new ConnectionTest(false, List.of(), needed, "Walmart did not accept the call: "
+                    + refused.getMessage() + ". Check the client id and secret in the Developer Portal (API Keys), "
+                    + "and, for a solution provider's keys, that the seller delegated Orders, Inventory and Feeds.");
+        } catch (com.crossdock.portal.channel.walmart.WalmartPayloadException unusable) {
+            return new ConnectionTest(false, List.of(), needed, "Walmart answered something Crossdock cannot read: "
+                    + unusable.getMessage());
         }
     }
 

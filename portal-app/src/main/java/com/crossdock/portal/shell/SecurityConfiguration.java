@@ -66,7 +66,7 @@ class SecurityConfiguration {
     @Bean
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain sandboxFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/sandbox/shopify/**", "/sandbox/amazon/**")
+        http.securityMatcher("/sandbox/shopify/**", "/sandbox/amazon/**", "/sandbox/walmart/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(

@@ -8,9 +8,10 @@ import com.crossdock.portal.channel.amazon.AmazonOrder;
 import com.crossdock.portal.channel.amazon.AmazonOrderParser;
 import com.crossdock.portal.channel.amazon.AmazonPayloadException;
 import com.crossdock.portal.channel.shopify.ShopifyOrderParser;
-import com.crossdock.tenantconfig.catalog.AliasKind;
 import com.crossdock.portal.channel.shopify.ShopifyPayloadException;
 import com.crossdock.portal.channel.shopify.ShopifyWebhookSignature;
+import com.crossdock.portal.channel.walmart.WalmartOrderParser;
+import com.crossdock.portal.channel.walmart.WalmartPayloadException;
 import com.crossdock.portal.events.BrandEvent;
 import com.crossdock.portal.governance.GovernanceService;
 import com.crossdock.portal.governance.ShipMethodMapping;
@@ -65,6 +66,7 @@ public class OrderPipeline {
     private final Journey journey;
     private final ShopifyOrderParser parser = new ShopifyOrderParser();
     private final AmazonOrderParser amazonParser = new AmazonOrderParser();
+    private final WalmartOrderParser walmartParser = new WalmartOrderParser();
     private final ExecutorService processing;
     private final ExceptionLog exceptions;
     private final ReturnsIntake returns;
@@ -260,6 +262,9 @@ public class OrderPipeline {
                         note = Text.clip(ignored.reason(), 500);
                     }
                 }
+            } else if (inbound.channel().equals("WALMART") && !inbound.source().equals("API")) {
+                // the order import keeps each purchase order as Walmart sent it
+                outcome = apply(inbound, walmartParser.parseOrder(payload).order(), again);
             } else if (ReturnsIntake.handles(inbound.topic())) {
                 outcome = returns.apply(inbound.id(), inbound.connectionId(), inbound.topic(), inbound.payload());
             } else {
@@ -275,6 +280,11 @@ public class OrderPipeline {
         } catch (AmazonPayloadException unusable) {
             exceptions.record(Flow.ORDER_IMPORT, inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
                     "inbox:" + inbound.id(), "Amazon order read by the order import", unusable.getMessage(),
+                    inbound.payload());
+            outcome = "EXCEPTION";
+        } catch (WalmartPayloadException unusable) {
+            exceptions.record(Flow.ORDER_IMPORT, inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
+                    "inbox:" + inbound.id(), "Walmart order read by the order import", unusable.getMessage(),
                     inbound.payload());
             outcome = "EXCEPTION";
         } catch (ShopifyPayloadException unusable) {
@@ -435,10 +445,9 @@ public class OrderPipeline {
     private List<Object[]> resolveLines(TenantId tenant, Inbound inbound, CanonicalOrder order, List<String> holds) {
         // fulfilled or removed lines (nothing left to ship) are not the warehouse's business
         List<OrderLine> open = order.lines().stream().filter(line -> line.fulfillableQuantity() > 0).toList();
-        boolean amazon = inbound.channel().equals("AMAZON");
-        List<ChannelLine> resolved = catalog.resolveChannelLines(tenant,
-                amazon ? AliasKind.AMAZON_MSKU : AliasKind.SHOPIFY_VARIANT_SKU,
-                amazon ? AliasKind.AMAZON_ASIN : AliasKind.SHOPIFY_VARIANT_ID, open.stream()
+        SalesChannel channel = SalesChannel.of(inbound.channel());
+        List<ChannelLine> resolved = catalog.resolveChannelLines(tenant, channel.skuAlias(), channel.idAlias(),
+                open.stream()
                 .map(line -> ChannelLine.ask(line.sku(), line.channelVariantId(), line.fulfillableQuantity()))
                 .toList());
         List<Object[]> lines = new ArrayList<>();
@@ -454,7 +463,7 @@ public class OrderPipeline {
                 exceptions.record(Flow.ORDER_IMPORT, inbound.connectionId(), inbound.id(), answer.masters().isEmpty() ? "UNKNOWN_SKU"
                                 : "AMBIGUOUS_SKU", "sku:" + line.sku() + ":" + line.channelVariantId(),
                         "Order " + order.orderName(), problem + ": add it to the catalog as an item or as "
-                                + (amazon ? "an Amazon seller SKU (MSKU)" : "a Shopify") + " alias, then retry the order", inbound.payload());
+                                + channel.aliasName() + " alias, then retry the order", inbound.payload());
                 lines.add(new Object[] {line.channelLineId(), line.sku(), null, null, line.fulfillableQuantity(),
                         line.fulfillableQuantity()});
                 continue;
@@ -592,7 +601,7 @@ public class OrderPipeline {
 
         /** The channel's name for people: "Shopify", "Amazon". */
         String channelLabel() {
-            return channel.equals("AMAZON") ? "Amazon" : "Shopify";
+            return SalesChannel.of(channel).label();
         }
     }
 

@@ -218,14 +218,16 @@ public class SyncService {
         record Pushed(String connection, String sku, Integer quantity, java.time.Instant at) {
         }
         List<Pushed> pushed = new java.util.ArrayList<>();
-        List<String> stores = new java.util.ArrayList<>();
+        // each store with its channel: a listing is what that channel sells (Shopify SKUs, Walmart SKUs, …)
+        java.util.Map<String, SalesChannel> stores = new java.util.LinkedHashMap<>();
         WarehouseStock stock = transactions.read(tenant, () -> {
             jdbc.sql("""
                     SELECT c.name, i.channel_sku, i.pushed_quantity, i.pushed_at FROM channel_inventory i
                     JOIN channel_connection c ON c.id = i.connection_id""").query((rs, n) -> pushed.add(new Pushed(
                     rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
                     rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))).list();
-            stores.addAll(jdbc.sql("SELECT name FROM channel_connection ORDER BY name").query(String.class).list());
+            jdbc.sql("SELECT name, channel FROM channel_connection ORDER BY name").query((rs, n) -> stores.put(
+                    rs.getString(1), SalesChannel.of(rs.getString(2)))).list();
             return WarehouseStock.read(jdbc);
         });
         java.util.Map<String, Integer> available = stock.available();
@@ -233,15 +235,18 @@ public class SyncService {
             return List.of();
         }
         List<StockRow> rows = new java.util.ArrayList<>();
-        for (var listing : catalog.shopifyListings(tenant)) {
-            if (!available.keySet().containsAll(listing.perSale().keySet())) {
-                continue;
-            }
-            int sellable = listing.sellable(available);
-            for (String store : stores) {
-                Pushed last = pushed.stream().filter(row -> row.connection().equals(store)
+        java.util.Map<SalesChannel, List<com.crossdock.portal.catalog.ChannelListing>> listings =
+                new java.util.EnumMap<>(SalesChannel.class);
+        for (var store : stores.entrySet()) {
+            for (var listing : listings.computeIfAbsent(store.getValue(),
+                    channel -> catalog.channelListings(tenant, channel.skuAlias()))) {
+                if (!available.keySet().containsAll(listing.perSale().keySet())) {
+                    continue;
+                }
+                int sellable = listing.sellable(available);
+                Pushed last = pushed.stream().filter(row -> row.connection().equals(store.getKey())
                         && row.sku().equals(listing.channelSku())).findFirst().orElse(null);
-                rows.add(new StockRow(store, listing.channelSku(), sellable,
+                rows.add(new StockRow(store.getKey(), listing.channelSku(), sellable,
                         last == null ? null : last.quantity(), last == null ? null : last.at(), stock.asOf()));
             }
         }

@@ -83,6 +83,7 @@ class RowLevelSecurityIT {
                 stageAnImportWithAProblem(tenant);
                 receiveOrdersThroughAShopifyConnection(tenant);
                 anAmazonConnection(tenant);
+                aWalmartConnection(tenant);
             }
             accountsAndDocumentsAtOneWarehouse();
             List.of(apparel, home).forEach(this::anInboundShipmentReceivedShort);
@@ -101,6 +102,13 @@ class RowLevelSecurityIT {
                 "A" + tenant.value().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT),
                 List.of("ATVPDKIKX0DER"), com.crossdock.portal.channel.AmazonRegion.NA, ChannelMode.SANDBOX, null,
                 null, null));
+    }
+
+    /** Fills walmart_connection: a sandbox Walmart seller. */
+    private void aWalmartConnection(TenantId tenant) {
+        channels.connectWalmart(tenant, new com.crossdock.portal.channel.WalmartConnectionCommand("Walmart US",
+                String.valueOf(Math.abs(tenant.value().getMostSignificantBits() % 1_000_000_000L) + 1000),
+                List.of("10001"), ChannelMode.SANDBOX, null, null));
     }
 
     /** Fills catalog_import, catalog_import_row and catalog_import_problem: one good row, one bad. */
@@ -339,8 +347,8 @@ class RowLevelSecurityIT {
                 "api_idempotency", "webhook_subscription", "webhook_delivery", "webhook_attempt",
                 "health_rollup_minute", "health_rollup_hour", "health_rollup_day", "health_failure_day",
                 "health_drift_day", "alert_rule", "alert_event", "tenant_setup", "source_of_truth",
-                "ship_method_mapping", "amazon_connection", "exception_owner", "go_live_flow", "go_live_sku",
-                "shadow_difference");
+                "ship_method_mapping", "amazon_connection", "walmart_connection", "exception_owner", "go_live_flow",
+                "go_live_sku", "shadow_difference");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** How the connector's calls reach Amazon (or the sandbox): one HTTP exchange. */
+/** How a marketplace connector's calls reach Amazon or Walmart (or their sandboxes): one HTTP exchange. */
 @FunctionalInterface
 public interface SpApiTransport {
 
@@ -41,10 +41,10 @@ public interface SpApiTransport {
                 HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 return new Answer(response.statusCode(), response.headers().map(), response.body());
             } catch (IOException e) {
-                throw new SpApiException("Amazon did not answer " + call.uri().getHost() + ": " + e.getMessage(), e);
+                throw new SpApiException("No answer from " + call.uri().getHost() + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SpApiException("interrupted while calling Amazon", e);
+                throw new SpApiException("interrupted while calling " + call.uri().getHost(), e);
             }
         };
     }

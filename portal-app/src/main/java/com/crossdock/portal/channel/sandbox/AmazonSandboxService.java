@@ -1,10 +1,8 @@
 package com.crossdock.portal.channel.sandbox;
 
 import com.crossdock.portal.catalog.CatalogService;
-import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.ChannelService.AmazonSandboxCredentials;
-import com.crossdock.portal.channel.ConnectionView;
 import com.crossdock.portal.channel.NoSuchConnectionException;
 import com.crossdock.portal.channel.amazon.Pace;
 import com.crossdock.portal.channel.sandbox.AmazonSandboxStore.Fault;
@@ -111,13 +109,6 @@ public class AmazonSandboxService {
     }
 
     private void sandboxConnection(TenantId tenant, UUID connectionId) {
-        tenants.requireOpen(tenant);
-        Objects.requireNonNull(connectionId, "connectionId");
-        ConnectionView connection = channels.connections(tenant).stream()
-                .filter(candidate -> candidate.id().equals(connectionId) && candidate.channel().equals("AMAZON"))
-                .findFirst().orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        if (connection.mode() != ChannelMode.SANDBOX) {
-            throw new NotASandboxConnectionException(connection.name());
-        }
+        SandboxConnections.require(tenants, channels, tenant, connectionId, "AMAZON");
     }
 }

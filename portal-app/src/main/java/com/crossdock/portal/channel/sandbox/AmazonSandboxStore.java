@@ -272,7 +272,8 @@ public final class AmazonSandboxStore implements SpApiTransport {
                 List.of(Map.of("code", code, "message", message, "details", "")))));
     }
 
-    private static Map<String, String> query(@org.jspecify.annotations.Nullable String raw) {
+    /** A query string or form body as its decoded names and values. */
+    static Map<String, String> query(@org.jspecify.annotations.Nullable String raw) {
         Map<String, String> values = new LinkedHashMap<>();
         if (raw == null || raw.isBlank()) {
             return values;

@@ -7,7 +7,7 @@ package com.crossdock.portal.channel.sandbox;
 public class NotASandboxConnectionException extends RuntimeException {
 
     NotASandboxConnectionException(String connectionName) {
-        super("“" + connectionName + "” is a live connection. The Shopify sandbox only serves connections in "
+        super("“" + connectionName + "” is a live connection. Crossdock's sandboxes only serve connections in "
                 + "sandbox mode, so nothing was generated or changed.");
     }
 }

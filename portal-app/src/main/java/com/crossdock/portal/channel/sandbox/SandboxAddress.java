@@ -31,6 +31,11 @@ public class SandboxAddress {
         return URI.create(portal() + "/sandbox/amazon/" + tenant.value() + "/" + connectionId);
     }
 
+    /** The Marketplace API endpoint (and Token API, under {@code /v3/token}) of a Walmart sandbox connection. */
+    public URI walmartBaseUrl(TenantId tenant, UUID connectionId) {
+        return URI.create(portal() + "/sandbox/walmart/" + tenant.value() + "/" + connectionId);
+    }
+
     /** {@code {portal}/webhooks/shopify/{tenant}/{connection}}, the address a real shop is given. */
     URI webhookAddress(TenantId tenant, UUID connectionId) {
         String base = properties.portalUrl() != null ? properties.portalUrl().toString().replaceAll("/+$", "")

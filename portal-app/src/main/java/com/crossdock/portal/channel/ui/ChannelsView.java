@@ -58,6 +58,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     /** Handed to the sandbox controls of sandbox connections; the view itself only calls {@link ChannelService}. */
     private final ShopifySandboxService sandbox;
     private final com.crossdock.portal.channel.sandbox.AmazonSandboxService amazonSandbox;
+    private final com.crossdock.portal.channel.sandbox.WalmartSandboxService walmartSandbox;
     private final TenantSelection selection;
     private final Div content = new Div();
     private final Dialog dialog = new Dialog();
@@ -67,10 +68,12 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     private @Nullable String baseUrl;
 
     ChannelsView(ChannelService channels, ShopifySandboxService sandbox,
-            com.crossdock.portal.channel.sandbox.AmazonSandboxService amazonSandbox, TenantSelection selection) {
+            com.crossdock.portal.channel.sandbox.AmazonSandboxService amazonSandbox,
+            com.crossdock.portal.channel.sandbox.WalmartSandboxService walmartSandbox, TenantSelection selection) {
         this.channels = channels;
         this.sandbox = sandbox;
         this.amazonSandbox = amazonSandbox;
+        this.walmartSandbox = walmartSandbox;
         this.selection = selection;
         addClassName("cd-page");
         setPadding(false);
@@ -97,7 +100,10 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
             connect.addThemeVariants(ButtonVariant.PRIMARY);
             Button amazon = new Button("Connect Amazon account", VaadinIcon.PLUS.create(), click -> openAmazonForm());
             amazon.setId("connect-amazon");
-            header.add(connect, amazon);
+            Button walmart = new Button("Connect Walmart account", VaadinIcon.PLUS.create(),
+                    click -> openWalmartForm());
+            walmart.setId("connect-walmart");
+            header.add(connect, amazon, walmart);
         }
         return header;
     }
@@ -130,7 +136,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
                             + "Admin API scopes read_orders, write_fulfillments and write_inventory, and install it. "
                             + "Then choose “Connect Shopify store” and paste the app's Admin API access token and its "
                             + "webhook signing secret. For Amazon, choose “Connect Amazon account” (sandbox needs only "
-                            + "the seller and marketplace ids; live the app's LWA credentials, see docs/amazon.md)."
+                            + "the seller and marketplace ids; live the app's LWA credentials, see docs/amazon.md), and for Walmart "
+                            + "“Connect Walmart account” (the partner id and the warehouse's ship node; live the API "
+                            + "keys, see docs/walmart.md)."
                     : "No sales channel is connected yet. Your brand admin or account manager connects the "
                             + "Shopify store here; its orders then show under Orders."));
             return;
@@ -141,6 +149,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     private Div card(ConnectionView connection) {
         if (connection.channel().equals("AMAZON")) {
             return amazonCard(connection);
+        }
+        if (connection.channel().equals("WALMART")) {
+            return walmartCard(connection);
         }
         Div card = new Div();
         card.addClassNames("cd-card", "channel-connection");
@@ -167,22 +178,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
                 Fact.of("Access token", connection.tokenHint(), "channel-token-hint"));
         card.add(title, facts, webhookRow(connection));
         if (channels.canManage()) {
-            Span result = new Span();
-            result.addClassName("channel-test-result");
-            Button test = new Button("Test connection", VaadinIcon.PLUG.create(), click -> {
-                if (tenant == null) {
-                    return;
-                }
-                ConnectionTest outcome = channels.testConnection(tenant, connection.id());
-                result.setText(outcome.message());
-                result.getElement().setAttribute("data-ok", Boolean.toString(outcome.ok()));
-                result.getStyle().set("color", outcome.ok() ? "var(--lumo-success-text-color)"
-                        : "var(--lumo-error-text-color)");
-            });
-            test.addClassName("channel-test");
-            HorizontalLayout testRow = new HorizontalLayout(test, result);
-            testRow.setAlignItems(FlexComponent.Alignment.CENTER);
-            card.add(testRow);
+            card.add(testRow(connection));
             if (connection.mode() == ChannelMode.SANDBOX && tenant != null) {
                 card.add(new SandboxControls(sandbox, tenant, connection.id()));
             }
@@ -190,31 +186,77 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         return card;
     }
 
+    /** "Test connection" and what it found, in words. */
+    private HorizontalLayout testRow(ConnectionView connection) {
+        Span result = new Span();
+        result.addClassName("channel-test-result");
+        Button test = new Button("Test connection", VaadinIcon.PLUG.create(), click -> {
+            if (tenant == null) {
+                return;
+            }
+            ConnectionTest outcome = channels.testConnection(tenant, connection.id());
+            result.setText(outcome.message());
+            result.getElement().setAttribute("data-ok", Boolean.toString(outcome.ok()));
+            result.getStyle().set("color", outcome.ok() ? "var(--lumo-success-text-color)"
+                    : "var(--lumo-error-text-color)");
+        });
+        test.addClassName("channel-test");
+        HorizontalLayout testRow = new HorizontalLayout(test, result);
+        testRow.setAlignItems(FlexComponent.Alignment.CENTER);
+        return testRow;
+    }
+
     /** An Amazon account: no webhooks to set up (the order import polls), the sandbox's controls in sandbox mode. */
     private Div amazonCard(ConnectionView connection) {
+        Div card = marketplaceCard(connection, "AMAZON", "Amazon", Fact.row(
+                Fact.of("Seller account", connection.shopDomain(), "channel-domain"),
+                Fact.of("Orders API", connection.apiVersion(), "channel-api-version"),
+                Fact.of("Refresh token", connection.tokenHint(), "channel-token-hint")),
+                "Orders are read from Amazon by the order import flow (Flows), at Amazon's published rates; orders "
+                        + "fulfilled by Amazon are set aside, not sent to the warehouse.");
+        if (channels.canManage() && connection.mode() == ChannelMode.SANDBOX && tenant != null) {
+            card.add(new com.crossdock.portal.channel.sandbox.ui.AmazonSandboxControls(amazonSandbox, tenant,
+                    connection.id()));
+        }
+        return card;
+    }
+
+    /** A Walmart seller: the flows poll and write back (no webhooks), the sandbox's controls in sandbox mode. */
+    private Div walmartCard(ConnectionView connection) {
+        Div card = marketplaceCard(connection, "WALMART", "Walmart", Fact.row(
+                Fact.of("Partner id", connection.shopDomain(), "channel-domain"),
+                Fact.of("Marketplace API", connection.apiVersion(), "channel-api-version"),
+                Fact.of("Client id", connection.tokenHint(), "channel-token-hint")),
+                "The order import reads and acknowledges purchase orders, the fulfillment write-back sends each "
+                        + "parcel's carrier and tracking number, and the inventory push sets the warehouse's stock "
+                        + "at the first ship node (Flows).");
+        if (channels.canManage()) {
+            card.add(testRow(connection));
+        }
+        if (channels.canManage() && connection.mode() == ChannelMode.SANDBOX && tenant != null) {
+            card.add(new com.crossdock.portal.channel.sandbox.ui.WalmartSandboxControls(walmartSandbox, tenant,
+                    connection.id()));
+        }
+        return card;
+    }
+
+    /** The card of a channel whose flows poll it: name, channel and mode, its facts and how its orders arrive. */
+    private Div marketplaceCard(ConnectionView connection, String channel, String label, Div facts, String how) {
         Div card = new Div();
         card.addClassNames("cd-card", "channel-connection");
         card.setId("channel-" + connection.id());
         card.getElement().setAttribute("data-mode", connection.mode().name());
-        card.getElement().setAttribute("data-channel", "AMAZON");
+        card.getElement().setAttribute("data-channel", channel);
         H3 name = new H3(connection.name());
         name.addClassName("channel-name");
         Span mode = Badge.of(modeLabel(connection.mode()),
                 connection.mode() == ChannelMode.LIVE ? Badge.Tone.SUCCESS : Badge.Tone.CONTRAST);
         mode.addClassName("channel-mode");
-        HorizontalLayout title = new HorizontalLayout(name, Badge.of("Amazon", Badge.Tone.NEUTRAL), mode);
+        HorizontalLayout title = new HorizontalLayout(name, Badge.of(label, Badge.Tone.NEUTRAL), mode);
         title.setAlignItems(FlexComponent.Alignment.CENTER);
-        Div facts = Fact.row(Fact.of("Seller account", connection.shopDomain(), "channel-domain"),
-                Fact.of("Orders API", connection.apiVersion(), "channel-api-version"),
-                Fact.of("Refresh token", connection.tokenHint(), "channel-token-hint"));
-        Paragraph how = new Paragraph("Orders are read from Amazon by the order import flow (Flows), at Amazon's "
-                + "published rates; orders fulfilled by Amazon are set aside, not sent to the warehouse.");
-        how.addClassName("cd-muted");
-        card.add(title, facts, how);
-        if (channels.canManage() && connection.mode() == ChannelMode.SANDBOX && tenant != null) {
-            card.add(new com.crossdock.portal.channel.sandbox.ui.AmazonSandboxControls(amazonSandbox, tenant,
-                    connection.id()));
-        }
+        Paragraph text = new Paragraph(how);
+        text.addClassName("cd-muted");
+        card.add(title, facts, text);
         return card;
     }
 
@@ -273,21 +315,44 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void connectAmazon(AmazonConnectionForm form, AmazonConnectionForm.SaveEvent save) {
+        connectPolled(tenant -> channels.connectAmazon(tenant, save.command()), form::showErrors,
+                "an Amazon account");
+    }
+
+    /** Connects an account whose orders the flows poll (Amazon, Walmart); field errors go back to its form. */
+    private void connectPolled(java.util.function.Function<TenantId, ConnectionView> connect,
+            java.util.function.Consumer<Map<String, String>> showErrors, String what) {
         if (tenant == null) {
             return;
         }
         try {
-            ConnectionView connected = channels.connectAmazon(tenant, save.command());
+            ConnectionView connected = connect.apply(tenant);
             dialog.close();
             refresh();
             Notices.success("Connected " + connected.name() + ". Its order import runs every few minutes; "
                     + (connected.mode() == ChannelMode.SANDBOX ? "place test orders on its card." : "see Flows."));
         } catch (ChannelValidationException invalid) {
-            form.showErrors(invalid.fieldErrors());
+            showErrors.accept(invalid.fieldErrors());
         } catch (RuntimeException e) {
-            log.warn("Connecting an Amazon account failed", e);
+            log.warn("Connecting {} failed", what, e);
             Notices.error(FailureMessages.explain(e));
         }
+    }
+
+    private void openWalmartForm() {
+        WalmartConnectionForm form = new WalmartConnectionForm();
+        form.addSaveListener(save -> connectWalmart(form, save));
+        form.addCancelListener(cancel -> dialog.close());
+        dialog.setId("walmart-dialog");
+        dialog.setHeaderTitle("Connect a Walmart Marketplace seller");
+        dialog.removeAll();
+        dialog.add(form);
+        dialog.open();
+    }
+
+    private void connectWalmart(WalmartConnectionForm form, WalmartConnectionForm.SaveEvent save) {
+        connectPolled(tenant -> channels.connectWalmart(tenant, save.command()), form::showErrors,
+                "a Walmart seller");
     }
 
     private void connect(ShopifyConnectionForm form, ShopifyConnectionForm.SaveEvent save) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -47,16 +48,7 @@ public class AmazonSandboxControls extends HorizontalLayout {
 
     private static Button faultButton(AmazonSandboxService sandbox, TenantId tenant, UUID connectionId, Span result,
             String label, Fault fault, int count, String done) {
-        Button button = new Button(label, click -> {
-            try {
-                sandbox.inject(tenant, connectionId, fault, count);
-                result.setText(done);
-            } catch (RuntimeException failure) {
-                result.setText(FailureMessages.explain(failure));
-            }
-        });
-        button.addClassName("amazon-sandbox-" + fault.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        return button;
+        String className = "amazon-sandbox-" + fault.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return FaultButtons.of(label, className, result, () -> sandbox.inject(tenant, connectionId, fault, count), done);
     }
 }
