@@ -167,6 +167,35 @@ public class ApiClientService {
         });
     }
 
+    /** A client's token bucket after a call: the tokens left and whether the call got one. */
+    record Bucket(double tokens, boolean allowed) {
+    }
+
+    /**
+     * Takes a token from the client's bucket of {@code limit} calls a minute, refilled from the time of its last call:
+     * one upsert under the row's lock, so concurrent calls on any number of portal instances never take more than
+     * there is. A bucket is full at a client's first call. Runs before anyone is signed in, as {@code system:api}.
+     */
+    Bucket takeToken(TenantId tenant, UUID clientId, int limit, Instant now) {
+        return SystemActor.call("api", () -> transactions.write(tenant, () -> jdbc.sql("""
+                INSERT INTO api_rate_bucket AS b (tenant_id, client_id, tokens, refilled_at, allowed)
+                VALUES (crossdock_current_tenant(), :client, :limit - 1, :now, TRUE)
+                ON CONFLICT (tenant_id, client_id) DO UPDATE SET
+                    tokens = CASE WHEN least(:limit, b.tokens + :perSecond * greatest(0, extract(EPOCH FROM
+                                            (CAST(:now AS TIMESTAMPTZ) - b.refilled_at)))) >= 1
+                                  THEN least(:limit, b.tokens + :perSecond * greatest(0, extract(EPOCH FROM
+                                            (CAST(:now AS TIMESTAMPTZ) - b.refilled_at)))) - 1
+                                  ELSE least(:limit, b.tokens + :perSecond * greatest(0, extract(EPOCH FROM
+                                            (CAST(:now AS TIMESTAMPTZ) - b.refilled_at)))) END,
+                    allowed = least(:limit, b.tokens + :perSecond * greatest(0, extract(EPOCH FROM
+                                            (CAST(:now AS TIMESTAMPTZ) - b.refilled_at)))) >= 1,
+                    refilled_at = greatest(b.refilled_at, CAST(:now AS TIMESTAMPTZ))
+                RETURNING tokens, allowed""")
+                .param("client", clientId).param("limit", limit).param("perSecond", limit / 60.0)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Bucket(rs.getDouble(1), rs.getBoolean(2))).single()));
+    }
+
     /** The first answer to a POST of this client with this idempotency key, if there was one. */
     @PreAuthorize("isAuthenticated()")
     public Optional<StoredAnswer> storedAnswer(TenantId tenant, UUID clientId, String idempotencyKey) {

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 
 /**
  * The OpenAPI 3 description of {@code /api/v1}, generated from the controllers by springdoc and served at
@@ -34,7 +35,7 @@ class ApiDocumentation {
         String scopes = Arrays.stream(ApiScope.values()).map(ApiScope::value).collect(Collectors.joining(", "));
         return new OpenAPI()
                 .info(new Info().title("Crossdock API").version("v1").description("""
-                        A brand's orders, inventory, items, exceptions, inbound shipments and sync health. \
+                        A brand's orders, inventory, items, exceptions, inbound shipments, returns and sync health. \
                         Authenticate with an API key a brand admin creates in the portal's API view: \
                         'Authorization: Bearer cdk_...'. Scopes: %s. Every POST needs an Idempotency-Key. \
                         Lists are paged with an opaque cursor. Refusals are RFC 9457 problems.""".formatted(scopes)))
@@ -67,7 +68,7 @@ class ApiDocumentation {
             if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(PathVariable.class))) {
                 problems.put("404", "No such resource for this brand");
             }
-            if (handler.hasMethodAnnotation(PostMapping.class)) {
+            if (handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PutMapping.class)) {
                 problems.put("422", "Not accepted: field errors under 'errors'");
             }
             problems.put("429", "Rate limit reached; see Retry-After");

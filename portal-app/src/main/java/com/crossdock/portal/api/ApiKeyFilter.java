@@ -60,7 +60,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
                             + "Create a key in the portal's API view and send it as 'Authorization: Bearer cdk_...'.");
             return;
         }
-        RateLimits.Decision decision = limits.take(caller.get().clientId());
+        RateLimits.Decision decision = limits.take(caller.get().tenant(), caller.get().clientId());
         response.setHeader("RateLimit-Policy", "\"per-client\";q=" + decision.limit() + ";w=60");
         response.setHeader("RateLimit", "\"per-client\";r=" + decision.remaining() + ";t="
                 + Math.max(1, decision.retryAfterSeconds()));

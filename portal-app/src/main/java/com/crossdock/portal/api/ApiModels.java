@@ -1,7 +1,10 @@
 package com.crossdock.portal.api;
 
 import com.crossdock.portal.order.Address;
+import com.crossdock.portal.catalog.ItemDetails;
 import com.crossdock.portal.receiving.InboundShipmentView;
+import com.crossdock.portal.returns.RmaSummary;
+import com.crossdock.portal.returns.RmaView;
 import com.crossdock.portal.sync.FlowService;
 import com.crossdock.portal.sync.IntegrationException;
 import com.crossdock.portal.sync.OrderState;
@@ -124,5 +127,87 @@ public final class ApiModels {
 
     public record FlowRun(Instant startedAt, @Nullable Instant finishedAt, String outcome, int recordsIn,
             int recordsOut, int recordsFailed, String message) {
+    }
+
+    @Schema(description = "A catalog item with its pack levels and channel identifiers; its ETag is its version")
+    public record ItemDetail(UUID id, String sku, String description,
+            @Schema(description = "ACTIVE or INACTIVE") String status, boolean lotTracked, boolean expiryTracked,
+            boolean serialTracked, boolean hazmat, List<ItemPack> packs, List<ItemAlias> aliases, long version) {
+
+        static ItemDetail of(ItemDetails details) {
+            var item = details.item();
+            return new ItemDetail(details.id(), item.sku(), item.description(), item.status().name(),
+                    item.lotTracked(), item.expiryTracked(), item.serialTracked(), item.hazmat(), item.packs()
+                    .stream().map(pack -> new ItemPack(pack.level().name(), pack.eaches(), pack.lengthMm(),
+                            pack.widthMm(), pack.heightMm(), pack.weightG(), pack.gtin())).toList(),
+                    item.aliases().stream().map(alias -> new ItemAlias(alias.kind().name(), alias.value()))
+                            .toList(), details.version());
+        }
+    }
+
+    @Schema(description = "A pack level: dimensions in mm, weight in g, barcode as a GTIN")
+    public record ItemPack(@Schema(description = "EACH, INNER, CASE or PALLET") String level, int eaches,
+            @Nullable Integer lengthMm, @Nullable Integer widthMm, @Nullable Integer heightMm,
+            @Nullable Integer weightG, @Nullable String gtin) {
+    }
+
+    @Schema(description = "A channel identifier of the item")
+    public record ItemAlias(@Schema(description = "SHOPIFY_VARIANT_SKU, SHOPIFY_VARIANT_ID, AMAZON_MSKU, AMAZON_ASIN, "
+            + "AMAZON_FNSKU, WALMART_SKU or EDI_BUYER_ITEM") String kind, String value) {
+    }
+
+    @Schema(description = "An item as the brand's system of record has it; the whole item is replaced on update "
+            + "(FBA prep attributes, which the API does not carry, stay as they are)")
+    public record ItemInput(String sku, String description,
+            @Schema(description = "ACTIVE (default) or INACTIVE") @Nullable String status,
+            @Nullable Boolean lotTracked, @Nullable Boolean expiryTracked, @Nullable Boolean serialTracked,
+            @Nullable Boolean hazmat, List<ItemPack> packs, @Nullable List<ItemAlias> aliases) {
+    }
+
+    @Schema(description = "A return (RMA): units a buyer sends back, as the returns bench sees them")
+    public record Return(UUID id, String number,
+            @Schema(description = "EXPECTED, RECEIVED, ON_HOLD, DISPOSITIONED or CLOSED") String status,
+            @Schema(description = "CHANNEL (a store's return) or MANUAL") String source, String orderName,
+            int expectedUnits, int receivedUnits, int heldUnits,
+            @Schema(description = "NONE, WAITING, QUEUED or TOLD: the store's refund") String channelSignal,
+            Instant createdAt, Instant updatedAt) {
+
+        static Return of(RmaSummary rma) {
+            return new Return(rma.id(), rma.number(), rma.status().name(), rma.source(), rma.orderName(),
+                    rma.expectedUnits(), rma.receivedUnits(), rma.heldUnits(), rma.channelSignal(), rma.createdAt(),
+                    rma.updatedAt());
+        }
+    }
+
+    @Schema(description = "A return with its expected lines and each unit received")
+    public record ReturnDetail(UUID id, String number, String status, String source, String orderName, String note,
+            String channelSignal, boolean receiptComplete, Instant createdAt, Instant updatedAt,
+            List<ReturnLine> lines, List<ReturnUnit> units) {
+
+        static ReturnDetail of(RmaView rma) {
+            return new ReturnDetail(rma.id(), rma.number(), rma.status().name(), rma.source(), rma.orderName(),
+                    rma.note(), rma.channelSignal(), rma.receiptComplete(), rma.createdAt(), rma.updatedAt(),
+                    rma.lines().stream().map(line -> new ReturnLine(line.sku(), line.expected(), line.received(),
+                            line.reason())).toList(),
+                    rma.units().stream().map(unit -> new ReturnUnit(unit.id(), unit.sku(), unit.condition().name(),
+                            unit.receivedAt(), unit.disposition() == null ? null : unit.disposition().name()))
+                            .toList());
+        }
+    }
+
+    public record ReturnLine(String sku, int expected, int received, String reason) {
+    }
+
+    public record ReturnUnit(UUID id, String sku, String condition, Instant receivedAt,
+            @Schema(description = "RESTOCK_AVAILABLE, RESTOCK_B_GRADE, REFURBISH, RETURN_TO_VENDOR or DISPOSE; null "
+                    + "while held for inspection") @Nullable String disposition) {
+    }
+
+    @Schema(description = "A return entered by hand; the brand refunds it itself")
+    public record CreateReturn(@Schema(description = "The order it returns, e.g. #1001; blank for none")
+            @Nullable String orderName, @Nullable String note, List<CreateReturnLine> lines) {
+    }
+
+    public record CreateReturnLine(String sku, int quantity, @Nullable String reason) {
     }
 }

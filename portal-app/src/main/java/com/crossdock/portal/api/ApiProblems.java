@@ -1,6 +1,8 @@
 package com.crossdock.portal.api;
 
+import com.crossdock.portal.catalog.CatalogValidationException;
 import com.crossdock.portal.receiving.ReceivingValidationException;
+import com.crossdock.portal.returns.ReturnsValidationException;
 import com.crossdock.portal.sync.OrderValidationException;
 import com.crossdock.portal.tenancy.NoSuchTenantException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,6 +45,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidShipment(ReceivingValidationException invalid, HttpServletRequest request) {
+        return fieldErrors(invalid.fieldErrors(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidReturn(ReturnsValidationException invalid, HttpServletRequest request) {
+        return fieldErrors(invalid.fieldErrors(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidItem(CatalogValidationException invalid, HttpServletRequest request) {
         return fieldErrors(invalid.fieldErrors(), request);
     }
 

@@ -9,11 +9,14 @@ public enum ApiScope {
     ORDERS_WRITE("orders:write"),
     INVENTORY_READ("inventory:read"),
     ITEMS_READ("items:read"),
+    ITEMS_WRITE("items:write"),
     EXCEPTIONS_READ("exceptions:read"),
     EXCEPTIONS_WRITE("exceptions:write"),
     INBOUND_READ("inbound:read"),
     INBOUND_WRITE("inbound:write"),
-    SYNC_READ("sync:read");
+    SYNC_READ("sync:read"),
+    RETURNS_READ("returns:read"),
+    RETURNS_WRITE("returns:write");
 
     private final String value;
 

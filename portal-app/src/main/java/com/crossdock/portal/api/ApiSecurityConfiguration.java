@@ -62,7 +62,7 @@ class ApiSecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "Not allowed", "This API client may not do this.")))
                 .addFilterBefore(new ApiKeyFilter(clients, tokens, new RateLimits(properties.requestsPerMinute(),
-                        clock), problems), AuthorizationFilter.class);
+                        clock, clients), problems), AuthorizationFilter.class);
         return http.build();
     }
 }

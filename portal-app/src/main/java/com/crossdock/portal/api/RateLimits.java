@@ -1,12 +1,13 @@
 package com.crossdock.portal.api;
 
+import com.crossdock.tenantconfig.tenant.TenantId;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per API client in this portal's memory: {@code limit} calls, refilled evenly over a minute. Each
- * instance of a cluster counts for itself, so the limit is per instance.
+ * A token bucket per API client, kept in the database so the limit holds across every portal instance: {@code limit}
+ * calls, refilled evenly over a minute. Each call is one atomic upsert ({@link ApiClientService#takeToken}) that
+ * refills the bucket from the time of the last call and takes a token when there is one.
  */
 final class RateLimits {
 
@@ -16,40 +17,24 @@ final class RateLimits {
 
     private final int limit;
     private final Clock clock;
-    private final ConcurrentHashMap<UUID, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ApiClientService clients;
 
-    RateLimits(int limit, Clock clock) {
+    RateLimits(int limit, Clock clock, ApiClientService clients) {
         if (limit < 1) {
             throw new IllegalArgumentException("crossdock.api.requests-per-minute must be at least 1, was " + limit);
         }
         this.limit = limit;
         this.clock = clock;
+        this.clients = clients;
     }
 
-    Decision take(UUID client) {
-        return buckets.computeIfAbsent(client, id -> new Bucket(limit, clock.millis())).take(limit, clock.millis());
-    }
-
-    private static final class Bucket {
-
-        private double tokens;
-        private long refilledAt;
-
-        Bucket(int tokens, long now) {
-            this.tokens = tokens;
-            this.refilledAt = now;
+    Decision take(TenantId tenant, UUID client) {
+        ApiClientService.Bucket bucket = clients.takeToken(tenant, client, limit, clock.instant());
+        if (bucket.allowed()) {
+            return new Decision(true, limit, (int) Math.floor(bucket.tokens()), 0);
         }
-
-        synchronized Decision take(int limit, long now) {
-            double perMilli = limit / 60_000.0;
-            tokens = Math.min(limit, tokens + Math.max(0, now - refilledAt) * perMilli);
-            refilledAt = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return new Decision(true, limit, (int) Math.floor(tokens), 0);
-            }
-            long wait = (long) Math.ceil((1 - tokens) / perMilli / 1000.0);
-            return new Decision(false, limit, 0, Math.max(1, wait));
-        }
+        double perSecond = limit / 60.0;
+        long wait = (long) Math.ceil((1 - bucket.tokens()) / perSecond);
+        return new Decision(false, limit, 0, Math.max(1, wait));
     }
 }

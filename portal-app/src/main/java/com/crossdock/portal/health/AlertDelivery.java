@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers an alert: an e-mail through Spring's mail sender (when {@code spring.mail.host} is set) and a JSON
- * webhook signed with HMAC-SHA256 over {@code timestamp + "." + body}, sent as the headers
+ * webhook signed with HMAC-SHA256 over {@code timestamp + "." + body} under the tenant's own signing key, sent as the headers
  * {@code X-Crossdock-Timestamp} (epoch seconds) and {@code X-Crossdock-Signature: v1=<hex>}, so a receiver can
  * check both the sender and the freshness. Each channel answers a sentence of what happened; nothing is swallowed.
  */
@@ -64,9 +64,13 @@ class AlertDelivery {
     record Result(String email, String webhook, String delivery) {
     }
 
-    Result deliver(Alert alert, @Nullable String email, @Nullable String webhookUrl) {
+    /**
+     * Sends the alert to the rule's recipients; {@code signingKey} is the tenant's own key for the webhook (none:
+     * the webhook is not sent, and the result says how to make one).
+     */
+    Result deliver(Alert alert, @Nullable String email, @Nullable String webhookUrl, @Nullable String signingKey) {
         Outcome mailed = email == null ? Outcome.UNUSED : sendMail(alert, email);
-        Outcome posted = webhookUrl == null ? Outcome.UNUSED : post(alert, webhookUrl);
+        Outcome posted = webhookUrl == null ? Outcome.UNUSED : post(alert, webhookUrl, signingKey);
         long used = java.util.stream.Stream.of(mailed, posted).filter(o -> o != Outcome.UNUSED).count();
         long sent = java.util.stream.Stream.of(mailed, posted).filter(Outcome::sent).count();
         String delivery = sent == used ? "SENT" : sent == 0 ? "FAILED" : "PARTLY_SENT";
@@ -120,9 +124,10 @@ class AlertDelivery {
         }
     }
 
-    private Outcome post(Alert alert, String url) {
-        if (properties.webhookSecret().isBlank()) {
-            return Outcome.failed("Webhooks are not configured: set crossdock.health.webhook-secret");
+    private Outcome post(Alert alert, String url, @Nullable String signingKey) {
+        if (signingKey == null || signingKey.isBlank()) {
+            return Outcome.failed("Not sent: this tenant has no alert signing key yet; create one under Alert rules "
+                    + "on the Health page and give it to the receiver");
         }
         URI target;
         try {
@@ -139,7 +144,7 @@ class AlertDelivery {
         HttpRequest request = HttpRequest.newBuilder(target).timeout(properties.webhookTimeout())
                 .header("Content-Type", "application/json")
                 .header(TIMESTAMP_HEADER, timestamp)
-                .header(SIGNATURE_HEADER, "v1=" + sign(properties.webhookSecret(), timestamp, body))
+                .header(SIGNATURE_HEADER, "v1=" + sign(signingKey, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

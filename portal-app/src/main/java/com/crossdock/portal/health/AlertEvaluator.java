@@ -36,10 +36,13 @@ class AlertEvaluator {
     private final JdbcClient jdbc;
     private final AlertDelivery delivery;
     private final SyncService sync;
+    private final AlertKeys keys;
     /** When this instance last recorded each tenant's drift (another instance may have too: the upsert is safe). */
     private final Map<TenantId, Instant> driftRecorded = new ConcurrentHashMap<>();
 
-    AlertEvaluator(TenantTransactions transactions, JdbcClient jdbc, AlertDelivery delivery, SyncService sync) {
+    AlertEvaluator(TenantTransactions transactions, JdbcClient jdbc, AlertDelivery delivery, SyncService sync,
+            AlertKeys keys) {
+        this.keys = keys;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.delivery = delivery;
@@ -82,9 +85,11 @@ class AlertEvaluator {
         if (driftRule || snapshotDue) {
             driftRecorded.put(tenant, now);
         }
+        String signingKey = toSend.stream().anyMatch(send -> send.rule().webhookUrl() != null)
+                ? transactions.read(tenant, () -> keys.secret(tenant)).orElse(null) : null;
         for (ToSend send : toSend) {
             AlertDelivery.Result result = delivery.deliver(send.alert(), send.rule().email(),
-                    send.rule().webhookUrl());
+                    send.rule().webhookUrl(), signingKey);
             transactions.writeAll(tenant, () -> jdbc.sql("""
                     UPDATE alert_event SET delivery = :delivery, email_result = :email, webhook_result = :webhook
                     WHERE id = :id""").param("id", send.alert().id()).param("delivery", result.delivery())

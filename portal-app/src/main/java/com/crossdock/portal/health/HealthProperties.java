@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of sync health: how long raw events and fine rollups are kept, how often alerts are evaluated, and how
- * alerts are delivered. E-mail itself is Spring's {@code spring.mail.*}; without {@code spring.mail.host} alert
+ * alerts are delivered (each tenant signs its alert webhooks with its own key, made in the Health view). E-mail itself is Spring's {@code spring.mail.*}; without {@code spring.mail.host} alert
  * e-mails are recorded as not configured.
  *
  * @param rawRetention         how long flow runs and order journey steps are kept; the rollups stay
@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alertInterval        how often the alert rules of every tenant are evaluated
  * @param responseTime         how long an exception may stay open before it counts as a response-time breach
  * @param mailFrom             the sender of alert and hypercare e-mails
- * @param webhookSecret        the key alert webhooks are signed with (HMAC-SHA256); empty: webhooks are not sent
  * @param webhookTimeout       how long one webhook delivery may take
  * @param allowPrivateWebhooks allow alert webhooks to hosts on loopback or private networks (tests, a receiver
  *                             beside the portal); off, such an address is refused
@@ -28,7 +27,6 @@ public record HealthProperties(
         @DefaultValue("60s") Duration alertInterval,
         @DefaultValue("4h") Duration responseTime,
         @DefaultValue("alerts@crossdock.local") String mailFrom,
-        @DefaultValue("") String webhookSecret,
         @DefaultValue("10s") Duration webhookTimeout,
         @DefaultValue("false") boolean allowPrivateWebhooks) {
 }

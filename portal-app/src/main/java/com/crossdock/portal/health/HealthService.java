@@ -7,6 +7,7 @@ import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.portal.tenant.TenantSummary;
+import com.crossdock.tenantconfig.onboarding.OnboardingStage;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.net.URI;
 import java.sql.Timestamp;
@@ -54,6 +55,9 @@ public class HealthService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int RETENTION_BATCH = 10_000;
     private static final int HISTORY = 100;
+    /** The onboarding stages the hypercare daily review is for. */
+    static final Set<OnboardingStage> HYPERCARE_STAGES = java.util.EnumSet.of(OnboardingStage.LIMITED_GO_LIVE,
+            OnboardingStage.HYPERCARE);
 
     private final TenantService tenants;
     private final TenantTransactions transactions;
@@ -64,10 +68,18 @@ public class HealthService {
     private final JdbcClient jdbc;
     private final TransactionTemplate acrossTenants;
     private final Clock clock;
+    private final HealthUpdates updates;
+    private final AlertKeys keys;
+    /** The UAT feature's status per tenant, once it provides one (see {@link PortfolioUatStatus}). */
+    private final org.springframework.beans.factory.ObjectProvider<PortfolioUatStatus> uatStatus;
 
     HealthService(TenantService tenants, TenantTransactions transactions, HealthReads reads,
             AlertEvaluator alerts, AlertDelivery delivery, HealthProperties properties, JdbcClient jdbc,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, HealthUpdates updates, AlertKeys keys,
+            org.springframework.beans.factory.ObjectProvider<PortfolioUatStatus> uatStatus) {
+        this.uatStatus = uatStatus;
+        this.updates = updates;
+        this.keys = keys;
         this.tenants = tenants;
         this.transactions = transactions;
         this.reads = reads;
@@ -87,6 +99,25 @@ public class HealthService {
         return transactions.read(tenant, () -> reads.brand(tenant, clock.instant()));
     }
 
+    /**
+     * Calls {@code onChange}, from another thread, soon after new rollups of the tenant land (a flow run, an order's
+     * step, an exception; written by any portal instance), until the answer is closed: what a live dashboard reloads
+     * on. {@code onChange} must only hand the work on.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public AutoCloseable watch(TenantId tenant, Runnable onChange) {
+        tenants.requireOpen(tenant);
+        return updates.watch(Set.of(tenant), java.util.Objects.requireNonNull(onChange, "onChange"));
+    }
+
+    /** As {@link #watch}, for every tenant of the caller's portfolio. */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER')")
+    public AutoCloseable watchPortfolio(Runnable onChange) {
+        Set<TenantId> ids = tenants.visibleTenants().stream().map(TenantSummary::id)
+                .collect(Collectors.toUnmodifiableSet());
+        return updates.watch(ids, java.util.Objects.requireNonNull(onChange, "onChange"));
+    }
+
     /** Every tenant the account manager (or platform admin) looks after, with stage, health and open exceptions. */
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'ACCOUNT_MANAGER')")
     public List<PortfolioRow> portfolio() {
@@ -97,6 +128,8 @@ public class HealthService {
         List<TenantId> ids = visible.stream().map(TenantSummary::id).toList();
         Map<TenantId, long[]> lastDay = readAcross(all ? null : ids, () -> reads.lastDay(ids, now));
         Instant breachBefore = now.minus(properties.responseTime());
+        PortfolioUatStatus uatSource = uatStatus.getIfAvailable();
+        @Nullable Map<TenantId, String> uat = uatSource == null ? null : uatSource.statusOf(ids);
         List<PortfolioRow> rows = new ArrayList<>();
         for (TenantSummary tenant : visible) {
             HealthReads.OpenExceptions open = transactions.read(tenant.id(), () -> reads.openExceptions(now, breachBefore));
@@ -104,7 +137,8 @@ public class HealthService {
             long openCount = open.byOwner().values().stream().mapToLong(Long::longValue).sum();
             rows.add(new PortfolioRow(tenant.id(), tenant.name(), tenant.code().value(), tenant.status(),
                     tenant.stage(), HealthColour.of(runs[0], runs[1], open.breaches()), runs[0], runs[1], openCount,
-                    open.byOwner(), open.breaches()));
+                    open.byOwner(), open.breaches(), uat == null ? "Not tracked yet"
+                    : uat.getOrDefault(tenant.id(), "Not started")));
         }
         return rows;
     }
@@ -128,12 +162,30 @@ public class HealthService {
         return readAcross(null, () -> reads.leadership(reads.tenantNames(null), days, now));
     }
 
-    /** The hypercare daily review of a tenant for one day (UTC). */
+    /**
+     * The tenants the caller sees that are in limited go-live or hypercare: the ones the hypercare daily review is
+     * for, by name.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<TenantSummary> hypercareTenants() {
+        return tenants.visibleTenants().stream().filter(tenant -> HYPERCARE_STAGES.contains(tenant.stage()))
+                .sorted(java.util.Comparator.comparing(TenantSummary::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    /**
+     * The hypercare daily review of a tenant for one day (UTC); refused for a tenant that is not in limited go-live
+     * or hypercare, which the review is not for.
+     */
     @PreAuthorize("isAuthenticated()")
     public HypercareReview hypercare(TenantId tenant, LocalDate day) {
         tenants.requireOpen(tenant);
-        String name = tenants.visibleTenants().stream().filter(t -> t.id().equals(tenant)).map(TenantSummary::name)
-                .findFirst().orElse(tenant.toString());
+        TenantSummary summary = tenants.visibleTenants().stream().filter(t -> t.id().equals(tenant)).findFirst()
+                .orElseThrow(() -> new com.crossdock.portal.tenancy.NoSuchTenantException(tenant));
+        if (!HYPERCARE_STAGES.contains(summary.stage())) {
+            throw new HealthValidationException(Map.of("tenant", summary.name() + " is in " + summary.stage()
+                    .label() + "; the hypercare daily review is for tenants in limited go-live or hypercare."));
+        }
+        String name = summary.name();
         List<HypercareReview.Line> lines = transactions.read(tenant, () -> reads.hypercare(day));
         List<Leadership.Pattern> patterns = readAcross(List.of(tenant), () -> reads.patterns(List.of(tenant), day, day, 10)).stream()
                 .filter(pattern -> pattern.occurrences() > 1).toList();
@@ -264,6 +316,27 @@ public class HealthService {
         tenants.requireOpen(tenant);
         return transactions.write(tenant, () -> jdbc.sql("DELETE FROM alert_rule WHERE id = :id")
                 .param("id", ruleId).update() == 1);
+    }
+
+    /** The tenant's key for signing alert webhooks (never its secret), if it has one. */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<AlertSigningKey> alertSigningKey(TenantId tenant) {
+        tenants.requireOpen(tenant);
+        return transactions.read(tenant, keys::current);
+    }
+
+    /**
+     * Makes the tenant a new key for signing its alert webhooks, replacing the old one at once; the answer holds the
+     * secret, which is shown nowhere else. Each tenant has its own, so no receiver can be sent another tenant's
+     * alerts under its key.
+     */
+    @PreAuthorize(EDITORS)
+    public NewAlertSigningKey newAlertSigningKey(TenantId tenant) {
+        tenants.requireOpen(tenant);
+        String by = CurrentUser.require().username();
+        NewAlertSigningKey created = transactions.write(tenant, () -> keys.rotate(tenant, by, clock.instant()));
+        tenants.recordActivity(tenant, "health.alert-key", "New alert signing key " + created.key().hint());
+        return created;
     }
 
     /** The tenant's most recent alerts, newest first. */

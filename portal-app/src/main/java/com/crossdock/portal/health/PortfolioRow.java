@@ -15,10 +15,11 @@ import java.util.Map;
  * @param openExceptions   open exceptions now
  * @param openByOwner      open exceptions per owner ("Unassigned" for none)
  * @param breaches         open exceptions older than the response time
+ * @param uatStatus        what the UAT feature says of the tenant ({@link PortfolioUatStatus}), in words
  */
 public record PortfolioRow(TenantId tenant, String name, String code, TenantStatus status, OnboardingStage stage,
         HealthColour colour, long runs, long failedRuns, long openExceptions, Map<String, Long> openByOwner,
-        long breaches) {
+        long breaches, String uatStatus) {
 
     public PortfolioRow {
         openByOwner = Map.copyOf(openByOwner);

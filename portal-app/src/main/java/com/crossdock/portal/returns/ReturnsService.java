@@ -1,6 +1,7 @@
 package com.crossdock.portal.returns;
 
 import com.crossdock.portal.governance.GovernanceService;
+import com.crossdock.portal.events.BrandEvent;
 import com.crossdock.portal.identity.CurrentUser;
 import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.tenantconfig.truth.DataType;
@@ -12,6 +13,7 @@ import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -52,10 +55,12 @@ public class ReturnsService {
     private final ReturnSignals signals;
     private final Clock clock;
     private final GovernanceService governance;
+    private final ApplicationEventPublisher events;
 
     ReturnsService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, Rmas rmas,
-            ReturnSignals signals, Clock clock, GovernanceService governance) {
+            ReturnSignals signals, Clock clock, GovernanceService governance, ApplicationEventPublisher events) {
         this.governance = governance;
+        this.events = events;
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -85,13 +90,39 @@ public class ReturnsService {
                        (SELECT coalesce(sum(expected_qty), 0) FROM rma_line l WHERE l.rma_id = r.id),
                        (SELECT count(*) FROM rma_unit u WHERE u.rma_id = r.id),
                        (SELECT count(*) FROM rma_unit u WHERE u.rma_id = r.id AND u.disposition IS NULL),
-                       r.channel_signal, r.created_at
+                       r.channel_signal, r.created_at, r.updated_at
                 FROM rma r WHERE (CAST(:status AS VARCHAR) IS NULL OR r.status = :status)
                 ORDER BY r.created_at, r.number LIMIT :limit""")
                 .param("status", status == null ? null : status.name()).param("limit", SHOWN)
-                .query((rs, n) -> new RmaSummary(rs.getObject(1, UUID.class), rs.getString(2),
-                        RmaStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getInt(6),
-                        rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant())).list());
+                .query(ReturnsService::summary).list());
+    }
+
+    /**
+     * The RMAs changed after a position (last change, id), oldest change first: what a client that follows the
+     * tenant's returns reads page by page.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<RmaSummary> changes(TenantId tenant, Instant afterChange, UUID afterId, int limit) {
+        tenants.requireOpen(tenant);
+        Objects.requireNonNull(afterChange, "afterChange");
+        Objects.requireNonNull(afterId, "afterId");
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT r.id, r.number, r.status, r.source, r.order_name,
+                       (SELECT coalesce(sum(expected_qty), 0) FROM rma_line l WHERE l.rma_id = r.id),
+                       (SELECT count(*) FROM rma_unit u WHERE u.rma_id = r.id),
+                       (SELECT count(*) FROM rma_unit u WHERE u.rma_id = r.id AND u.disposition IS NULL),
+                       r.channel_signal, r.created_at, r.updated_at
+                FROM rma r WHERE (r.updated_at, r.id) > (:at, :id)
+                ORDER BY r.updated_at, r.id LIMIT :limit""")
+                .param("at", Timestamp.from(afterChange)).param("id", afterId)
+                .param("limit", Math.max(1, Math.min(limit, 1000)))
+                .query(ReturnsService::summary).list());
+    }
+
+    private static RmaSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new RmaSummary(rs.getObject(1, UUID.class), rs.getString(2), RmaStatus.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9),
+                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant());
     }
 
     /** One RMA with its lines and units. */
@@ -238,7 +269,10 @@ public class ReturnsService {
                             : rule.disposition().name()).param("rule", rule.text())
                     .param("dispositionBy", rule.disposition() == null ? null : "rule")
                     .param("dispositionAt", rule.disposition() == null ? null : now).update();
-            rmas.settle(rmaId);
+            RmaStatus settled = rmas.settle(rmaId);
+            if (rule.disposition() != null) {
+                dispositioned(rmaId, unit, sku, rule.disposition(), "rule", settled);
+            }
             return new Received(unit, sku, rule.disposition(), rule.text());
         });
         RmaView rma = rma(tenant, rmaId);
@@ -282,6 +316,25 @@ public class ReturnsService {
             case CHANNEL -> Optional.of("A sales channel cannot own returns disposition; choose another owner in "
                     + "Setup");
         };
+    }
+
+    /** Inside the tenant transaction that decided a unit: a {@code return.dispositioned} event for webhooks. */
+    private void dispositioned(UUID rmaId, UUID unitId, String sku, Disposition disposition, String by,
+            RmaStatus rmaStatus) {
+        record Head(String number, String orderName) {
+        }
+        Head head = jdbc.sql("SELECT number, order_name FROM rma WHERE id = :id").param("id", rmaId)
+                .query((rs, n) -> new Head(rs.getString(1), rs.getString(2))).single();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("returnId", rmaId.toString());
+        data.put("number", head.number());
+        data.put("orderName", head.orderName());
+        data.put("unitId", unitId.toString());
+        data.put("sku", sku);
+        data.put("disposition", disposition.name());
+        data.put("decidedBy", by);
+        data.put("returnStatus", rmaStatus.name());
+        events.publishEvent(new BrandEvent(BrandEvent.RETURN_DISPOSITIONED, rmaId, data));
     }
 
     /** What a tenant rule makes of a unit at receipt: a disposition at once, or a hold (null) with the reason. */
@@ -362,7 +415,8 @@ public class ReturnsService {
                     .param("id", unitId).param("disposition", disposition.name()).param("note", why)
                     .param("by", CurrentUser.actor()).param("now", Timestamp.from(clock.instant())).update();
             if (updated == 1) {
-                rmas.settle(unit.rma());
+                dispositioned(unit.rma(), unitId, unit.sku(), disposition, CurrentUser.actor(),
+                        rmas.settle(unit.rma()));
             }
             return updated == 1;
         });

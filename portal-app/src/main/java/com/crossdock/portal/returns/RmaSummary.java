@@ -9,7 +9,9 @@ import java.util.UUID;
  * @param expectedUnits units expected back
  * @param receivedUnits units the bench received
  * @param heldUnits     received units waiting for their disposition
+ * @param updatedAt     the last change to it or its units
  */
 public record RmaSummary(UUID id, String number, RmaStatus status, String source, String orderName,
-        int expectedUnits, int receivedUnits, int heldUnits, String channelSignal, Instant createdAt) {
+        int expectedUnits, int receivedUnits, int heldUnits, String channelSignal, Instant createdAt,
+        Instant updatedAt) {
 }

@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  *                        {@code QUEUED} (the returns write-back will post the refund) or {@code TOLD}
  * @param channelRefund   the store's id of the refund once told
  * @param receiptComplete whether the bench said nothing more will come
+ * @param updatedAt       the last change to it or its units
  */
 public record RmaView(UUID id, String number, RmaStatus status, String source, String orderName, String note,
-        String channelSignal, String channelRefund, boolean receiptComplete, Instant createdAt, List<Line> lines,
-        List<Unit> units) {
+        String channelSignal, String channelRefund, boolean receiptComplete, Instant createdAt, Instant updatedAt,
+        List<Line> lines, List<Unit> units) {
 
     public RmaView {
         lines = List.copyOf(lines);

@@ -88,12 +88,12 @@ class Rmas {
                         received.getOrDefault(rs.getString(1), 0), rs.getString(3))).list();
         return jdbc.sql("""
                 SELECT id, number, status, source, order_name, note, channel_signal, channel_refund, receipt_complete,
-                       created_at
+                       created_at, updated_at
                 FROM rma WHERE id = :id""").param("id", id)
                 .query((rs, n) -> new RmaView(rs.getObject(1, UUID.class), rs.getString(2),
                         RmaStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getTimestamp(10).toInstant(), lines,
-                        units)).optional();
+                        rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getTimestamp(10).toInstant(),
+                        rs.getTimestamp(11).toInstant(), lines, units)).optional();
     }
 
     /** Locks the RMA's row for a change to it or its units; empty when the tenant has no such RMA. */

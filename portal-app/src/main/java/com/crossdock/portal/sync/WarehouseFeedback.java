@@ -1,5 +1,6 @@
 package com.crossdock.portal.sync;
 
+import com.crossdock.portal.events.InventoryChanges;
 import com.crossdock.portal.governance.GovernanceService;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.tenancy.TenantTransactions;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,10 +217,16 @@ public class WarehouseFeedback {
         }
         return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
             int changed = 0;
+            List<InventoryChanges.Change> moves = new ArrayList<>();
             for (int from = 0; from < distinct.size(); from += INVENTORY_CHUNK) {
-                changed += upsertPositions(distinct.subList(from, Math.min(distinct.size(), from + INVENTORY_CHUNK)),
-                        Text.clip(source, 20), Timestamp.from(asOf));
+                List<InventoryPosition> chunk = distinct.subList(from, Math.min(distinct.size(),
+                        from + INVENTORY_CHUNK));
+                List<String> skus = chunk.stream().map(InventoryPosition::masterSku).toList();
+                Map<String, Integer> before = available(skus);
+                changed += upsertPositions(chunk, Text.clip(source, 20), Timestamp.from(asOf));
+                moves.addAll(moves(skus, before));
             }
+            publishMoves(Text.clip(source, 20), asOf, moves);
             return changed;
         }));
     }
@@ -254,6 +262,8 @@ public class WarehouseFeedback {
         }
         Timestamp now = Timestamp.from(clock.instant());
         return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
+            Map<String, Integer> before = available(lines.stream().map(StockAdjustment::masterSku).distinct()
+                    .toList());
             Map<String, Integer> delta = new TreeMap<>();
             int applied = 0;
             for (int i = 0; i < lines.size(); i++) {
@@ -285,8 +295,45 @@ public class WarehouseFeedback {
                         as_of = greatest(inventory_position.as_of, :now), source = 'WMS 947'""")
                     .param("id", UUID.randomUUID()).param("sku", sku).param("units", units).param("now", now)
                     .update());
+            publishMoves("WMS 947", now.toInstant(), moves(List.copyOf(delta.keySet()), before));
             return applied;
         }));
+    }
+
+    /**
+     * The available units of these SKUs, their rows locked (in SKU order, as every stock writer locks them) so the
+     * units read are the ones the write that follows changes.
+     */
+    private Map<String, Integer> available(List<String> skus) {
+        Map<String, Integer> available = new HashMap<>();
+        if (skus.isEmpty()) {
+            return available;
+        }
+        jdbc.sql("""
+                SELECT master_sku, available FROM inventory_position WHERE master_sku = ANY (:skus::text[])
+                ORDER BY master_sku FOR UPDATE""").param("skus", array("text", skus.toArray()))
+                .query((rs, n) -> available.put(rs.getString(1), rs.getInt(2))).list();
+        return available;
+    }
+
+    /** The SKUs whose available units differ now from {@code before} (a SKU new to the warehouse counts from 0). */
+    private List<InventoryChanges.Change> moves(List<String> skus, Map<String, Integer> before) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT master_sku, available, on_hand FROM inventory_position WHERE master_sku = ANY (:skus::text[])
+                ORDER BY master_sku""").param("skus", array("text", skus.toArray()))
+                .query((rs, n) -> new InventoryChanges.Change(rs.getString(1),
+                        before.getOrDefault(rs.getString(1), 0), rs.getInt(2), rs.getInt(3))).list().stream()
+                .filter(change -> change.before() != change.after()).toList();
+    }
+
+    /** Inside the stock write's transaction: the moves for {@code inventory.changed} webhooks, if any. */
+    private void publishMoves(String source, Instant asOf, List<InventoryChanges.Change> moves) {
+        if (!moves.isEmpty()) {
+            events.publishEvent(new InventoryChanges(source, asOf, moves));
+        }
     }
 
     /** One statement per chunk: far fewer round trips than a row per SKU, for an 846 of 100k items. */

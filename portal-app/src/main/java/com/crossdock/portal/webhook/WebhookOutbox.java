@@ -1,10 +1,13 @@
 package com.crossdock.portal.webhook;
 
 import com.crossdock.portal.events.BrandEvent;
+import com.crossdock.portal.events.InventoryChanges;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -47,6 +50,54 @@ class WebhookOutbox {
                 WHERE s.status IN ('ACTIVE', 'DISABLED') AND :type = ANY (string_to_array(s.events, ' '))""")
                 .param("event", eventId).param("type", event.type())
                 .param("payload", envelope(eventId, event.type(), now, event.data()))
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    /**
+     * Stock moves of one report: one {@code inventory.changed} event per SKU, delivered to each subscription whose
+     * threshold the move meets (at least its units, or its percentage of what was available before; from 0, any
+     * rise). Nothing is built when no subscription wants the type.
+     */
+    @EventListener
+    void queue(InventoryChanges changes) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Inventory changes were published outside a tenant transaction; their "
+                    + "webhook deliveries could not commit with them");
+        }
+        boolean wanted = jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM webhook_subscription s
+                               WHERE :type = ANY (string_to_array(s.events, ' ')))""")
+                .param("type", BrandEvent.INVENTORY_CHANGED).query(Boolean.class).single();
+        if (!wanted) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (InventoryChanges.Change change : changes.changes()) {
+            UUID eventId = UUID.randomUUID();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("sku", change.sku());
+            data.put("availableBefore", change.before());
+            data.put("available", change.after());
+            data.put("change", change.after() - change.before());
+            data.put("onHand", change.onHand());
+            data.put("source", changes.source());
+            data.put("asOf", changes.asOf().toString());
+            rows.add(Map.of("event", eventId.toString(), "payload", envelope(eventId, BrandEvent.INVENTORY_CHANGED,
+                    now, data), "moved", Math.abs(change.after() - change.before()), "before", change.before()));
+        }
+        jdbc.sql("""
+                INSERT INTO webhook_delivery (tenant_id, id, subscription_id, event_id, event_type, payload, status,
+                                              next_attempt_at, created_at)
+                SELECT crossdock_current_tenant(), gen_random_uuid(), s.id, c.event, :type, c.payload, 'PENDING', :now,
+                       :now
+                FROM webhook_subscription s
+                CROSS JOIN jsonb_to_recordset(CAST(:changes AS jsonb)) AS c (event UUID, payload TEXT, moved INTEGER,
+                                                                              before INTEGER)
+                WHERE s.status IN ('ACTIVE', 'DISABLED') AND :type = ANY (string_to_array(s.events, ' '))
+                  AND (c.moved >= s.inventory_min_units OR c.before = 0
+                       OR c.moved * 100 >= s.inventory_min_percent * c.before::BIGINT)""")
+                .param("type", BrandEvent.INVENTORY_CHANGED).param("changes", JSON.writeValueAsString(rows))
                 .param("now", Timestamp.from(now)).update();
     }
 

@@ -36,6 +36,9 @@ public class WebhookService {
 
     private static final String BRAND_ADMIN = "hasRole('BRAND_ADMIN')";
     static final String TEST_EVENT = "webhook.test";
+    /** The {@code inventory.changed} threshold of a subscription that names none: 10 units or 10 %. */
+    public static final int DEFAULT_MIN_UNITS = 10;
+    public static final int DEFAULT_MIN_PERCENT = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TenantService tenants;
@@ -68,17 +71,29 @@ public class WebhookService {
     public List<SubscriptionView> subscriptions(TenantId tenant) {
         tenants.requireOpen(tenant);
         return transactions.read(tenant, () -> jdbc.sql("""
-                SELECT id, url, events, status, consecutive_failures, disabled_reason, created_by, created_at
+                SELECT id, url, events, status, consecutive_failures, disabled_reason, created_by, created_at,
+                       inventory_min_units, inventory_min_percent
                 FROM webhook_subscription ORDER BY created_at DESC""")
                 .query((rs, n) -> new SubscriptionView(rs.getObject(1, UUID.class), rs.getString(2),
                         Arrays.asList(rs.getString(3).split(" ")), rs.getString(4).equals("ACTIVE"), rs.getInt(5),
-                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getInt(9),
+                        rs.getInt(10)))
                 .list());
     }
 
     /** Subscribes a URL to events; the answer holds the signing secret, which is shown nowhere else. */
     @PreAuthorize(BRAND_ADMIN)
     public NewSubscription subscribe(TenantId tenant, String url, Set<String> events) {
+        return subscribe(tenant, url, events, DEFAULT_MIN_UNITS, DEFAULT_MIN_PERCENT);
+    }
+
+    /**
+     * Subscribes a URL to events, with the threshold of {@code inventory.changed}: a SKU's move of at least
+     * {@code inventoryMinUnits} available units, or of at least {@code inventoryMinPercent} % of what was available.
+     */
+    @PreAuthorize(BRAND_ADMIN)
+    public NewSubscription subscribe(TenantId tenant, String url, Set<String> events, int inventoryMinUnits,
+            int inventoryMinPercent) {
         tenants.requireOpen(tenant);
         String address = url == null ? "" : url.strip();
         Map<String, String> problems = new LinkedHashMap<>();
@@ -90,6 +105,12 @@ public class WebhookService {
         if (chosen.isEmpty() || chosen.size() != (events == null ? 0 : events.size())) {
             problems.put("events", "Choose one or more of: " + String.join(", ", BrandEvent.TYPES));
         }
+        if (inventoryMinUnits < 1 || inventoryMinUnits > 1_000_000) {
+            problems.put("inventoryMinUnits", "Enter 1 to 1,000,000 units");
+        }
+        if (inventoryMinPercent < 1 || inventoryMinPercent > 1000) {
+            problems.put("inventoryMinPercent", "Enter 1 to 1,000 %");
+        }
         if (!problems.isEmpty()) {
             throw new WebhookValidationException(problems);
         }
@@ -100,8 +121,10 @@ public class WebhookService {
         Timestamp now = Timestamp.from(clock.instant());
         transactions.writeAll(tenant, () -> jdbc.sql("""
                 INSERT INTO webhook_subscription (tenant_id, id, url, events, secret, status, created_by, created_at,
-                                                  updated_at)
-                VALUES (crossdock_current_tenant(), :id, :url, :events, :secret, 'ACTIVE', :by, :now, :now)""")
+                                                  updated_at, inventory_min_units, inventory_min_percent)
+                VALUES (crossdock_current_tenant(), :id, :url, :events, :secret, 'ACTIVE', :by, :now, :now, :units,
+                        :percent)""")
+                .param("units", inventoryMinUnits).param("percent", inventoryMinPercent)
                 .param("id", id).param("url", address).param("events", String.join(" ", chosen))
                 .param("secret", cipher.seal(secret, context(tenant, id))).param("by", CurrentUser.actor())
                 .param("now", now).update());

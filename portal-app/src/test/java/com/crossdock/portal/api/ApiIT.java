@@ -1,12 +1,16 @@
 package com.crossdock.portal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crossdock.portal.governance.GovernanceService;
 import com.crossdock.portal.support.ApiBrands;
 import com.crossdock.portal.support.ApiCalls;
 import com.crossdock.portal.support.ApiCalls.Answer;
 import com.crossdock.portal.support.AsUser;
 import com.crossdock.portal.support.TestDatabases;
+import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.SystemKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +56,7 @@ class ApiIT {
     @Autowired ApiClientService clients;
     @Autowired UserDetailsService users;
     @Autowired ApplicationContext context;
+    @Autowired GovernanceService governance;
     @LocalServerPort int port;
 
     final JdbcClient superuser = TestDatabases.superuser(ApiIT.class);
@@ -287,6 +292,174 @@ class ApiIT {
     }
 
     @Test
+    @Order(10)
+    void returnsAreEnteredByHandOnceForARepeatedKeyAndListedByChangeWithACursor() {
+        Map<String, String> key = Map.of("Idempotency-Key", "rma-ERP-1");
+        Map<String, Object> body = Map.of("orderName", "B2B-1001", "note", "Customer wrote in", "lines",
+                List.of(Map.of("sku", "TEE-RED", "quantity", 2, "reason", "Too small")));
+        Answer created = api.post(apparel.key(), "/api/v1/returns", NONE, body, key);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().path("id").asString();
+        assertThat(created.header("Location")).hasValue("/api/v1/returns/" + id);
+        assertThat(created.body().path("status").asString()).isEqualTo("EXPECTED");
+        assertThat(created.body().path("source").asString()).isEqualTo("MANUAL");
+        assertThat(created.body().path("lines").get(0).path("expected").asInt()).isEqualTo(2);
+        Answer again = api.post(apparel.key(), "/api/v1/returns", NONE, body, key);
+        assertThat(again.body()).isEqualTo(created.body());
+        assertThat(again.header("Idempotent-Replayed")).hasValue("true");
+        assertThat(superuser.sql("SELECT count(*) FROM rma WHERE tenant_id = :t").param("t",
+                apparel.tenant().value()).query(Long.class).single()).isOne();
+
+        Answer refused = api.post(apparel.key(), "/api/v1/returns", NONE, Map.of("orderName", "NO-SUCH", "lines",
+                List.of(Map.of("sku", "MUG", "quantity", 1))));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(fields(refused)).containsExactly("lines", "orderName");
+
+        for (int i = 0; i < 2; i++) {
+            api.post(apparel.key(), "/api/v1/returns", NONE, Map.of("lines", List.of(Map.of("sku", "TEE-BLUE",
+                    "quantity", 1))));
+        }
+        assertThat(api.post(home.key(), "/api/v1/returns", NONE, Map.of("lines", List.of(Map.of("sku", "MUG",
+                "quantity", 1)))).status()).isEqualTo(201);
+        List<String> numbers = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = api.get(apparel.key(), "/api/v1/returns", NONE, "limit=2" + (cursor.isEmpty() ? ""
+                    : "&cursor=" + cursor)).body();
+            page.path("data").forEach(rma -> numbers.add(rma.path("number").asString()));
+            cursor = page.path("nextCursor").isNull() ? "" : page.path("nextCursor").asString();
+        } while (!cursor.isEmpty());
+        assertThat(numbers).as("this brand's returns only, oldest change first").containsExactly("RMA-000001",
+                "RMA-000002", "RMA-000003");
+        assertThat(api.get(apparel.key(), "/api/v1/returns", NONE, "updatedSince=2999-01-01T00:00:00Z").body()
+                .path("data")).isEmpty();
+
+        JsonNode read = api.get(apparel.key(), "/api/v1/returns/{id}", Map.of("id", id), "").body();
+        assertThat(read.path("orderName").asString()).isEqualTo("B2B-1001");
+        assertThat(read.path("units")).isEmpty();
+        assertThat(api.get(apparel.key(), "/api/v1/returns/{id}", Map.of("id", UUID.randomUUID()), "").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(11)
+    void itemsAreCreatedAndUpdatedOnlyAgainstTheVersionReadAndOnlyWhileTheBrandsSideOwnsMasterData() {
+        Map<String, Object> hoodie = Map.of("sku", "HOODIE-GRY", "description", "Grey hoodie", "hazmat", false,
+                "packs", List.of(Map.of("level", "EACH", "eaches", 1, "weightG", 540),
+                        Map.of("level", "CASE", "eaches", 12)),
+                "aliases", List.of(Map.of("kind", "SHOPIFY_VARIANT_SKU", "value", "hoodie-grey")));
+        Answer created = api.post(apparel.key(), "/api/v1/items", NONE, hoodie);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().path("id").asString();
+        assertThat(created.header("Location")).hasValue("/api/v1/items/" + id);
+        assertThat(created.body().path("packs")).hasSize(2);
+        String etag = created.header("ETag").orElseThrow();
+        Answer read = api.get(apparel.key(), "/api/v1/items/{id}", Map.of("id", id), "");
+        assertThat(read.header("ETag")).hasValue(etag);
+        assertThat(read.body().path("aliases").get(0).path("value").asString()).isEqualTo("hoodie-grey");
+
+        Map<String, Object> renamed = new java.util.HashMap<>(hoodie);
+        renamed.put("description", "Heather grey hoodie");
+        Answer noIfMatch = api.put(apparel.key(), "/api/v1/items/{id}", Map.of("id", id), renamed, NONE);
+        assertThat(noIfMatch.status()).isEqualTo(428);
+        assertThat(noIfMatch.header("Content-Type")).hasValue("application/problem+json");
+        Answer updated = api.put(apparel.key(), "/api/v1/items/{id}", Map.of("id", id), renamed,
+                Map.of("If-Match", etag));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.body().path("description").asString()).isEqualTo("Heather grey hoodie");
+        assertThat(updated.header("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+        Answer stale = api.put(apparel.key(), "/api/v1/items/{id}", Map.of("id", id), hoodie,
+                Map.of("If-Match", etag));
+        assertThat(stale.status()).as("the ETag before the update").isEqualTo(412);
+
+        Answer invalid = api.post(apparel.key(), "/api/v1/items", NONE, Map.of("sku", "TEE-RED", "description", "",
+                "packs", List.of(Map.of("level", "CRATE", "eaches", 1))));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(fields(invalid)).containsExactly("packs[0].level");
+        Answer duplicate = api.post(apparel.key(), "/api/v1/items", NONE, Map.of("sku", "TEE-RED", "description",
+                "Again", "packs", List.of(Map.of("level", "EACH", "eaches", 1))));
+        assertThat(duplicate.status()).isEqualTo(422);
+        assertThat(fields(duplicate)).contains("sku");
+
+        String homeItem = api.get(home.key(), "/api/v1/items", NONE, "").body().path("data").get(0).path("id")
+                .asString();
+        assertThat(api.get(apparel.key(), "/api/v1/items/{id}", Map.of("id", homeItem), "").status())
+                .isEqualTo(404);
+        assertThat(api.put(apparel.key(), "/api/v1/items/{id}", Map.of("id", homeItem), hoodie,
+                Map.of("If-Match", "\"item-v0\"")).status()).isEqualTo(404);
+
+        AsUser.call(users, apparel.admin(), () -> governance.changeOwner(apparel.tenant(), DataType.MASTER_SKU_DATA,
+                SystemKind.CHANNEL, governance.matrix(apparel.tenant()).version()));
+        Answer owned = api.put(apparel.key(), "/api/v1/items/{id}", Map.of("id", id), hoodie,
+                Map.of("If-Match", updated.header("ETag").orElseThrow()));
+        assertThat(owned.status()).isEqualTo(409);
+        assertThat(owned.body().path("detail").asString()).contains("Sales channel owns master SKU data");
+        assertThat(api.post(apparel.key(), "/api/v1/items", NONE, Map.of("sku", "NEW-1", "description", "New",
+                "packs", List.of(Map.of("level", "EACH", "eaches", 1)))).status()).isEqualTo(409);
+        assertThat(api.post(home.key(), "/api/v1/items", NONE, Map.of("sku", "NEW-1", "description", "New",
+                "packs", List.of(Map.of("level", "EACH", "eaches", 1)))).status())
+                .as("the other brand's owner is its own").isEqualTo(201);
+        AsUser.call(users, apparel.admin(), () -> governance.changeOwner(apparel.tenant(), DataType.MASTER_SKU_DATA,
+                SystemKind.ERP, governance.matrix(apparel.tenant()).version()));
+        assertThat(api.put(apparel.key(), "/api/v1/items/{id}", Map.of("id", id), hoodie,
+                Map.of("If-Match", updated.header("ETag").orElseThrow())).status()).as("the brand's ERP")
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(12)
+    void theRateLimitHoldsAcrossPortalInstancesSharingTheDatabase() throws Exception {
+        UUID client = clientOf(AsUser.call(users, apparel.admin(), () -> clients.create(apparel.tenant(), "Shared",
+                Set.of(ApiScope.SYNC_READ)))).id();
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic
+                .AtomicReference<>(java.time.Instant.parse("2026-11-27T12:00:00Z"));
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        // two portal instances: each its own limiter, one database
+        List<RateLimits> instances = List.of(new RateLimits(10, clock, clients), new RateLimits(10, clock, clients));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<RateLimits.Decision>> decisions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            RateLimits instance = instances.get(i % 2);
+            decisions.add(callers.submit(() -> instance.take(apparel.tenant(), client)));
+        }
+        int allowed = 0;
+        for (var decision : decisions) {
+            allowed += decision.get().allowed() ? 1 : 0;
+        }
+        callers.shutdown();
+        assertThat(allowed).as("10 a minute for the client, whichever instance answers").isEqualTo(10);
+        RateLimits.Decision refused = instances.get(0).take(apparel.tenant(), client);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.remaining()).isZero();
+        assertThat(refused.retryAfterSeconds()).as("one call each 6 s refills").isEqualTo(6);
+
+        now.set(now.get().plusSeconds(7));
+        assertThat(instances.get(1).take(apparel.tenant(), client).allowed()).isTrue();
+        assertThat(instances.get(0).take(apparel.tenant(), client).allowed()).isFalse();
+        assertThat(instances.get(0).take(apparel.tenant(), UUID.randomUUID()).allowed()).as("another client")
+                .isTrue();
+        assertThatThrownBy(() -> new RateLimits(0, clock, clients)).hasMessageContaining("requests-per-minute");
+        assertThat(superuser.sql("SELECT count(*) FROM api_rate_bucket WHERE tenant_id = :t AND client_id = :c")
+                .param("t", home.tenant().value()).param("c", client).query(Long.class).single())
+                .as("kept under the client's own brand").isZero();
+    }
+
+    @Test
     @Order(100)
     void theOpenApiDocumentIsPublicAndDescribesEveryEndpointAndEveryAnswerTheTestsSaw() {
         var document = api.fetch("/api/v1/openapi.json");
@@ -303,7 +476,9 @@ class ApiIT {
             documented.add(operation.getKey().toUpperCase() + " " + path.getKey());
         }));
         assertThat(documented).contains("POST /api/v1/orders", "GET /api/v1/orders/{id}/journey",
-                "POST /api/v1/exceptions/{id}/resolve", "GET /api/v1/sync-health");
+                "POST /api/v1/exceptions/{id}/resolve", "GET /api/v1/sync-health", "GET /api/v1/returns",
+                "GET /api/v1/returns/{id}", "POST /api/v1/returns", "GET /api/v1/items/{id}", "POST /api/v1/items",
+                "PUT /api/v1/items/{id}");
         Set<String> exercised = new HashSet<>();
         for (ApiCalls.Call call : List.copyOf(calls)) {
             String operation = call.method() + " " + call.template();

@@ -19,7 +19,7 @@ class AlertDeliveryTest {
     private static AlertDelivery withoutMailOrSecret() {
         return new AlertDelivery(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 new HealthProperties(Duration.ofDays(90), Duration.ofDays(2), Duration.ofDays(120),
-                        Duration.ofMinutes(1), Duration.ofHours(4), "alerts@crossdock.local", "",
+                        Duration.ofMinutes(1), Duration.ofHours(4), "alerts@crossdock.local",
                         Duration.ofSeconds(5), false), Clock.fixed(Instant.parse("2026-11-27T10:00:05Z"),
                 ZoneOffset.UTC));
     }
@@ -28,10 +28,10 @@ class AlertDeliveryTest {
     void anAlertWebhookToAHostOnAPrivateNetworkIsRefusedWithTheReason() {
         AlertDelivery delivery = new AlertDelivery(new StaticListableBeanFactory().getBeanProvider(
                 JavaMailSender.class), new HealthProperties(Duration.ofDays(90), Duration.ofDays(2),
-                Duration.ofDays(120), Duration.ofMinutes(1), Duration.ofHours(4), "alerts@crossdock.local", "secret",
+                Duration.ofDays(120), Duration.ofMinutes(1), Duration.ofHours(4), "alerts@crossdock.local",
                 Duration.ofSeconds(5), false), Clock.fixed(Instant.parse("2026-11-27T10:00:05Z"), ZoneOffset.UTC));
 
-        AlertDelivery.Result result = delivery.deliver(ALERT, null, "http://127.0.0.1:9/hook");
+        AlertDelivery.Result result = delivery.deliver(ALERT, null, "http://127.0.0.1:9/hook", "secret");
 
         assertThat(result.webhook()).contains("private network");
     }
@@ -39,15 +39,15 @@ class AlertDeliveryTest {
     @Test
     void withoutSmtpOrASigningKeyTheAlertSaysWhatToConfigureInsteadOfFailingQuietly() {
         AlertDelivery.Result result = withoutMailOrSecret().deliver(ALERT, "ops@brand.example",
-                "https://hooks.brand.example/x");
+                "https://hooks.brand.example/x", null);
         assertThat(result.email()).isEqualTo("E-mail is not configured: set spring.mail.host (and spring.mail.port)");
-        assertThat(result.webhook()).isEqualTo("Webhooks are not configured: set crossdock.health.webhook-secret");
+        assertThat(result.webhook()).startsWith("Not sent: this tenant has no alert signing key yet");
         assertThat(result.delivery()).isEqualTo("FAILED");
     }
 
     @Test
     void aChannelTheRuleDoesNotUseIsNeitherTriedNorCounted() {
-        AlertDelivery.Result result = withoutMailOrSecret().deliver(ALERT, null, null);
+        AlertDelivery.Result result = withoutMailOrSecret().deliver(ALERT, null, null, null);
         assertThat(result.email()).isEmpty();
         assertThat(result.webhook()).isEmpty();
     }

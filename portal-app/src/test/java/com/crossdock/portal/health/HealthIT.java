@@ -25,6 +25,11 @@ import com.crossdock.portal.support.TestDatabases;
 import com.crossdock.portal.sync.OrderPipeline;
 import com.crossdock.portal.sync.SyncService;
 import com.crossdock.portal.tenancy.NoSuchTenantException;
+import com.crossdock.portal.tenant.TenantSummary;
+import com.crossdock.tenantconfig.onboarding.OnboardingStage;
+import org.mockito.Mockito;
+import org.springframework.test.context.bean.override.mockito.MockReset;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.catalog.AliasKind;
@@ -77,7 +82,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HealthIT {
 
-    static final String WEBHOOK_SECRET = "alert-signing-secret";
     static final GreenMail MAIL = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
             .dynamicPort());
 
@@ -90,13 +94,13 @@ class HealthIT {
         TestDatabases.register(registry, HealthIT.class);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-        registry.add("crossdock.health.webhook-secret", () -> WEBHOOK_SECRET);
         registry.add("crossdock.health.allow-private-webhooks", () -> "true");
         // the test evaluates alerts itself; the job must not race it
         registry.add("crossdock.health.alert-interval", () -> "1d");
     }
 
-    @Autowired TenantService tenants;
+    /** The real service, but Apparel is in hypercare (nothing in the portal computes a go-live yet). */
+    @MockitoSpyBean(reset = MockReset.NONE) TenantService tenants;
     @Autowired IdentityService identity;
     @Autowired CatalogService catalog;
     @Autowired ChannelService channels;
@@ -134,6 +138,12 @@ class HealthIT {
         runs(apparel, apparelStore, "OK", 3, Instant.now());
         runs(apparel, apparelStore, "FAILED", 1, Instant.now());
         runs(home, homeStore, "OK", 5, Instant.now());
+        // stubbed through the service's proxy (as the system actor, since the proxy checks who calls)
+        SystemActor.call("test", () -> Mockito.doAnswer(call -> ((List<?>) call.callRealMethod()).stream()
+                .map(TenantSummary.class::cast).map(tenant -> !tenant.id().equals(apparel) ? tenant
+                        : new TenantSummary(tenant.id(), tenant.name(), tenant.code(), tenant.status(),
+                                tenant.accountManagerId(), tenant.accountManagerName(), OnboardingStage.HYPERCARE,
+                                tenant.provisioning())).toList()).when(tenants).visibleTenants());
     }
 
     @AfterAll
@@ -292,6 +302,21 @@ class HealthIT {
     @Test
     @Order(6)
     void anErrorRateAlertArrivesByMailAndSignedWebhookOnceThoughItIsSeenAgain() throws Exception {
+        assertThat(as("apparel.user", () -> health.alertSigningKey(apparel))).isEmpty();
+        String replaced = as("apparel.user", () -> health.newAlertSigningKey(apparel)).secret();
+        NewAlertSigningKey key = as("apparel.user", () -> health.newAlertSigningKey(apparel));
+        String homeSecret = SystemActor.call("test", () -> health.newAlertSigningKey(home)).secret();
+        assertThat(key.secret()).startsWith("alsec_").isNotEqualTo(replaced).isNotEqualTo(homeSecret);
+        assertThat(key.toString()).doesNotContain(key.secret());
+        assertThat(as("apparel.user", () -> health.alertSigningKey(apparel))).hasValueSatisfying(shown ->
+                assertThat(shown.hint()).isEqualTo(key.key().hint()).isNotEqualTo(key.secret()));
+        assertThat(superuser.sql("SELECT position(convert_to(:s, 'UTF8') IN secret) FROM alert_webhook_key WHERE "
+                + "tenant_id = :t").param("s", key.secret()).param("t", apparel.value()).query(Integer.class)
+                .single()).as("kept sealed").isZero();
+        assertThatThrownBy(() -> as("apparel.user", () -> health.newAlertSigningKey(home)))
+                .isInstanceOf(NoSuchTenantException.class);
+        assertThatThrownBy(() -> as("home.leader", () -> health.newAlertSigningKey(home)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         as("apparel.user", () -> health.addAlertRule(apparel, new AlertRuleCommand(AlertKind.ERROR_RATE, 10,
                 "ops@apparel.example", receiver.baseUrl() + "/hooks/crossdock", 60)));
         assertThat(SystemActor.call("test", () -> health.evaluateAlerts(apparel))).isEqualTo(1);
@@ -308,8 +333,11 @@ class HealthIT {
         LoggedRequest hook = posts.getFirst();
         String timestamp = hook.getHeader("X-Crossdock-Timestamp");
         assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp))).isLessThan(60);
-        assertThat(hook.getHeader("X-Crossdock-Signature"))
-                .isEqualTo("v1=" + hmac(WEBHOOK_SECRET, timestamp + "." + hook.getBodyAsString()));
+        String signature = hook.getHeader("X-Crossdock-Signature");
+        assertThat(signature).as("signed with the tenant's current key")
+                .isEqualTo("v1=" + hmac(key.secret(), timestamp + "." + hook.getBodyAsString()))
+                .isNotEqualTo("v1=" + hmac(replaced, timestamp + "." + hook.getBodyAsString()))
+                .isNotEqualTo("v1=" + hmac(homeSecret, timestamp + "." + hook.getBodyAsString()));
         assertThat(hook.getBodyAsString()).contains("\"kind\":\"ERROR_RATE\"").contains("\"code\":\"APP\"")
                 .doesNotContain("NOT-IN-CATALOG");
 
@@ -374,6 +402,14 @@ class HealthIT {
     @Order(9)
     void theHypercareReviewComparesExpectedWithWhatHappenedAsCsvAndByMail() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(as("threepl.leader", () -> health.hypercareTenants())).as("only tenants in go-live or hypercare")
+                .extracting(TenantSummary::id).containsExactly(apparel);
+        assertThat(as("home.leader", () -> health.hypercareTenants())).isEmpty();
+        assertThatThrownBy(() -> as("home.leader", () -> health.hypercare(home, today)))
+                .isInstanceOfSatisfying(HealthValidationException.class, refused -> assertThat(refused.fieldErrors()
+                        .get("tenant")).contains("limited go-live or hypercare"));
+        assertThatThrownBy(() -> as("home.leader", () -> health.hypercareCsv(home, today)))
+                .isInstanceOf(HealthValidationException.class);
         HypercareReview review = as("apparel.user", () -> health.hypercare(apparel, today));
         assertThat(review.lines().getFirst()).satisfies(line -> {
             assertThat(line.expected()).isEqualTo(4);
@@ -398,6 +434,26 @@ class HealthIT {
                 .contains("LOOK  Orders released to the warehouse");
         assertThatThrownBy(() -> as("apparel.user", () -> health.emailHypercare(apparel, today, "not-an-address")))
                 .isInstanceOf(HealthValidationException.class);
+    }
+
+    @Test
+    @Order(10)
+    void aLiveDashboardHearsOfItsTenantsNewRollupsFromTheDatabaseAndNeverOfAnothers() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger apparelHeard = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger portfolioHeard = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> as("apparel.user", () -> health.watch(home, () -> { })))
+                .isInstanceOf(NoSuchTenantException.class);
+        try (AutoCloseable dashboard = as("apparel.user", () -> health.watch(apparel, apparelHeard::incrementAndGet));
+                AutoCloseable portfolio = as("health.am", () -> health.watchPortfolio(
+                        portfolioHeard::incrementAndGet))) {
+            runs(apparel, apparelStore, "OK", 1, Instant.now());
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> apparelHeard.get() > 0 && portfolioHeard.get() > 0);
+        }
+        int heard = apparelHeard.get();
+        runs(apparel, apparelStore, "OK", 1, Instant.now());
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> apparelHeard.get() == heard);
     }
 
     private List<AlertView> ofRule(UUID rule) {

@@ -61,6 +61,12 @@ public final class ApiCalls {
         return post(key, template, path, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
+    /** A PUT with these headers (If-Match, say). */
+    public Answer put(@Nullable String key, String template, Map<String, ?> path, Object body,
+            Map<String, String> headers) {
+        return send(key, "PUT", template, path, "", JSON.writeValueAsString(body), headers);
+    }
+
     public Answer send(@Nullable String key, String method, String template, Map<String, ?> path, String query,
             @Nullable String body, Map<String, String> headers) {
         String address = template;

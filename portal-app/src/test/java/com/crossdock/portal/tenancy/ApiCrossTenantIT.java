@@ -60,6 +60,12 @@ class ApiCrossTenantIT {
                 "expectedOn", "2026-12-01", "lines", List.of(Map.of("sku", "THEIR-SKU", "quantity", 5))));
         assertThat(inbound.status()).isEqualTo(201);
         theirIds.add(inbound.body().path("id").asString());
+        theirIds.add(api.get(theirs.key(), "/api/v1/items", Map.of(), "").body().path("data").get(0).path("id")
+                .asString());
+        var rma = api.post(theirs.key(), "/api/v1/returns", Map.of(), Map.of("orderName", "THEIRS-1", "lines",
+                List.of(Map.of("sku", "THEIR-SKU", "quantity", 1))));
+        assertThat(rma.status()).isEqualTo(201);
+        theirIds.add(rma.body().path("id").asString());
     }
 
     @Test
@@ -72,7 +78,13 @@ class ApiCrossTenantIT {
                 "POST /api/v1/exceptions/{id}/resolve", Map.of("rootCause", "Taken over by another brand"),
                 "POST /api/v1/inbound-shipments", Map.of("reference", "TAKEOVER-PO", "expectedOn", "2026-12-01",
                         "lines", List.of(Map.of("sku", "THEIR-SKU", "quantity", 1))),
-                "POST /api/v1/inbound-shipments/{id}/send", Map.of());
+                "POST /api/v1/inbound-shipments/{id}/send", Map.of(),
+                "POST /api/v1/returns", Map.of("lines", List.of(Map.of("sku", "THEIR-SKU", "quantity", 1))),
+                // items are each brand's own: creating one names nothing of theirs and leaves theirs untouched
+                "POST /api/v1/items", Map.of("sku", "MINE-NEW", "description", "Mine", "packs",
+                        List.of(Map.of("level", "EACH", "eaches", 1))),
+                "PUT /api/v1/items/{id}", Map.of("sku", "THEIR-SKU", "description", "Taken over", "packs",
+                        List.of(Map.of("level", "EACH", "eaches", 1))));
         JsonNode paths = ApiCalls.JSON.readTree(api.fetch("/api/v1/openapi.json").body()).path("paths");
         List<String> probed = new ArrayList<>();
         paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
@@ -81,12 +93,17 @@ class ApiCrossTenantIT {
             probed.add(name);
             List<String> ids = path.getKey().contains("{id}") ? theirIds : List.of("");
             for (String id : ids) {
-                ApiCalls.Answer answer = method.equals("GET")
-                        ? api.get(mine.key(), path.getKey(), Map.of("id", id), "")
-                        : api.post(mine.key(), path.getKey(), Map.of("id", id), bodyFor(bodies, name));
+                ApiCalls.Answer answer = switch (method) {
+                    case "GET" -> api.get(mine.key(), path.getKey(), Map.of("id", id), "");
+                    case "PUT" -> api.put(mine.key(), path.getKey(), Map.of("id", id), bodyFor(bodies, name),
+                            Map.of("If-Match", "\"item-v0\""));
+                    default -> api.post(mine.key(), path.getKey(), Map.of("id", id), bodyFor(bodies, name));
+                };
                 String call = name + " as the other brand with " + (id.isEmpty() ? "its connection and SKU" : id);
                 if (path.getKey().contains("{id}")) {
                     assertThat(answer.status()).as(call).isEqualTo(404);
+                } else if (name.equals("POST /api/v1/items")) {
+                    assertThat(answer.status()).as(call).isEqualTo(201);
                 } else if (method.equals("POST")) {
                     assertThat(answer.status()).as(call).isEqualTo(422);
                 } else {
@@ -99,7 +116,7 @@ class ApiCrossTenantIT {
                 }
             }
         }));
-        assertThat(probed).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(probed).hasSizeGreaterThanOrEqualTo(19);
         assertThat(fingerprintOfTheirs()).isEqualTo(before);
     }
 
@@ -115,7 +132,9 @@ class ApiCrossTenantIT {
                        || (SELECT string_agg(status, ',') FROM integration_exception WHERE tenant_id = :t) || '/'
                        || (SELECT count(*) FROM inbound_shipment WHERE tenant_id = :t AND ready_at IS NULL) || '/'
                        || (SELECT count(*) FROM inbound_shipment WHERE tenant_id = :t) || '/'
-                       || (SELECT count(*) FROM channel_inbox WHERE tenant_id = :t)""")
+                       || (SELECT count(*) FROM channel_inbox WHERE tenant_id = :t) || '/'
+                       || (SELECT string_agg(sku || ':' || description, ',') FROM catalog_item WHERE tenant_id = :t)
+                       || '/' || (SELECT count(*) FROM rma WHERE tenant_id = :t)""")
                 .param("t", theirs.tenant().value()).query(String.class).single();
     }
 }

@@ -92,6 +92,7 @@ class RowLevelSecurityIT {
             List.of(apparel, home).forEach(this::anAlertRuleThatFiredAndADriftDay);
             List.of(apparel, home).forEach(this::anOwnerAndAShipMethodMapping);
             List.of(apparel, home).forEach(this::exceptionOwnersAndAGoLiveWithAShadowDifference);
+            List.of(apparel, home).forEach(this::aRateBucketAndAnAlertWebhookKey);
             return null;
         });
     }
@@ -322,6 +323,17 @@ class RowLevelSecurityIT {
                 "GND"), 1);
     }
 
+    /** Fills api_rate_bucket and alert_webhook_key. */
+    private void aRateBucketAndAnAlertWebhookKey(TenantId tenant) {
+        superuser.sql("""
+                INSERT INTO api_rate_bucket (tenant_id, client_id, tokens, refilled_at, allowed)
+                VALUES (:t, gen_random_uuid(), 3, now(), TRUE)""").param("t", tenant.value()).update();
+        superuser.sql("""
+                INSERT INTO alert_webhook_key (tenant_id, id, secret, hint, created_by, created_at)
+                VALUES (:t, gen_random_uuid(), '\\x00', 'whsec_…', 'test', now())""").param("t", tenant.value())
+                .update();
+    }
+
     @Test
     void theApplicationConnectsAsARoleThatOwnsNothingAndCannotBypassSecurity() {
         JdbcClient app = JdbcClient.create(applicationDataSource);
@@ -348,7 +360,7 @@ class RowLevelSecurityIT {
                 "health_rollup_minute", "health_rollup_hour", "health_rollup_day", "health_failure_day",
                 "health_drift_day", "alert_rule", "alert_event", "tenant_setup", "source_of_truth",
                 "ship_method_mapping", "amazon_connection", "walmart_connection", "exception_owner", "go_live_flow",
-                "go_live_sku", "shadow_difference");
+                "go_live_sku", "shadow_difference", "api_rate_bucket", "alert_webhook_key");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

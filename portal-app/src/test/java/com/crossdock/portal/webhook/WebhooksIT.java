@@ -14,6 +14,10 @@ import com.crossdock.portal.receiving.InboundReceipt;
 import com.crossdock.portal.receiving.InboundReceipts;
 import com.crossdock.portal.receiving.InboundShipmentCommand;
 import com.crossdock.portal.receiving.ReceivingService;
+import com.crossdock.portal.returns.Disposition;
+import com.crossdock.portal.returns.ReturnsService;
+import com.crossdock.portal.returns.RmaCommand;
+import com.crossdock.portal.returns.UnitCondition;
 import com.crossdock.portal.support.ApiBrands;
 import com.crossdock.portal.support.ApiCalls;
 import com.crossdock.portal.support.AsUser;
@@ -82,6 +86,7 @@ class WebhooksIT {
     @Autowired WebhookService webhooks;
     @Autowired ReceivingService receiving;
     @Autowired InboundReceipts receipts;
+    @Autowired ReturnsService returns;
     @Autowired ApplicationContext context;
     @LocalServerPort int port;
 
@@ -161,7 +166,10 @@ class WebhooksIT {
             assertThat(request.getHeader("Crossdock-Event")).isEqualTo(event.path("type").asString());
             byType.put(event.path("type").asString(), event.path("data"));
         }
-        assertThat(byType.keySet()).containsExactlyInAnyOrderElementsOf(BrandEvent.TYPES);
+        // stock moves and dispositioned returns have a test of their own (the last)
+        assertThat(byType.keySet()).containsExactlyInAnyOrderElementsOf(BrandEvent.TYPES.stream()
+                .filter(type -> !type.equals(BrandEvent.INVENTORY_CHANGED)
+                        && !type.equals(BrandEvent.RETURN_DISPOSITIONED)).toList());
         assertThat(byType.get("order.released").path("reference").asString()).isEqualTo("B2B-1");
         assertThat(byType.get("order.held").path("reasons").get(0).asString()).contains("NOT-IN-CATALOG");
         assertThat(byType.get("order.shipped").path("trackingNumbers").get(0).asString())
@@ -220,6 +228,77 @@ class WebhooksIT {
         deliverUntilNothingIsPending();
         assertThat(requests("/broken")).as("the test again and the release kept while disabled").hasSize(8);
         assertThat(subscriptionOf(id).active()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void stockMovesBeyondEachSubscriptionsThresholdAndDispositionedReturnUnitsAreDeliveredSigned() {
+        receiver.stubFor(post(urlEqualTo("/apparel-stock")).willReturn(aResponse().withStatus(200)));
+        NewSubscription bigMoves = AsUser.call(users, apparel.admin(), () -> webhooks.subscribe(apparel.tenant(),
+                "http://127.0.0.1:" + receiverPort + "/apparel-stock", Set.of(BrandEvent.INVENTORY_CHANGED), 3, 100));
+        assertThat(bigMoves.subscription().inventoryMinUnits()).isEqualTo(3);
+        assertThatThrownBy(() -> AsUser.call(users, apparel.admin(), () -> webhooks.subscribe(apparel.tenant(),
+                "https://example.com/x", Set.of(BrandEvent.INVENTORY_CHANGED), 0, 2000)))
+                .isInstanceOfSatisfying(WebhookValidationException.class, refused ->
+                        assertThat(refused.fieldErrors()).containsOnlyKeys("inventoryMinUnits",
+                                "inventoryMinPercent"));
+        UUID everything = subscription.subscription().id();
+
+        // TEE-RED was seeded with 8 available: +1 (12.5 %), nothing, -4 (44 %), then a 947 of -1 (20 %)
+        stock(apparel, "TEE-RED", 9);
+        stock(apparel, "TEE-RED", 9);
+        stock(apparel, "TEE-RED", 5);
+        assertThat(warehouse.recordAdjustments(apparel.tenant(), "ADJ-1", LocalDate.now(), List.of(
+                new WarehouseFeedback.StockAdjustment("TEE-RED", -1, "05", "Damaged in storage")))).isOne();
+        stock(home, "MUG", 0);
+
+        assertThat(stockMoves(everything)).as("10 units or 10 %: every move here").containsExactly("8>9", "9>5",
+                "5>4");
+        assertThat(stockMoves(bigMoves.subscription().id())).as("3 units or 100 %").containsExactly("9>5");
+        assertThat(superuser.sql("SELECT count(*) FROM webhook_delivery WHERE tenant_id = :t AND event_type = "
+                + "'inventory.changed'").param("t", home.tenant().value()).query(Long.class).single())
+                .as("the other brand's own move").isOne();
+
+        UUID rma = AsUser.call(users, apparel.admin(), () -> {
+            var created = returns.create(apparel.tenant(), new RmaCommand(null, "", List.of(new RmaCommand.Line(
+                    "TEE-RED", 1, "Too small"))));
+            var scanned = returns.receiveUnit(apparel.tenant(), created.id(), "TEE-RED", UnitCondition.OPENED);
+            returns.disposition(apparel.tenant(), scanned.unitId(), Disposition.RESTOCK_B_GRADE, "Creased");
+            return created.id();
+        });
+        deliverUntilNothingIsPending();
+
+        List<LoggedRequest> bigMoveRequests = requests("/apparel-stock");
+        assertThat(bigMoveRequests).hasSize(1);
+        verifySignature(bigMoveRequests.getFirst(), bigMoves.secret());
+        JsonNode moved = ApiCalls.JSON.readTree(bigMoveRequests.getFirst().getBodyAsString());
+        assertThat(moved.path("type").asString()).isEqualTo("inventory.changed");
+        assertThat(moved.path("data").path("sku").asString()).isEqualTo("TEE-RED");
+        assertThat(moved.path("data").path("change").asInt()).isEqualTo(-4);
+
+        List<JsonNode> dispositioned = requests("/apparel").stream().map(request -> {
+            verifySignature(request, subscription.secret());
+            return ApiCalls.JSON.readTree(request.getBodyAsString());
+        }).filter(body -> body.path("type").asString().equals("return.dispositioned")).toList();
+        assertThat(dispositioned).hasSize(1);
+        assertThat(dispositioned.getFirst().path("data").path("returnId").asString()).isEqualTo(rma.toString());
+        assertThat(dispositioned.getFirst().path("data").path("disposition").asString())
+                .isEqualTo("RESTOCK_B_GRADE");
+        assertThat(requests("/home").stream().map(request -> ApiCalls.JSON.readTree(request.getBodyAsString())
+                .path("type").asString())).as("the other brand got its own stock move, no return")
+                .contains("inventory.changed").doesNotContain("return.dispositioned");
+    }
+
+    private void stock(ApiBrands brand, String sku, int available) {
+        warehouse.recordInventory(brand.tenant(), List.of(new com.crossdock.portal.sync.InventoryPosition(sku, 10,
+                available)), "TEST", Instant.now());
+    }
+
+    private List<String> stockMoves(UUID subscriptionId) {
+        return superuser.sql("SELECT (payload::jsonb -> 'data' ->> 'availableBefore') || '>' || (payload::jsonb -> "
+                + "'data' ->> 'available') FROM webhook_delivery WHERE subscription_id = :s AND event_type = "
+                + "'inventory.changed' ORDER BY created_at, id").param("s", subscriptionId).query(String.class)
+                .list();
     }
 
     private JsonNode order(String reference, String sku) {

@@ -10,6 +10,7 @@ import com.crossdock.portal.uikit.Badge;
 import com.crossdock.portal.uikit.EmptyState;
 import com.crossdock.portal.uikit.FailureMessages;
 import com.crossdock.portal.uikit.Notices;
+import com.crossdock.portal.uikit.SecretOnce;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -18,6 +19,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -54,6 +56,8 @@ class AlertsSection extends Div {
     private final TextField webhook = new TextField("Webhook address");
     private final IntegerField quiet = new IntegerField("Quiet period (minutes)");
     private final HorizontalLayout form;
+    private final Span signingKey = new Span();
+    private final Button newKey = new Button("Create signing key", click -> newSigningKey());
     private @Nullable TenantId tenant;
 
     AlertsSection(HealthService health) {
@@ -85,7 +89,12 @@ class AlertsSection extends Div {
         form.setWrap(true);
         configureRules();
         configureHistory();
-        add(new H3("Alert rules"), rulesEmpty, rules, form, new H3("Alert history"), historyEmpty, history);
+        signingKey.setId("alert-signing-key");
+        newKey.setId("alert-signing-key-new");
+        newKey.addThemeVariants(ButtonVariant.SMALL);
+        HorizontalLayout keyRow = new HorizontalLayout(signingKey, newKey);
+        keyRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H3("Alert rules"), rulesEmpty, rules, form, keyRow, new H3("Alert history"), historyEmpty, history);
     }
 
     private static String describe(AlertKind kind) {
@@ -152,6 +161,16 @@ class AlertsSection extends Div {
     void load(TenantId tenant) {
         this.tenant = tenant;
         form.setVisible(health.canEditAlerts());
+        newKey.setVisible(health.canEditAlerts());
+        health.alertSigningKey(tenant).ifPresentOrElse(key -> {
+            signingKey.setText("Alert webhooks are signed with your key " + key.hint() + ", made by "
+                    + key.createdBy() + " on " + WHEN.format(key.createdAt()) + ".");
+            newKey.setText("Rotate signing key");
+        }, () -> {
+            signingKey.setText("No signing key yet: alert webhooks are not sent until you create one and give it to "
+                    + "the receiver.");
+            newKey.setText("Create signing key");
+        });
         List<AlertRuleView> ruleList = health.alertRules(tenant);
         rules.setItems(ruleList);
         rules.setVisible(!ruleList.isEmpty());
@@ -167,6 +186,22 @@ class AlertsSection extends Div {
         if (alerts.isEmpty()) {
             historyEmpty.add(EmptyState.of("alert-history-empty", "No alerts raised. Rules are checked every "
                     + "minute; what they raise is listed here with its delivery."));
+        }
+    }
+
+    private void newSigningKey() {
+        if (tenant == null) {
+            return;
+        }
+        try {
+            var created = health.newAlertSigningKey(tenant);
+            load(tenant);
+            SecretOnce.show("alert-signing-secret", "Alert signing key", "Copy the key now: it is shown only this "
+                    + "once, and the previous key stopped signing. Your receiver checks X-Crossdock-Signature "
+                    + "(v1=hex HMAC-SHA256 of timestamp + \".\" + body) with it.", created.secret());
+        } catch (RuntimeException e) {
+            log.warn("Making an alert signing key failed", e);
+            Notices.error(FailureMessages.explain(e));
         }
     }
 

@@ -8,10 +8,10 @@ import com.crossdock.portal.health.HealthColour;
 import com.crossdock.portal.health.HealthService;
 import com.crossdock.portal.sync.Flow;
 import com.crossdock.portal.tenant.ui.TenantSelection;
-import com.crossdock.portal.uikit.AutoRefresh;
 import com.crossdock.portal.uikit.Badge;
 import com.crossdock.portal.uikit.EmptyState;
 import com.crossdock.portal.uikit.FailureMessages;
+import com.crossdock.portal.uikit.LiveUpdates;
 import com.crossdock.portal.uikit.Notices;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.vaadin.flow.component.Component;
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Health: the selected brand's flows per store (last success, lag, throughput, error rate, backlog, a 24-hour
  * trend), orders and shipments per day, drift per SKU, open exceptions by reason, owner and age, and the alert
- * rules with their history. Refreshes itself while open.
+ * rules with their history. Updated through server push when new rollups of the tenant land.
  */
 @Route("health")
 @PageTitle("Health · Crossdock")
@@ -53,7 +53,6 @@ import org.slf4j.LoggerFactory;
 public class HealthView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(HealthView.class);
-    private static final int REFRESH_MILLIS = 10_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
     private static final String BLOCKS = "▁▂▃▄▅▆▇█";
 
@@ -75,6 +74,7 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
     private final AlertsSection alerts;
     private @Nullable TenantId tenant;
     private @Nullable BrandDashboard shown;
+    private final LiveUpdates live;
 
     HealthView(HealthService health, TenantSelection selection) {
         this.health = health;
@@ -84,7 +84,7 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
         setPadding(false);
         configureFlows();
         Paragraph intro = new Paragraph("How each store's flows are doing now and over the last days. Counts come "
-                + "from rollups kept as the work happens; the page refreshes itself.");
+                + "from rollups kept as the work happens; the page updates itself as they land.");
         intro.addClassName("cd-muted");
         RouterLink review = new RouterLink("Hypercare daily review", HypercareView.class);
         review.setId("health-hypercare-link");
@@ -94,7 +94,8 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
         content.setWidthFull();
         empty.setWidthFull();
         add(intro, review, empty, content);
-        AutoRefresh.every(this, REFRESH_MILLIS, this::reload);
+        live = LiveUpdates.follow(this, changed -> tenant == null ? null : health.watch(tenant, changed),
+                this::reload);
     }
 
     private void configureFlows() {
@@ -118,6 +119,7 @@ public class HealthView extends VerticalLayout implements BeforeEnterObserver {
         tenant = selection.current().orElse(null);
         shown = null;
         reload();
+        live.restart();
     }
 
     private void reload() {

@@ -4,6 +4,7 @@ import com.crossdock.portal.health.HealthService;
 import com.crossdock.portal.health.HealthValidationException;
 import com.crossdock.portal.health.HypercareReview;
 import com.crossdock.portal.health.Leadership;
+import com.crossdock.portal.tenant.TenantSummary;
 import com.crossdock.portal.tenant.ui.TenantSelection;
 import com.crossdock.portal.uikit.Badge;
 import com.crossdock.portal.uikit.EmptyState;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -31,14 +33,16 @@ import jakarta.annotation.security.PermitAll;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hypercare daily review of the selected tenant: expected against imported orders, shipped against tracking
- * posted, held inventory, receiving discrepancies, manual touches and repeated failures for one day, and the same as
- * CSV or by e-mail (CSV attached).
+ * The hypercare daily review of a tenant in limited go-live or hypercare (only those are listed; the selected tenant
+ * first when it is one): expected against imported orders, shipped against tracking posted, held inventory,
+ * receiving discrepancies, manual touches and repeated failures for one day, and the same as CSV or by e-mail (CSV
+ * attached).
  */
 @Route("hypercare")
 @PageTitle("Hypercare review · Crossdock")
@@ -50,6 +54,7 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
     private final HealthService health;
     private final TenantSelection selection;
     private final DatePicker day = new DatePicker("Day (UTC)");
+    private final Select<TenantSummary> tenants = new Select<>();
     private final Grid<HypercareReview.Line> lines = new Grid<>();
     private final Grid<Leadership.Pattern> repeated = new Grid<>();
     private final Div empty = new Div();
@@ -70,7 +75,16 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
         day.setValue(LocalDate.now(ZoneOffset.UTC));
         day.setMax(LocalDate.now(ZoneOffset.UTC));
         day.addValueChangeListener(change -> reload());
-        csv = new Anchor((DownloadHandler) event -> {
+        tenants.setId("hypercare-tenant");
+        tenants.setLabel("Tenant in limited go-live or hypercare");
+        tenants.setItemLabelGenerator(summary -> summary.name() + " · " + summary.stage().label());
+        tenants.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                tenant = change.getValue() == null ? null : change.getValue().id();
+                reload();
+            }
+        });
+        DownloadHandler download = event -> {
             if (tenant == null || day.getValue() == null) {
                 event.getResponse().setStatus(404);
                 return;
@@ -79,7 +93,11 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
             event.setContentType("text/csv;charset=UTF-8");
             event.getOutputStream().write(health.hypercareCsv(tenant, day.getValue())
                     .getBytes(StandardCharsets.UTF_8));
-        }, "Download CSV");
+        };
+        csv = new Anchor();
+        csv.setText("Download CSV");
+        // the download's address is registered with the page's UI, so once the view is on one
+        addAttachListener(attach -> csv.setHref(download));
         csv.setId("hypercare-csv");
         mailTo.setId("hypercare-email");
         mailTo.setPlaceholder("ops@brand.com");
@@ -87,7 +105,7 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
         send.setId("hypercare-send");
         send.setVisible(health.canEditAlerts());
         mailTo.setVisible(health.canEditAlerts());
-        HorizontalLayout bar = new HorizontalLayout(day, csv, mailTo, send);
+        HorizontalLayout bar = new HorizontalLayout(tenants, day, csv, mailTo, send);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         lines.setId("hypercare-grid");
         lines.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
@@ -130,8 +148,25 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        tenant = selection.current().orElse(null);
+        List<TenantSummary> inReview = tenantsInReview();
+        TenantId selected = selection.current().orElse(null);
+        tenants.setItems(inReview);
+        tenants.setVisible(!inReview.isEmpty());
+        java.util.Optional<TenantSummary> chosen = inReview.stream().filter(summary -> summary.id().equals(selected))
+                .findFirst().or(() -> inReview.stream().findFirst());
+        chosen.ifPresent(tenants::setValue);
+        tenant = chosen.map(TenantSummary::id).orElse(null);
         reload();
+    }
+
+    private List<TenantSummary> tenantsInReview() {
+        try {
+            return health.hypercareTenants();
+        } catch (RuntimeException e) {
+            log.warn("Listing the tenants in hypercare failed", e);
+            Notices.error(FailureMessages.explain(e));
+            return List.of();
+        }
     }
 
     private void reload() {
@@ -140,9 +175,12 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
         boolean ready = tenant != null && day.getValue() != null;
         lines.setVisible(ready);
         csv.setVisible(ready);
+        repeated.setVisible(ready);
         if (!ready) {
             empty.add(EmptyState.of("hypercare-empty", tenant == null
-                    ? "No tenant is selected. Pick one in the tenant switcher." : "Pick a day to review."));
+                    ? "No tenant you look after is in limited go-live or hypercare, so there is no daily review to "
+                    + "show. The review starts when a tenant goes live on its first channel; its Overview shows "
+                    + "the steps before that." : "Pick a day to review."));
             return;
         }
         HypercareReview review;

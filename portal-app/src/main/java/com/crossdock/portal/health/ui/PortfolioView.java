@@ -4,9 +4,9 @@ import com.crossdock.portal.health.HealthColour;
 import com.crossdock.portal.health.HealthService;
 import com.crossdock.portal.health.PortfolioRow;
 import com.crossdock.portal.tenant.ui.TenantSelection;
-import com.crossdock.portal.uikit.AutoRefresh;
 import com.crossdock.portal.uikit.EmptyState;
 import com.crossdock.portal.uikit.FailureMessages;
+import com.crossdock.portal.uikit.LiveUpdates;
 import com.crossdock.portal.uikit.Notices;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public class PortfolioView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(PortfolioView.class);
-    private static final int REFRESH_MILLIS = 30_000;
 
     private final HealthService health;
     private final TenantSelection selection;
@@ -74,7 +73,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         configureGrid();
         add(intro, filters, empty, grid);
-        AutoRefresh.every(this, REFRESH_MILLIS, this::reload);
+        LiveUpdates.follow(this, health::watchPortfolio, this::reload);
     }
 
     private void configureGrid() {
@@ -87,6 +86,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
                 .setComparator(Comparator.comparing(PortfolioRow::stage));
         grid.addComponentColumn(row -> HealthView.colour(row.colour())).setHeader("Health").setAutoWidth(true)
                 .setComparator(Comparator.comparing(row -> severity(row.colour())));
+        grid.addColumn(PortfolioRow::uatStatus).setHeader("UAT").setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> row.failedRuns() + " of " + row.runs()).setHeader("Failed, 24 h")
                 .setAutoWidth(true).setComparator(Comparator.comparingLong(PortfolioRow::failedRuns));
         grid.addColumn(PortfolioRow::openExceptions).setHeader("Open").setAutoWidth(true)

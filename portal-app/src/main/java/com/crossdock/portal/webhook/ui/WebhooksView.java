@@ -26,6 +26,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -82,7 +83,9 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         subscriptions.setId("webhooks-grid");
         subscriptions.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
         subscriptions.addColumn(SubscriptionView::url).setHeader("URL").setFlexGrow(2);
-        subscriptions.addColumn(s -> String.join(", ", s.events())).setHeader("Events").setFlexGrow(2);
+        subscriptions.addColumn(s -> String.join(", ", s.events()) + (s.events().contains(BrandEvent.INVENTORY_CHANGED)
+                ? " (inventory: " + s.inventoryMinUnits() + " units or " + s.inventoryMinPercent() + " %)" : ""))
+                .setHeader("Events").setFlexGrow(2);
         subscriptions.addComponentColumn(this::status).setHeader("Status").setFlexGrow(1);
         subscriptions.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         subscriptions.setAllRowsVisible(true);
@@ -234,10 +237,21 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         CheckboxGroup<String> events = new CheckboxGroup<>("Events");
         events.setId("webhooks-events");
         events.setItems(BrandEvent.TYPES);
-        form.add(new VerticalLayout(url, events));
+        IntegerField minUnits = threshold("webhooks-inventory-units", "Inventory: at least units",
+                WebhookService.DEFAULT_MIN_UNITS);
+        IntegerField minPercent = threshold("webhooks-inventory-percent", "or at least % of available",
+                WebhookService.DEFAULT_MIN_PERCENT);
+        HorizontalLayout thresholds = new HorizontalLayout(minUnits, minPercent);
+        thresholds.setId("webhooks-inventory-threshold");
+        thresholds.setVisible(false);
+        events.addValueChangeListener(change -> thresholds.setVisible(change.getValue()
+                .contains(BrandEvent.INVENTORY_CHANGED)));
+        form.add(new VerticalLayout(url, events, thresholds));
         Button save = new Button("Subscribe", click -> {
             try {
-                NewSubscription created = webhooks.subscribe(currentTenant(), url.getValue(), events.getValue());
+                NewSubscription created = webhooks.subscribe(currentTenant(), url.getValue(), events.getValue(),
+                        minUnits.getValue() == null ? 0 : minUnits.getValue(),
+                        minPercent.getValue() == null ? 0 : minPercent.getValue());
                 form.close();
                 reload();
                 SecretOnce.show("webhooks-secret", "Signing secret", "Copy the secret now: it is shown only this "
@@ -247,6 +261,10 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
                 url.setErrorMessage(refused.fieldErrors().get("url"));
                 events.setInvalid(refused.fieldErrors().containsKey("events"));
                 events.setErrorMessage(refused.fieldErrors().get("events"));
+                minUnits.setInvalid(refused.fieldErrors().containsKey("inventoryMinUnits"));
+                minUnits.setErrorMessage(refused.fieldErrors().get("inventoryMinUnits"));
+                minPercent.setInvalid(refused.fieldErrors().containsKey("inventoryMinPercent"));
+                minPercent.setErrorMessage(refused.fieldErrors().get("inventoryMinPercent"));
             } catch (RuntimeException e) {
                 log.warn("Subscribing a webhook failed", e);
                 Notices.error(FailureMessages.explain(e));
@@ -256,6 +274,15 @@ public class WebhooksView extends VerticalLayout implements BeforeEnterObserver 
         save.addThemeVariants(ButtonVariant.PRIMARY);
         form.getFooter().add(new Button("Cancel", click -> form.close()), save);
         form.open();
+    }
+
+    private static IntegerField threshold(String id, String label, int value) {
+        IntegerField field = new IntegerField(label);
+        field.setId(id);
+        field.setMin(1);
+        field.setValue(value);
+        field.setHelperText("An inventory.changed is sent when a SKU's available units move by either");
+        return field;
     }
 
     private <T> @Nullable T attempt(String what, Supplier<T> work) {

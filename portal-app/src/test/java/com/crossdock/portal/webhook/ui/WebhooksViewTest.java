@@ -42,7 +42,8 @@ class WebhooksViewTest {
         when(selection.current()).thenReturn(Optional.of(BRAND));
         when(webhooks.canManage()).thenReturn(false);
         SubscriptionView disabled = new SubscriptionView(UUID.randomUUID(), "https://erp.example.com/hook",
-                List.of("order.released"), false, 20, "20 delivery attempts in a row failed", "bea", Instant.now());
+                List.of("order.released"), false, 20, "20 delivery attempts in a row failed", "bea", Instant.now(), 10,
+                10);
         DeliveryView delivery = new DeliveryView(UUID.randomUUID(), UUID.randomUUID(), "order.released", "PENDING",
                 20, 503, null, Instant.now(), Instant.now(), null,
                 List.of(new DeliveryView.Attempt(Instant.now(), 503, null, 12)));
