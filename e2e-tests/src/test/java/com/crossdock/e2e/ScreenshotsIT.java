@@ -112,6 +112,16 @@ class ScreenshotsIT {
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#setup-version"))
                 .isVisible();
         Screenshots.save(page, "setup");
+        page.locator("#setup-exception-owners").scrollIntoViewIfNeeded();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                page.locator("#setup-exception-owners")).containsText("An order line's SKU is not in the catalog");
+        Screenshots.save(page, "setup-exception-owners");
+        page.locator("#nav-golive").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#golive-not-ready"))
+                .containsText("readiness item(s) failing");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                page.locator("#golive-flows .golive-state").first()).hasAttribute("data-state", "SANDBOX");
+        Screenshots.save(page, "go-live");
     }
 
     @Test

@@ -210,4 +210,9 @@ public final class ApiModels {
 
     public record CreateReturnLine(String sku, int quantity, @Nullable String reason) {
     }
+
+    /** A decision on one returned unit, by the system that owns returns disposition. */
+    public record UnitDecision(@Schema(description = "RESTOCK_AVAILABLE, RESTOCK_B_GRADE, REFURBISH, "
+            + "RETURN_TO_VENDOR or DISPOSE") String disposition, @Nullable String note) {
+    }
 }

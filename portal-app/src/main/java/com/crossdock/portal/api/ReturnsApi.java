@@ -4,6 +4,8 @@ import com.crossdock.portal.api.ApiModels.CreateReturn;
 import com.crossdock.portal.api.ApiModels.Page;
 import com.crossdock.portal.api.ApiModels.Return;
 import com.crossdock.portal.api.ApiModels.ReturnDetail;
+import com.crossdock.portal.api.ApiModels.UnitDecision;
+import com.crossdock.portal.returns.Disposition;
 import com.crossdock.portal.returns.ReturnsService;
 import com.crossdock.portal.returns.RmaCommand;
 import com.crossdock.portal.returns.RmaSummary;
@@ -87,6 +89,38 @@ class ReturnsApi {
                             line.quantity(), line.reason())).toList()));
             return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/returns/" + created.id()))
                     .body(ReturnDetail.of(created));
+        });
+    }
+
+    @PostMapping(path = "/{id}/units/{unitId}/disposition", consumes = "application/json")
+    @PreAuthorize("hasAuthority('SCOPE_returns:write')")
+    @Operation(summary = "Decide a returned unit's disposition", description = "For a brand whose ERP owns returns "
+            + "disposition (Setup, source of truth): RESTOCK_AVAILABLE, RESTOCK_B_GRADE, REFURBISH, RETURN_TO_VENDOR "
+            + "or DISPOSE for a unit the warehouse received and holds for inspection. Once every unit is decided, the "
+            + "store is told (refund, restock). Refused with 422 naming the owner while another system owns returns "
+            + "disposition, or when the unit is decided already. Scope returns:write.")
+    @ApiResponse(responseCode = "200", description = "The return after the decision, or the first answer again for a "
+            + "repeated key")
+    ResponseEntity<ReturnDetail> disposition(@PathVariable UUID id, @PathVariable UUID unitId,
+            @RequestBody UnitDecision decision, HttpServletRequest request,
+            @RequestHeader(IdempotentPosts.HEADER) @Nullable String idempotencyKey) {
+        return idempotent.once(request, idempotencyKey, decision, ReturnDetail.class, () -> {
+            var tenant = Callers.current().tenant();
+            RmaView rma;
+            try {
+                rma = returns.rma(tenant, id);
+            } catch (com.crossdock.portal.returns.ReturnsValidationException notFound) {
+                throw ApiProblemException.notFound("Return " + id);
+            }
+            if (rma.units().stream().noneMatch(unit -> unit.id().equals(unitId))) {
+                throw ApiProblemException.notFound("Unit " + unitId + " of return " + rma.number());
+            }
+            Disposition chosen = java.util.Arrays.stream(Disposition.values())
+                    .filter(value -> value.name().equals(decision.disposition())).findFirst()
+                    .orElseThrow(() -> new com.crossdock.portal.returns.ReturnsValidationException(java.util.Map.of(
+                            "disposition", "Choose one of RESTOCK_AVAILABLE, RESTOCK_B_GRADE, REFURBISH, "
+                                    + "RETURN_TO_VENDOR, DISPOSE")));
+            return ResponseEntity.ok(ReturnDetail.of(returns.disposition(tenant, unitId, chosen, decision.note())));
         });
     }
 }

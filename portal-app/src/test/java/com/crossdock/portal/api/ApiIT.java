@@ -57,6 +57,7 @@ class ApiIT {
     @Autowired UserDetailsService users;
     @Autowired ApplicationContext context;
     @Autowired GovernanceService governance;
+    @Autowired com.crossdock.portal.returns.ReturnsService returns;
     @LocalServerPort int port;
 
     final JdbcClient superuser = TestDatabases.superuser(ApiIT.class);
@@ -339,6 +340,31 @@ class ApiIT {
         assertThat(read.path("units")).isEmpty();
         assertThat(api.get(apparel.key(), "/api/v1/returns/{id}", Map.of("id", UUID.randomUUID()), "").status())
                 .isEqualTo(404);
+
+        // a unit is decided through the API only while the brand's ERP owns returns disposition
+        UUID unit = com.crossdock.portal.identity.SystemActor.call("test", () -> returns.receiveUnit(
+                apparel.tenant(), UUID.fromString(id), "TEE-RED", com.crossdock.portal.returns.UnitCondition.OPENED))
+                .unitId();
+        String decide = "/api/v1/returns/{id}/units/{unitId}/disposition";
+        Map<String, Object> unitPath = Map.of("id", id, "unitId", unit);
+        Map<String, Object> decision = Map.of("disposition", "RESTOCK_B_GRADE", "note", "ERP: sell as B-grade");
+        Answer notTheOwner = api.post(apparel.key(), decide, unitPath, decision);
+        assertThat(notTheOwner.status()).isEqualTo(422);
+        assertThat(notTheOwner.text()).contains("decided at Crossdock's returns bench");
+        AsUser.call(users, apparel.admin(), () -> governance.changeOwner(apparel.tenant(),
+                DataType.RETURNS_DISPOSITION, SystemKind.ERP, governance.matrix(apparel.tenant()).version()));
+        assertThat(api.post(apparel.key(), decide, unitPath, Map.of("disposition", "SELL_ON_EBAY")).status())
+                .isEqualTo(422);
+        Answer decided = api.post(apparel.key(), decide, unitPath, decision, Map.of("Idempotency-Key", "unit-1"));
+        assertThat(decided.status()).isEqualTo(200);
+        assertThat(decided.body().path("units").get(0).path("disposition").asString()).isEqualTo("RESTOCK_B_GRADE");
+        assertThat(api.post(apparel.key(), decide, unitPath, decision, Map.of("Idempotency-Key", "unit-1")).body())
+                .as("the first answer again").isEqualTo(decided.body());
+        assertThat(api.post(apparel.key(), decide, unitPath, decision).status()).as("decided already")
+                .isEqualTo(422);
+        assertThat(api.post(apparel.key(), decide, Map.of("id", id, "unitId", UUID.randomUUID()), decision)
+                .status()).isEqualTo(404);
+        assertThat(api.post(home.key(), decide, unitPath, decision).status()).isEqualTo(404);
     }
 
     @Test
@@ -478,7 +504,7 @@ class ApiIT {
         assertThat(documented).contains("POST /api/v1/orders", "GET /api/v1/orders/{id}/journey",
                 "POST /api/v1/exceptions/{id}/resolve", "GET /api/v1/sync-health", "GET /api/v1/returns",
                 "GET /api/v1/returns/{id}", "POST /api/v1/returns", "GET /api/v1/items/{id}", "POST /api/v1/items",
-                "PUT /api/v1/items/{id}");
+                "PUT /api/v1/items/{id}", "POST /api/v1/returns/{id}/units/{unitId}/disposition");
         Set<String> exercised = new HashSet<>();
         for (ApiCalls.Call call : List.copyOf(calls)) {
             String operation = call.method() + " " + call.template();

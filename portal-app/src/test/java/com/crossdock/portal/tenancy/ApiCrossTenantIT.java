@@ -80,6 +80,7 @@ class ApiCrossTenantIT {
                         "lines", List.of(Map.of("sku", "THEIR-SKU", "quantity", 1))),
                 "POST /api/v1/inbound-shipments/{id}/send", Map.of(),
                 "POST /api/v1/returns", Map.of("lines", List.of(Map.of("sku", "THEIR-SKU", "quantity", 1))),
+                "POST /api/v1/returns/{id}/units/{unitId}/disposition", Map.of("disposition", "DISPOSE"),
                 // items are each brand's own: creating one names nothing of theirs and leaves theirs untouched
                 "POST /api/v1/items", Map.of("sku", "MINE-NEW", "description", "Mine", "packs",
                         List.of(Map.of("level", "EACH", "eaches", 1))),
@@ -97,7 +98,8 @@ class ApiCrossTenantIT {
                     case "GET" -> api.get(mine.key(), path.getKey(), Map.of("id", id), "");
                     case "PUT" -> api.put(mine.key(), path.getKey(), Map.of("id", id), bodyFor(bodies, name),
                             Map.of("If-Match", "\"item-v0\""));
-                    default -> api.post(mine.key(), path.getKey(), Map.of("id", id), bodyFor(bodies, name));
+                    default -> api.post(mine.key(), path.getKey(), Map.of("id", id, "unitId", id),
+                            bodyFor(bodies, name));
                 };
                 String call = name + " as the other brand with " + (id.isEmpty() ? "its connection and SKU" : id);
                 if (path.getKey().contains("{id}")) {
