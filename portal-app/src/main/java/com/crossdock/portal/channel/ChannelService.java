@@ -221,7 +221,7 @@ public class ChannelService {
     public Optional<AmazonAccount> amazonAccount(TenantId tenant, UUID connectionId) {
         return transactions.read(tenant, () -> jdbc.sql("""
                 SELECT c.mode, c.version, a.marketplace_ids, a.region, a.lwa_client_id, a.lwa_client_secret,
-                       a.refresh_token
+                       a.refresh_token, a.seller_id
                 FROM channel_connection c JOIN amazon_connection a ON a.connection_id = c.id
                 WHERE c.id = :id AND c.channel = 'AMAZON'""").param("id", connectionId).query((rs, n) -> {
                     List<String> marketplaceIds = List.of(rs.getString(3).split(","));
@@ -246,12 +246,13 @@ public class ChannelService {
                         return new com.crossdock.portal.channel.amazon.SpApiClient(endpoint, transport, tokens,
                                 new com.crossdock.portal.channel.amazon.SpApiLimiter(pace), pace);
                     });
-                    return new AmazonAccount(client, marketplaceIds);
+                    return new AmazonAccount(client, marketplaceIds, rs.getString(8));
                 }).optional());
     }
 
-    /** An Amazon connection's client and the marketplaces its orders are read from. */
-    public record AmazonAccount(com.crossdock.portal.channel.amazon.SpApiClient client, List<String> marketplaceIds) {
+    /** An Amazon connection's client, the marketplaces its orders are read from, and the seller's id. */
+    public record AmazonAccount(com.crossdock.portal.channel.amazon.SpApiClient client, List<String> marketplaceIds,
+            String sellerId) {
     }
 
     /**

@@ -55,15 +55,14 @@ class FulfillmentWriteback implements FlowWork {
         return Flow.FULFILLMENT_WRITEBACK;
     }
 
-    private record Due(UUID id, UUID orderId, String channelOrderId, String orderName, String warehouseRef,
+    /** A shipment waiting to be posted to its channel. */
+    record Due(UUID id, UUID orderId, String channelOrderId, String orderName, String warehouseRef,
             String carrier, List<String> trackingNumbers, String status) {
     }
 
-    @Override
-    public FlowResult run(TenantId tenant, UUID connectionId) {
-        ShopifyAdminClient client = channels.shopifyClient(tenant, connectionId)
-                .orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        List<Due> due = transactions.read(tenant, () -> jdbc.sql("""
+    /** Inside a tenant transaction: the connection's shipments waiting to be posted, oldest first. */
+    static List<Due> due(JdbcClient jdbc, UUID connectionId) {
+        return jdbc.sql("""
                 SELECT s.id, s.order_id, o.channel_order_id, o.order_name, s.warehouse_ref, coalesce(s.carrier, ''),
                        s.tracking_numbers, s.writeback_status
                 FROM shipment s JOIN sales_order o ON o.id = s.order_id
@@ -72,7 +71,14 @@ class FulfillmentWriteback implements FlowWork {
                 .param("connection", connectionId).param("limit", BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), lines(rs.getString(7)), rs.getString(8)))
-                .list());
+                .list();
+    }
+
+    @Override
+    public FlowResult run(TenantId tenant, UUID connectionId) {
+        ShopifyAdminClient client = channels.shopifyClient(tenant, connectionId)
+                .orElseThrow(() -> new NoSuchConnectionException(connectionId));
+        List<Due> due = transactions.read(tenant, () -> due(jdbc, connectionId));
         int posted = 0;
         int failed = 0;
         for (Due shipment : due) {
@@ -128,7 +134,7 @@ class FulfillmentWriteback implements FlowWork {
                 return true;
             }
         }
-        Map<String, Integer> units = transactions.read(tenant, () -> channelUnits(shipment));
+        Map<String, Integer> units = transactions.read(tenant, () -> channelUnits(jdbc, shipment));
         if (units.isEmpty()) {
             transactions.writeAll(tenant, () -> posted(shipment, List.of(), "nothing to report yet: part of a "
                     + "bundle whose other components have not shipped"));
@@ -212,7 +218,7 @@ class FulfillmentWriteback implements FlowWork {
      * of the order is allocated to the order's warehouse lines in the order they arrived; a channel line's shipped
      * units are its fewest complete units over its warehouse lines (a bundle ships when all its components have).
      */
-    private Map<String, Integer> channelUnits(Due target) {
+    static Map<String, Integer> channelUnits(JdbcClient jdbc, Due target) {
         record WarehouseLine(String channelLineId, String sku, int quantity, int channelQuantity) {
         }
         List<WarehouseLine> lines = jdbc.sql("""
@@ -311,7 +317,7 @@ class FulfillmentWriteback implements FlowWork {
     }
 
 
-    private static List<String> lines(String text) {
+    static List<String> lines(String text) {
         return Arrays.stream(text.split("\n")).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 

@@ -55,7 +55,7 @@ public final class SpApiClient {
         } else {
             query.put("NextToken", nextToken);
         }
-        return parser.parseOrdersPage(call(SpApiOperation.GET_ORDERS, "/orders/v0/orders", query));
+        return parser.parseOrdersPage(get(SpApiOperation.GET_ORDERS, "/orders/v0/orders", query));
     }
 
     /** Every item of an order, all pages read. */
@@ -67,7 +67,7 @@ public final class SpApiClient {
             if (next != null) {
                 query.put("NextToken", next);
             }
-            ItemsPage page = parser.parseItemsPage(call(SpApiOperation.GET_ORDER_ITEMS,
+            ItemsPage page = parser.parseItemsPage(get(SpApiOperation.GET_ORDER_ITEMS,
                     "/orders/v0/orders/" + encode(amazonOrderId) + "/orderItems", query));
             items.addAll(page.items());
             next = page.nextToken();
@@ -75,7 +75,29 @@ public final class SpApiClient {
         return items;
     }
 
-    private byte[] call(SpApiOperation operation, String path, Map<String, String> query) {
+    /**
+     * Confirms one package of a merchant-fulfilled order ({@code confirmShipment}): its carrier, tracking number and
+     * the order items (with quantities) it carried. A split shipment is one call per package.
+     *
+     * @throws SpApiException with status 400 when Amazon refuses the confirmation (its message says why)
+     */
+    public void confirmShipment(String amazonOrderId, ShipmentConfirmation confirmation) {
+        call(SpApiOperation.CONFIRM_SHIPMENT, "POST", "/orders/v0/orders/" + encode(amazonOrderId)
+                + "/shipmentConfirmation", Map.of(), confirmation.toJson());
+    }
+
+    /** A GET of the SP-API: the body of the successful answer. */
+    byte[] get(SpApiOperation operation, String path, Map<String, String> query) {
+        return call(operation, "GET", path, query, "");
+    }
+
+    /** A POST or PUT of JSON to the SP-API: the body of the successful answer (empty for a 204). */
+    byte[] send(SpApiOperation operation, String method, String path, String json) {
+        return call(operation, method, path, Map.of(), json);
+    }
+
+    private byte[] call(SpApiOperation operation, String method, String path, Map<String, String> query,
+            String body) {
         StringBuilder address = new StringBuilder(endpoint.toString().replaceAll("/+$", "")).append(path);
         String separator = "?";
         for (var entry : query.entrySet()) {
@@ -91,8 +113,14 @@ public final class SpApiClient {
             limiter.acquire(operation);
             SpApiTransport.Answer answer;
             try {
-                answer = transport.send(new SpApiTransport.Call("GET", uri, Map.of("x-amz-access-token", token,
-                        "accept", "application/json", "user-agent", "Crossdock/1.0 (Language=Java)"), ""));
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("x-amz-access-token", token);
+                headers.put("accept", "application/json");
+                headers.put("user-agent", "Crossdock/1.0 (Language=Java)");
+                if (!body.isEmpty()) {
+                    headers.put("content-type", "application/json");
+                }
+                answer = transport.send(new SpApiTransport.Call(method, uri, headers, body));
             } catch (SpApiException unreachable) {
                 if (++serverFailures >= SERVER_ATTEMPTS) {
                     throw unreachable;
@@ -148,7 +176,7 @@ public final class SpApiClient {
         return Duration.ofMillis(500L << Math.min(attempt, 6));
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

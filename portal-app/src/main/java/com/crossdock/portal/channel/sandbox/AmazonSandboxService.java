@@ -83,6 +83,20 @@ public class AmazonSandboxService {
         account(tenant, connectionId).inject(fault, count);
     }
 
+    /** The packages the connection's sandbox account saw confirmed ({@code confirmShipment}), oldest first. */
+    @PreAuthorize(MANAGERS)
+    public List<AmazonSandboxStore.ConfirmedPackage> confirmedPackages(TenantId tenant, UUID connectionId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).confirmedPackages();
+    }
+
+    /** An order's status in the connection's sandbox account ({@code Unshipped}, {@code Shipped}, ...). */
+    @PreAuthorize(MANAGERS)
+    public Optional<String> orderStatus(TenantId tenant, UUID connectionId, String amazonOrderId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).orderStatus(amazonOrderId);
+    }
+
     /** How many orders the connection's sandbox account holds. */
     @PreAuthorize(MANAGERS)
     public int orderCount(TenantId tenant, UUID connectionId) {

@@ -46,6 +46,12 @@ public final class AmazonSandboxStore implements SpApiTransport {
     static final int PAGE_SIZE = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ITEMS = Pattern.compile("/orders/v0/orders/([^/]+)/orderItems");
+    private static final Pattern CONFIRM = Pattern.compile("/orders/v0/orders/([^/]+)/shipmentConfirmation");
+
+    /** A package a {@code confirmShipment} call reported: its order, number, carrier, tracking and items. */
+    public record ConfirmedPackage(String amazonOrderId, String packageReferenceId, String carrierCode,
+            String trackingNumber, Instant shipDate, Map<String, Integer> items) {
+    }
 
     private final String refreshToken;
     private final List<String> marketplaceIds;
@@ -55,6 +61,7 @@ public final class AmazonSandboxStore implements SpApiTransport {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<Map<String, Object>> orders = new ArrayList<>();
     private final Map<String, List<Map<String, Object>>> items = new LinkedHashMap<>();
+    private final List<ConfirmedPackage> confirmed = new ArrayList<>();
     private int tokensIssued;
     private int exchanges;
     private int throttled;
@@ -144,10 +151,8 @@ public final class AmazonSandboxStore implements SpApiTransport {
         Map<String, Object> order = orders.stream().filter(o -> o.get("AmazonOrderId").equals(amazonOrderId))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("The sandbox account has no order "
                         + amazonOrderId));
-        Instant previous = Instant.parse((String) order.get("LastUpdateDate"));
-        Instant now = pace.now().truncatedTo(ChronoUnit.SECONDS);
         order.put("OrderStatus", "Canceled");
-        order.put("LastUpdateDate", (now.isAfter(previous) ? now : previous.plusSeconds(1)).toString());
+        touch(order);
     }
 
     /** How many times a refresh token was exchanged for an access token. */
@@ -160,6 +165,17 @@ public final class AmazonSandboxStore implements SpApiTransport {
         return throttled;
     }
 
+    /** The packages confirmed so far, oldest first. */
+    public synchronized List<ConfirmedPackage> confirmedPackages() {
+        return List.copyOf(confirmed);
+    }
+
+    /** An order's status as Amazon shows it now ({@code Unshipped}, {@code Shipped}, ...), or empty if unknown. */
+    public synchronized java.util.Optional<String> orderStatus(String amazonOrderId) {
+        return orders.stream().filter(o -> o.get("AmazonOrderId").equals(amazonOrderId))
+                .map(o -> (String) o.get("OrderStatus")).findFirst();
+    }
+
     /** How many orders the account holds. */
     public synchronized int orderCount() {
         return orders.size();
@@ -167,7 +183,8 @@ public final class AmazonSandboxStore implements SpApiTransport {
 
     @Override
     public synchronized Answer send(Call call) {
-        String path = call.uri().getPath().replaceFirst("^.*?(/auth/o2/token|/orders/v0/.*)$", "$1");
+        String path = call.uri().getPath().replaceFirst(
+                "^.*?(/auth/o2/token|/orders/v0/.*|/feeds/2021-06-30/.*|/inbound/fba/2024-03-20/.*)$", "$1");
         if (path.equals("/auth/o2/token")) {
             return token(call);
         }
@@ -182,8 +199,10 @@ public final class AmazonSandboxStore implements SpApiTransport {
         }
         Map<String, String> query = query(call.uri().getRawQuery());
         Matcher itemsPath = ITEMS.matcher(path);
+        Matcher confirmPath = CONFIRM.matcher(path);
         SpApiOperation operation = path.equals("/orders/v0/orders") ? SpApiOperation.GET_ORDERS
-                : itemsPath.matches() ? SpApiOperation.GET_ORDER_ITEMS : null;
+                : itemsPath.matches() ? SpApiOperation.GET_ORDER_ITEMS
+                : confirmPath.matches() && call.method().equals("POST") ? SpApiOperation.CONFIRM_SHIPMENT : null;
         if (operation == null) {
             return error(404, "NotFound", "Resource " + path + " is not found.", null);
         }
@@ -194,7 +213,98 @@ public final class AmazonSandboxStore implements SpApiTransport {
             throttled++;
             return error(429, "QuotaExceeded", "You exceeded your quota for the requested resource.", operation);
         }
-        return operation == SpApiOperation.GET_ORDERS ? orders(query) : items(itemsPath.group(1), query);
+        return switch (operation) {
+            case GET_ORDERS -> orders(query);
+            case GET_ORDER_ITEMS -> items(itemsPath.group(1), query);
+            case CONFIRM_SHIPMENT -> confirmShipment(confirmPath.group(1), call.body());
+            default -> error(404, "NotFound", "Resource " + path + " is not found.", null);
+        };
+    }
+
+    /**
+     * {@code confirmShipment}: checks the package as Amazon does (the order's marketplace, a positive package
+     * number, carrier, tracking number, ship date, items of the order with units left to ship) and answers 400
+     * {@code InvalidInput} naming what is wrong; a good one ships the units and moves the order to
+     * {@code PartiallyShipped} or {@code Shipped}. The same package number sent again is accepted once.
+     */
+    private Answer confirmShipment(String orderId, String body) {
+        Map<String, Object> order = orders.stream().filter(o -> o.get("AmazonOrderId").equals(orderId)).findFirst()
+                .orElse(null);
+        if (order == null) {
+            return error(404, "NotFound", "Order " + orderId + " is not found.", null);
+        }
+        tools.jackson.databind.JsonNode request;
+        try {
+            request = JSON.readTree(body);
+        } catch (tools.jackson.core.JacksonException e) {
+            return invalid("The request body is not JSON: " + e.getOriginalMessage());
+        }
+        if (!order.get("MarketplaceId").equals(request.path("marketplaceId").asString(""))) {
+            return invalid("marketplaceId must be the order's marketplace " + order.get("MarketplaceId"));
+        }
+        if ("Canceled".equals(order.get("OrderStatus"))) {
+            return invalid("Order " + orderId + " is canceled; it cannot be shipped.");
+        }
+        tools.jackson.databind.JsonNode detail = request.path("packageDetail");
+        String reference = detail.path("packageReferenceId").asString("");
+        String carrier = detail.path("carrierCode").asString("");
+        String tracking = detail.path("trackingNumber").asString("");
+        Instant shipDate;
+        try {
+            shipDate = Instant.parse(detail.path("shipDate").asString(""));
+        } catch (java.time.format.DateTimeParseException e) {
+            return invalid("packageDetail.shipDate must be an ISO 8601 time.");
+        }
+        if (!reference.matches("[1-9][0-9]*")) {
+            return invalid("packageDetail.packageReferenceId must be a positive number.");
+        }
+        if (carrier.isBlank() || tracking.isBlank()) {
+            return invalid("packageDetail.carrierCode and packageDetail.trackingNumber are required.");
+        }
+        if (confirmed.stream().anyMatch(p -> p.amazonOrderId().equals(orderId)
+                && p.packageReferenceId().equals(reference) && p.trackingNumber().equals(tracking))) {
+            return new Answer(204, Map.of(), "");
+        }
+        List<Map<String, Object>> lines = items.get(orderId);
+        Map<String, Integer> shipped = new LinkedHashMap<>();
+        for (tools.jackson.databind.JsonNode item : detail.path("orderItems")) {
+            String itemId = item.path("orderItemId").asString("");
+            int quantity = item.path("quantity").asInt(0);
+            Map<String, Object> line = lines.stream().filter(l -> l.get("OrderItemId").equals(itemId)).findFirst()
+                    .orElse(null);
+            if (line == null) {
+                return invalid("orderItemId " + itemId + " is not an item of order " + orderId + ".");
+            }
+            int left = (Integer) line.get("QuantityOrdered") - (Integer) line.get("QuantityShipped")
+                    - shipped.getOrDefault(itemId, 0);
+            if (quantity < 1 || quantity > left) {
+                return invalid("quantity " + quantity + " of orderItemId " + itemId + " is not between 1 and the "
+                        + left + " unit(s) left to ship.");
+            }
+            shipped.merge(itemId, quantity, Integer::sum);
+        }
+        if (shipped.isEmpty()) {
+            return invalid("packageDetail.orderItems must name at least one item.");
+        }
+        shipped.forEach((itemId, quantity) -> lines.stream().filter(l -> l.get("OrderItemId").equals(itemId))
+                .forEach(l -> l.put("QuantityShipped", (Integer) l.get("QuantityShipped") + quantity)));
+        boolean all = lines.stream().allMatch(l -> l.get("QuantityShipped").equals(l.get("QuantityOrdered")));
+        order.put("OrderStatus", all ? "Shipped" : "PartiallyShipped");
+        order.put("NumberOfItemsUnshipped", (int) lines.stream()
+                .filter(l -> !l.get("QuantityShipped").equals(l.get("QuantityOrdered"))).count());
+        touch(order);
+        confirmed.add(new ConfirmedPackage(orderId, reference, carrier, tracking, shipDate, Map.copyOf(shipped)));
+        return new Answer(204, Map.of(), "");
+    }
+
+    private static Answer invalid(String message) {
+        return error(400, "InvalidInput", message, null);
+    }
+
+    private void touch(Map<String, Object> order) {
+        Instant previous = Instant.parse((String) order.get("LastUpdateDate"));
+        Instant now = pace.now().truncatedTo(ChronoUnit.SECONDS);
+        order.put("LastUpdateDate", (now.isAfter(previous) ? now : previous.plusSeconds(1)).toString());
     }
 
     private Answer token(Call call) {

@@ -1,0 +1,165 @@
+package com.crossdock.portal.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crossdock.portal.catalog.AliasLine;
+import com.crossdock.portal.catalog.CatalogService;
+import com.crossdock.portal.catalog.ItemCommand;
+import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.portal.channel.AmazonConnectionCommand;
+import com.crossdock.portal.channel.AmazonRegion;
+import com.crossdock.portal.channel.ChannelMode;
+import com.crossdock.portal.channel.ChannelService;
+import com.crossdock.portal.channel.sandbox.AmazonSandboxService;
+import com.crossdock.portal.channel.sandbox.AmazonSandboxStore.ConfirmedPackage;
+import com.crossdock.portal.channel.sandbox.AmazonSandboxStore.Fault;
+import com.crossdock.portal.identity.SystemActor;
+import com.crossdock.portal.support.TestDatabases;
+import com.crossdock.portal.tenant.TenantCommand;
+import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.tenantconfig.catalog.AliasKind;
+import com.crossdock.tenantconfig.catalog.ItemStatus;
+import com.crossdock.tenantconfig.catalog.PackLevel;
+import com.crossdock.tenantconfig.tenant.TenantId;
+import com.crossdock.tenantconfig.tenant.TenantStatus;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Amazon connector's way back: sandbox Amazon orders imported, shipped by the sandbox warehouse and confirmed to
+ * the Amazon sandbox with {@code confirmShipment} (one package per carton, the Amazon order item ids, the tracking
+ * numbers), over real HTTP with real PostgreSQL. Two tenants: the other's sandbox account sees nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AmazonWritebackIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.register(registry, AmazonWritebackIT.class);
+        registry.add("crossdock.sync.schedule-flows", () -> "false");
+    }
+
+    @Autowired TenantService tenants;
+    @Autowired CatalogService catalog;
+    @Autowired ChannelService channels;
+    @Autowired AmazonSandboxService sandbox;
+    @Autowired SandboxWarehouse warehouse;
+    @Autowired Flows flows;
+    @Autowired SyncService sync;
+
+    final JdbcClient superuser = TestDatabases.superuser(AmazonWritebackIT.class);
+    TenantId apparel;
+    TenantId home;
+    UUID apparelAccount;
+    UUID homeAccount;
+
+    @BeforeAll
+    void twoTenantsWithSellerSkusAndSandboxAccounts() {
+        asSystem(() -> {
+            apparel = tenant("Apparel", "APP");
+            home = tenant("Home", "HOME");
+            for (int i = 0; i < 3; i++) {
+                item(apparel, "TEE-" + i, "AMZ-TEE-" + i);
+            }
+            item(home, "MUG", "AMZ-MUG");
+            apparelAccount = channels.connectAmazon(apparel, command("A1APPARELSELL1")).id();
+            homeAccount = channels.connectAmazon(home, command("A1HOMESELLER01")).id();
+            return null;
+        });
+    }
+
+    @Test
+    void shippedCartonsAreConfirmedToAmazonAsPackagesWithTheirTrackingNumbers() {
+        List<String> placed = asSystem(() -> sandbox.placeOrders(apparel, apparelAccount, 4, 0));
+        assertThat(run(apparel, apparelAccount, Flow.ORDER_IMPORT).outcome()).isEqualTo("OK");
+        SandboxWarehouse.Shipped shipped = warehouse.shipReleased(apparel, 100);
+        assertThat(shipped.orders()).isEqualTo(4);
+        // one order's line no longer names an item Amazon has: Amazon refuses that package
+        String refusedOrder = placed.getLast();
+        superuser.sql("""
+                UPDATE sales_order_line SET channel_line_id = '99999999999999'
+                WHERE order_id = (SELECT id FROM sales_order WHERE tenant_id = :t AND channel_order_id = :o)""")
+                .param("t", apparel.value()).param("o", refusedOrder).update();
+        asSystem(() -> {
+            sandbox.inject(apparel, apparelAccount, Fault.SERVER_ERROR, 1);
+            sandbox.inject(apparel, apparelAccount, Fault.THROTTLE, 1);
+            return null;
+        });
+
+        Run writeback = run(apparel, apparelAccount, Flow.FULFILLMENT_WRITEBACK);
+
+        assertThat(writeback.outcome()).as("one order refused").isEqualTo("PARTIAL");
+        assertThat(writeback.in()).isEqualTo(shipped.cartons());
+        assertThat(writeback.failed()).as("the refused order's carton completing its lines").isEqualTo(1);
+        List<ConfirmedPackage> packages = asSystem(() -> sandbox.confirmedPackages(apparel, apparelAccount));
+        List<String> tracking = superuser.sql("""
+                SELECT s.tracking_numbers FROM shipment s JOIN sales_order o ON o.id = s.order_id
+                WHERE s.tenant_id = :t AND o.channel_order_id <> :o""").param("t", apparel.value())
+                .param("o", refusedOrder).query(String.class).list();
+        assertThat(packages).extracting(ConfirmedPackage::trackingNumber).containsExactlyInAnyOrderElementsOf(tracking);
+        assertThat(packages).allSatisfy(parcel -> {
+            assertThat(parcel.carrierCode()).isEqualTo("UPS");
+            assertThat(parcel.items()).allSatisfy((item, units) -> assertThat(item).matches("\\d{14}"));
+        });
+        assertThat(packages).filteredOn(parcel -> parcel.packageReferenceId().equals("2"))
+                .as("a split shipment is several packages").isNotEmpty();
+        for (String order : placed.subList(0, 3)) {
+            assertThat(asSystem(() -> sandbox.orderStatus(apparel, apparelAccount, order))).contains("Shipped");
+        }
+        assertThat(asSystem(() -> sandbox.orderStatus(apparel, apparelAccount, refusedOrder))).contains("Unshipped");
+        assertThat(asSystem(() -> sync.openExceptions(apparel))).isNotEmpty().allSatisfy(exception -> {
+            assertThat(exception.reasonCode()).isEqualTo("FULFILLMENT_REFUSED");
+            assertThat(exception.message()).contains("99999999999999");
+        });
+        assertThat(superuser.sql("""
+                SELECT raw_payload FROM integration_exception WHERE tenant_id = :t AND reason_code = 'FULFILLMENT_REFUSED'""")
+                .param("t", apparel.value()).query(String.class).list())
+                .allSatisfy(raw -> assertThat(raw).contains("\"packageDetail\"").contains("99999999999999"));
+        assertThat(run(apparel, apparelAccount, Flow.FULFILLMENT_WRITEBACK).in()).as("each carton posted once")
+                .isZero();
+
+        assertThat(asSystem(() -> sandbox.confirmedPackages(home, homeAccount))).isEmpty();
+        assertThat(run(home, homeAccount, Flow.FULFILLMENT_WRITEBACK).in()).isZero();
+        assertThat(asSystem(() -> sync.openExceptions(home))).isEmpty();
+    }
+
+    record Run(String outcome, int in, int out, int failed) {
+    }
+
+    Run run(TenantId tenant, UUID connection, Flow flow) {
+        UUID id = flows.run(tenant, connection, flow, new Flows.Firing(java.time.Instant.now(), "test", false))
+                .orElseThrow();
+        return superuser.sql("SELECT outcome, records_in, records_out, records_failed FROM flow_run WHERE id = :id")
+                .param("id", id).query((rs, n) -> new Run(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                .single();
+    }
+
+    private void item(TenantId tenant, String sku, String msku) {
+        catalog.save(tenant, null, new ItemCommand(sku, "Item " + sku, ItemStatus.ACTIVE, false, false, false, false,
+                List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)),
+                List.of(new AliasLine(AliasKind.AMAZON_MSKU, msku))), 0);
+    }
+
+    private TenantId tenant(String name, String code) {
+        return tenants.create(new TenantCommand(name, code, TenantStatus.ACTIVE, null, null)).id();
+    }
+
+    private static AmazonConnectionCommand command(String seller) {
+        return new AmazonConnectionCommand("Amazon US", seller, List.of("ATVPDKIKX0DER"), AmazonRegion.NA,
+                ChannelMode.SANDBOX, null, null, null);
+    }
+
+    private static <T> T asSystem(Supplier<T> action) {
+        return SystemActor.call("test", action::get);
+    }
+}
