@@ -247,6 +247,18 @@ public class CatalogService {
         });
     }
 
+    /**
+     * What the tenant lists under channel identifiers of {@code kind} (e.g. Amazon seller SKUs): each active item
+     * carrying one, under that identifier, one unit a sale.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<ChannelListing> aliasListings(TenantId tenant, AliasKind kind) {
+        requireAccess(tenant);
+        return tenantTransactions.read(tenant, () -> items.activeSkusWithAliases(kind).stream()
+                .filter(row -> row[1] != null)
+                .map(row -> new ChannelListing(((String) row[1]).strip(), Map.of((String) row[0], 1L))).toList());
+    }
+
     /** The channel identifiers of {@code kind} (e.g. Amazon seller SKUs) the tenant's active items carry. */
     @PreAuthorize("isAuthenticated()")
     public List<String> activeAliases(TenantId tenant, AliasKind kind) {

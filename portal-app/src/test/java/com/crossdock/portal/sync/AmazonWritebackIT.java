@@ -117,7 +117,8 @@ class AmazonWritebackIT {
             assertThat(asSystem(() -> sandbox.orderStatus(apparel, apparelAccount, order))).contains("Shipped");
         }
         assertThat(asSystem(() -> sandbox.orderStatus(apparel, apparelAccount, refusedOrder))).contains("Unshipped");
-        assertThat(asSystem(() -> sync.openExceptions(apparel))).isNotEmpty().allSatisfy(exception -> {
+        assertThat(asSystem(() -> sync.openExceptions(apparel))).filteredOn(exception -> exception.flow()
+                .equals("FULFILLMENT_WRITEBACK")).isNotEmpty().allSatisfy(exception -> {
             assertThat(exception.reasonCode()).isEqualTo("FULFILLMENT_REFUSED");
             assertThat(exception.message()).contains("99999999999999");
         });
@@ -131,6 +132,72 @@ class AmazonWritebackIT {
         assertThat(asSystem(() -> sandbox.confirmedPackages(home, homeAccount))).isEmpty();
         assertThat(run(home, homeAccount, Flow.FULFILLMENT_WRITEBACK).in()).isZero();
         assertThat(asSystem(() -> sync.openExceptions(home))).isEmpty();
+    }
+
+    @Test
+    void warehouseStockReachesAmazonThroughAListingsFeedReadBackAcrossRuns() {
+        warehouse.reportStock(apparel);
+        asSystem(() -> {
+            sandbox.rejectInFeeds(apparel, apparelAccount, "AMZ-TEE-1",
+                    "'[batteries_required]' is required but not supplied.");
+            sandbox.inject(apparel, apparelAccount, Fault.THROTTLE, 1);
+            return null;
+        });
+
+        Run submitted = run(apparel, apparelAccount, Flow.INVENTORY_PUSH);
+        assertThat(submitted.outcome()).isEqualTo("OK");
+        assertThat(submitted.in()).isEqualTo(3);
+        assertThat(message(apparel)).startsWith("Feed ").contains("sent with 3 seller SKU(s)");
+        assertThat(asSystem(() -> sandbox.feedCount(apparel, apparelAccount))).isEqualTo(1);
+        assertThat(run(apparel, apparelAccount, Flow.INVENTORY_PUSH).out()).isZero();
+        assertThat(message(apparel)).as("a run does not wait for Amazon").contains("IN_PROGRESS");
+
+        Run done = run(apparel, apparelAccount, Flow.INVENTORY_PUSH);
+
+        assertThat(done.outcome()).isEqualTo("PARTIAL");
+        assertThat(done.out()).isEqualTo(2);
+        assertThat(done.failed()).isEqualTo(1);
+        java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+        for (String sku : List.of("TEE-0", "TEE-2")) {
+            expected.put("AMZ-" + sku, Math.floorMod(sku.hashCode(), 121));
+        }
+        assertThat(asSystem(() -> sandbox.mfnQuantities(apparel, apparelAccount))).isEqualTo(expected);
+        assertThat(asSystem(() -> sync.openExceptions(apparel))).filteredOn(e -> e.reasonCode()
+                .equals("INVENTORY_REFUSED")).singleElement().satisfies(exception -> {
+                    assertThat(exception.subject()).contains("AMZ-TEE-1");
+                    assertThat(exception.message()).contains("90220").contains("batteries_required");
+                });
+        assertThat(superuser.sql("""
+                SELECT raw_payload FROM integration_exception WHERE tenant_id = :t AND reason_code = 'INVENTORY_REFUSED'""")
+                .param("t", apparel.value()).query(String.class).single()).startsWith("[").contains("\"sku\":\"AMZ-TEE-1\"");
+        assertThat(superuser.sql("""
+                SELECT channel_sku || '=' || pushed_quantity FROM channel_inventory WHERE tenant_id = :t ORDER BY 1""")
+                .param("t", apparel.value()).query(String.class).list())
+                .containsExactly("AMZ-TEE-0=" + expected.get("AMZ-TEE-0"), "AMZ-TEE-2=" + expected.get("AMZ-TEE-2"));
+
+        // the refused SKU goes again in the next feed, which Amazon cannot process at all
+        asSystem(() -> {
+            sandbox.inject(apparel, apparelAccount, Fault.FEED_FATAL, 1);
+            return null;
+        });
+        assertThat(run(apparel, apparelAccount, Flow.INVENTORY_PUSH).in()).as("only what was not accepted").isOne();
+        run(apparel, apparelAccount, Flow.INVENTORY_PUSH);
+        Run fatal = run(apparel, apparelAccount, Flow.INVENTORY_PUSH);
+        assertThat(fatal.outcome()).isEqualTo("FAILED");
+        assertThat(asSystem(() -> sync.openExceptions(apparel))).filteredOn(e -> e.reasonCode().equals("FEED_FATAL"))
+                .singleElement().satisfies(e -> assertThat(e.message()).contains("FATAL"));
+        assertThat(superuser.sql("SELECT status FROM amazon_feed WHERE tenant_id = :t ORDER BY submitted_at")
+                .param("t", apparel.value()).query(String.class).list()).containsExactly("DONE", "FATAL");
+
+        assertThat(run(home, homeAccount, Flow.INVENTORY_PUSH).out()).isZero();
+        assertThat(asSystem(() -> sandbox.feedCount(home, homeAccount))).isZero();
+        assertThat(superuser.sql("SELECT count(*) FROM amazon_feed WHERE tenant_id = :t").param("t", home.value())
+                .query(Long.class).single()).isZero();
+    }
+
+    private String message(TenantId tenant) {
+        return superuser.sql("SELECT message FROM flow_run WHERE tenant_id = :t ORDER BY started_at DESC LIMIT 1")
+                .param("t", tenant.value()).query(String.class).single();
     }
 
     record Run(String outcome, int in, int out, int failed) {

@@ -93,12 +93,22 @@ class RowLevelSecurityIT {
         });
     }
 
-    /** Fills amazon_connection: a sandbox Amazon seller account. */
+    /** Fills amazon_connection (a sandbox Amazon seller account), amazon_feed and amazon_prep_mismatch. */
     private void anAmazonConnection(TenantId tenant) {
-        channels.connectAmazon(tenant, new com.crossdock.portal.channel.AmazonConnectionCommand("Amazon US",
+        java.util.UUID account = channels.connectAmazon(tenant, new com.crossdock.portal.channel.AmazonConnectionCommand("Amazon US",
                 "A" + tenant.value().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT),
                 List.of("ATVPDKIKX0DER"), com.crossdock.portal.channel.AmazonRegion.NA, ChannelMode.SANDBOX, null,
-                null, null));
+                null, null)).id();
+        superuser.sql("""
+                INSERT INTO amazon_feed (tenant_id, id, connection_id, feed_type, feed_id, document_id, quantities,
+                                         status, submitted_at)
+                VALUES (:t, gen_random_uuid(), :c, 'JSON_LISTINGS_FEED', '1', 'doc', '{}', 'IN_QUEUE', now())""")
+                .param("t", tenant.value()).param("c", account).update();
+        superuser.sql("""
+                INSERT INTO amazon_prep_mismatch (tenant_id, id, connection_id, msku, master_sku, field, ours, amazons,
+                                                  compared_at)
+                VALUES (:t, gen_random_uuid(), :c, 'MSKU', 'SKU', 'PREP_OWNER', 'SELLER', 'AMAZON', now())""")
+                .param("t", tenant.value()).param("c", account).update();
     }
 
     /** Fills catalog_import, catalog_import_row and catalog_import_problem: one good row, one bad. */
@@ -316,7 +326,7 @@ class RowLevelSecurityIT {
                 "api_idempotency", "webhook_subscription", "webhook_delivery", "webhook_attempt",
                 "health_rollup_minute", "health_rollup_hour", "health_rollup_day", "health_failure_day",
                 "health_drift_day", "alert_rule", "alert_event", "tenant_setup", "source_of_truth",
-                "ship_method_mapping", "amazon_connection");
+                "ship_method_mapping", "amazon_connection", "amazon_feed", "amazon_prep_mismatch");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -25,6 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
 public record ShipmentConfirmation(String marketplaceId, String packageReferenceId, String carrier,
         @Nullable String shippingMethod, String trackingNumber, Instant shipDate, List<Item> items) {
 
+    /** ISO 8601 in UTC with milliseconds, as Amazon's own examples write it. */
+    private static final java.time.format.DateTimeFormatter SHIP_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     /** Amazon's carrier codes for the carriers warehouses name most, by the name in upper case. */
     private static final Map<String, String> CARRIER_CODES = Map.of("UPS", "UPS", "USPS", "USPS", "FEDEX", "FedEx",
             "DHL", "DHL", "ONTRAC", "OnTrac", "CANADA POST", "Canada Post", "ROYAL MAIL", "Royal Mail",
@@ -72,7 +76,7 @@ public record ShipmentConfirmation(String marketplaceId, String packageReference
             detail.put("shippingMethod", shippingMethod.strip());
         }
         detail.put("trackingNumber", trackingNumber);
-        detail.put("shipDate", shipDate.truncatedTo(ChronoUnit.MILLIS).toString());
+        detail.put("shipDate", SHIP_DATE.format(shipDate.truncatedTo(ChronoUnit.MILLIS)));
         ArrayNode lines = detail.putArray("orderItems");
         items.forEach(item -> lines.addObject().put("orderItemId", item.orderItemId())
                 .put("quantity", item.quantity()));

@@ -33,6 +33,7 @@ public final class SpApiClient {
     private final SpApiLimiter limiter;
     private final Pace pace;
     private final AmazonOrderParser parser = new AmazonOrderParser();
+    private final AmazonFeeds feeds = new AmazonFeeds();
 
     /**
      * @param endpoint the region's SP-API endpoint, e.g. {@code https://sellingpartnerapi-na.amazon.com}, or the
@@ -84,6 +85,78 @@ public final class SpApiClient {
     public void confirmShipment(String amazonOrderId, ShipmentConfirmation confirmation) {
         call(SpApiOperation.CONFIRM_SHIPMENT, "POST", "/orders/v0/orders/" + encode(amazonOrderId)
                 + "/shipmentConfirmation", Map.of(), confirmation.toJson());
+    }
+
+    /** Feeds {@code createFeedDocument}: a document to upload a feed's content to. */
+    public AmazonFeeds.FeedDocument createFeedDocument(String contentType) {
+        var body = AmazonOrderParser.MAPPER.createObjectNode().put("contentType", contentType);
+        return feeds.parseFeedDocument(send(SpApiOperation.CREATE_FEED_DOCUMENT, "POST", "/feeds/2021-06-30/documents",
+                AmazonOrderParser.MAPPER.writeValueAsString(body)));
+    }
+
+    /**
+     * Uploads a feed's content to the document's pre-signed address (no access token: the address is the
+     * permission, and no SP-API rate limit applies). A 5xx is tried again like an SP-API call.
+     */
+    public void upload(AmazonFeeds.FeedDocument document, String contentType, String content) {
+        int failures = 0;
+        while (true) {
+            SpApiTransport.Answer answer;
+            try {
+                answer = transport.send(new SpApiTransport.Call("PUT", URI.create(document.url()),
+                        Map.of("content-type", contentType), content));
+            } catch (SpApiException unreachable) {
+                if (++failures >= SERVER_ATTEMPTS) {
+                    throw unreachable;
+                }
+                pace.sleep(backoff(failures));
+                continue;
+            }
+            if (answer.status() >= 200 && answer.status() < 300) {
+                return;
+            }
+            if (answer.status() < 500 || ++failures >= SERVER_ATTEMPTS) {
+                throw new SpApiException("uploading feed document " + document.feedDocumentId() + " answered "
+                        + answer.status() + ": " + errorMessage(answer), answer.status());
+            }
+            pace.sleep(backoff(failures));
+        }
+    }
+
+    /** Feeds {@code createFeed}: the feed's id. */
+    public String createFeed(String feedType, List<String> marketplaceIds, String inputFeedDocumentId) {
+        var body = AmazonOrderParser.MAPPER.createObjectNode().put("feedType", feedType);
+        marketplaceIds.forEach(body.putArray("marketplaceIds")::add);
+        body.put("inputFeedDocumentId", inputFeedDocumentId);
+        return feeds.parseCreatedFeedId(send(SpApiOperation.CREATE_FEED, "POST", "/feeds/2021-06-30/feeds",
+                AmazonOrderParser.MAPPER.writeValueAsString(body)));
+    }
+
+    /** Feeds {@code getFeed}: where Amazon is with the feed. */
+    public AmazonFeeds.Feed getFeed(String feedId) {
+        return feeds.parseFeed(get(SpApiOperation.GET_FEED, "/feeds/2021-06-30/feeds/" + encode(feedId), Map.of()));
+    }
+
+    /** Feeds {@code getFeedDocument}, then the document's content itself (unzipped when Amazon gzipped it). */
+    public byte[] downloadFeedDocument(String feedDocumentId) {
+        AmazonFeeds.FeedDocument document = feeds.parseFeedDocument(get(SpApiOperation.GET_FEED_DOCUMENT,
+                "/feeds/2021-06-30/documents/" + encode(feedDocumentId), Map.of()));
+        SpApiTransport.Answer answer = transport.send(new SpApiTransport.Call("GET", URI.create(document.url()),
+                Map.of(), ""));
+        if (answer.status() != 200) {
+            throw new SpApiException("downloading feed document " + feedDocumentId + " answered " + answer.status()
+                    + ": " + errorMessage(answer), answer.status());
+        }
+        if ("GZIP".equalsIgnoreCase(document.compressionAlgorithm())) {
+            // a binary body comes through the transport byte for byte as ISO-8859-1 (see SpApiTransport.http)
+            byte[] content = answer.body().getBytes(StandardCharsets.ISO_8859_1);
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(content))) {
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new SpApiException("feed document " + feedDocumentId + " is not the gzip Amazon said", e);
+            }
+        }
+        return answer.body().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A GET of the SP-API: the body of the successful answer. */

@@ -97,6 +97,28 @@ public class AmazonSandboxService {
         return account(tenant, connectionId).orderStatus(amazonOrderId);
     }
 
+    /** Listings feeds of the connection's sandbox account refuse {@code sku} from now on, with {@code message}. */
+    @PreAuthorize(MANAGERS)
+    public void rejectInFeeds(TenantId tenant, UUID connectionId, String sku, String message) {
+        sandboxConnection(tenant, connectionId);
+        account(tenant, connectionId).rejectInFeeds(Objects.requireNonNull(sku, "sku"),
+                Objects.requireNonNull(message, "message"));
+    }
+
+    /** The merchant-fulfilled quantity per seller SKU the connection's processed listings feeds set. */
+    @PreAuthorize(MANAGERS)
+    public Map<String, Integer> mfnQuantities(TenantId tenant, UUID connectionId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).mfnQuantities();
+    }
+
+    /** How many feeds the connection's sandbox account received. */
+    @PreAuthorize(MANAGERS)
+    public int feedCount(TenantId tenant, UUID connectionId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).feedCount();
+    }
+
     /** How many orders the connection's sandbox account holds. */
     @PreAuthorize(MANAGERS)
     public int orderCount(TenantId tenant, UUID connectionId) {

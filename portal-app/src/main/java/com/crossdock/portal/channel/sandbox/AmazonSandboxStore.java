@@ -40,13 +40,20 @@ public final class AmazonSandboxStore implements SpApiTransport {
         /** 503 from Amazon's side. */
         SERVER_ERROR,
         /** Every access token issued so far expires now: the next call is refused with 403 Unauthorized. */
-        EXPIRE_TOKEN
+        EXPIRE_TOKEN,
+        /** The next feed created ends {@code FATAL}: Amazon could not process it at all. */
+        FEED_FATAL
     }
 
     static final int PAGE_SIZE = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ITEMS = Pattern.compile("/orders/v0/orders/([^/]+)/orderItems");
     private static final Pattern CONFIRM = Pattern.compile("/orders/v0/orders/([^/]+)/shipmentConfirmation");
+    private static final Pattern FEED = Pattern.compile("/feeds/2021-06-30/feeds/([^/]+)");
+    private static final Pattern DOCUMENT = Pattern.compile("/feeds/2021-06-30/documents/([^/]+)");
+    private static final Pattern UPLOAD = Pattern.compile("/feed-documents/([^/]+)");
+    private static final com.crossdock.portal.channel.amazon.AmazonFeeds FEEDS =
+            new com.crossdock.portal.channel.amazon.AmazonFeeds();
 
     /** A package a {@code confirmShipment} call reported: its order, number, carrier, tracking and items. */
     public record ConfirmedPackage(String amazonOrderId, String packageReferenceId, String carrierCode,
@@ -62,6 +69,12 @@ public final class AmazonSandboxStore implements SpApiTransport {
     private final List<Map<String, Object>> orders = new ArrayList<>();
     private final Map<String, List<Map<String, Object>>> items = new LinkedHashMap<>();
     private final List<ConfirmedPackage> confirmed = new ArrayList<>();
+    // feed documents by id: the uploaded content (null until uploaded), and the feeds with their state
+    private final Map<String, String> documents = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> feeds = new LinkedHashMap<>();
+    private final Map<String, String> rejectedSkus = new LinkedHashMap<>();
+    private final Map<String, Integer> mfnQuantities = new java.util.TreeMap<>();
+    private int fatalFeeds;
     private int tokensIssued;
     private int exchanges;
     private int throttled;
@@ -78,6 +91,10 @@ public final class AmazonSandboxStore implements SpApiTransport {
 
     /** The next {@code count} calls meet {@code fault} (an expired token applies once, at the next call). */
     public synchronized void inject(Fault fault, int count) {
+        if (fault == Fault.FEED_FATAL) {
+            fatalFeeds += count;
+            return;
+        }
         for (int i = 0; i < count; i++) {
             faults.add(fault);
         }
@@ -176,6 +193,24 @@ public final class AmazonSandboxStore implements SpApiTransport {
                 .map(o -> (String) o.get("OrderStatus")).findFirst();
     }
 
+    /**
+     * Listings feeds from now on refuse {@code sku} with an error issue (code 90220 and {@code message}) in their
+     * processing report, as Amazon does for a listing it cannot change.
+     */
+    public synchronized void rejectInFeeds(String sku, String message) {
+        rejectedSkus.put(sku, message);
+    }
+
+    /** The merchant-fulfilled quantity of each seller SKU, as the processed listings feeds set it. */
+    public synchronized Map<String, Integer> mfnQuantities() {
+        return Map.copyOf(mfnQuantities);
+    }
+
+    /** How many feeds were created. */
+    public synchronized int feedCount() {
+        return feeds.size();
+    }
+
     /** How many orders the account holds. */
     public synchronized int orderCount() {
         return orders.size();
@@ -184,9 +219,15 @@ public final class AmazonSandboxStore implements SpApiTransport {
     @Override
     public synchronized Answer send(Call call) {
         String path = call.uri().getPath().replaceFirst(
-                "^.*?(/auth/o2/token|/orders/v0/.*|/feeds/2021-06-30/.*|/inbound/fba/2024-03-20/.*)$", "$1");
+                "^.*?(/auth/o2/token|/orders/v0/.*|/feeds/2021-06-30/.*|/inbound/fba/2024-03-20/.*"
+                        + "|/feed-documents/.*)$", "$1");
         if (path.equals("/auth/o2/token")) {
             return token(call);
+        }
+        Matcher upload = UPLOAD.matcher(path);
+        if (upload.matches()) {
+            // the pre-signed document address: no access token, the address is the permission
+            return document(upload.group(1), call);
         }
         String token = call.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("x-amz-access-token"))
                 .map(Map.Entry::getValue).findFirst().orElse("");
@@ -200,9 +241,16 @@ public final class AmazonSandboxStore implements SpApiTransport {
         Map<String, String> query = query(call.uri().getRawQuery());
         Matcher itemsPath = ITEMS.matcher(path);
         Matcher confirmPath = CONFIRM.matcher(path);
+        Matcher feedPath = FEED.matcher(path);
+        Matcher documentPath = DOCUMENT.matcher(path);
+        boolean post = call.method().equals("POST");
         SpApiOperation operation = path.equals("/orders/v0/orders") ? SpApiOperation.GET_ORDERS
                 : itemsPath.matches() ? SpApiOperation.GET_ORDER_ITEMS
-                : confirmPath.matches() && call.method().equals("POST") ? SpApiOperation.CONFIRM_SHIPMENT : null;
+                : confirmPath.matches() && post ? SpApiOperation.CONFIRM_SHIPMENT
+                : path.equals("/feeds/2021-06-30/documents") && post ? SpApiOperation.CREATE_FEED_DOCUMENT
+                : path.equals("/feeds/2021-06-30/feeds") && post ? SpApiOperation.CREATE_FEED
+                : feedPath.matches() && !post ? SpApiOperation.GET_FEED
+                : documentPath.matches() && !post ? SpApiOperation.GET_FEED_DOCUMENT : null;
         if (operation == null) {
             return error(404, "NotFound", "Resource " + path + " is not found.", null);
         }
@@ -217,6 +265,10 @@ public final class AmazonSandboxStore implements SpApiTransport {
             case GET_ORDERS -> orders(query);
             case GET_ORDER_ITEMS -> items(itemsPath.group(1), query);
             case CONFIRM_SHIPMENT -> confirmShipment(confirmPath.group(1), call.body());
+            case CREATE_FEED_DOCUMENT -> createFeedDocument(call);
+            case CREATE_FEED -> createFeed(call.body());
+            case GET_FEED -> getFeed(feedPath.group(1));
+            case GET_FEED_DOCUMENT -> getFeedDocument(documentPath.group(1), call);
             default -> error(404, "NotFound", "Resource " + path + " is not found.", null);
         };
     }
@@ -295,6 +347,141 @@ public final class AmazonSandboxStore implements SpApiTransport {
         touch(order);
         confirmed.add(new ConfirmedPackage(orderId, reference, carrier, tracking, shipDate, Map.copyOf(shipped)));
         return new Answer(204, Map.of(), "");
+    }
+
+    private Answer createFeedDocument(Call call) {
+        String id = "amzn1.tortuga.4.na." + java.util.UUID.randomUUID();
+        documents.put(id, null);
+        return ok(Map.of("feedDocumentId", id, "url", uploadUrl(call, id)), SpApiOperation.CREATE_FEED_DOCUMENT);
+    }
+
+    /** The document's pre-signed address: on the sandbox's own address, as Amazon's is on S3. */
+    private static String uploadUrl(Call call, String documentId) {
+        String address = call.uri().toString();
+        return address.substring(0, address.indexOf("/feeds/2021-06-30")) + "/feed-documents/" + documentId;
+    }
+
+    private Answer document(String id, Call call) {
+        if (!documents.containsKey(id)) {
+            return new Answer(404, Map.of("content-type", List.of("application/xml")),
+                    "<Error><Code>NoSuchKey</Code></Error>");
+        }
+        if (call.method().equals("PUT")) {
+            documents.put(id, call.body());
+            return new Answer(200, Map.of(), "");
+        }
+        String content = documents.get(id);
+        return content == null ? new Answer(404, Map.of(), "") : new Answer(200,
+                Map.of("content-type", List.of("application/json")), content);
+    }
+
+    private Answer createFeed(String body) {
+        tools.jackson.databind.JsonNode request;
+        try {
+            request = JSON.readTree(body);
+        } catch (tools.jackson.core.JacksonException e) {
+            return invalid("The request body is not JSON: " + e.getOriginalMessage());
+        }
+        String type = request.path("feedType").asString("");
+        String input = request.path("inputFeedDocumentId").asString("");
+        if (!type.equals(com.crossdock.portal.channel.amazon.AmazonFeeds.LISTINGS_FEED)) {
+            return invalid("The sandbox processes JSON_LISTINGS_FEED feeds only, not " + type + ".");
+        }
+        if (!request.path("marketplaceIds").isArray() || request.path("marketplaceIds").isEmpty()) {
+            return invalid("marketplaceIds is required.");
+        }
+        if (documents.get(input) == null) {
+            return invalid("inputFeedDocumentId " + input + " is unknown or nothing was uploaded to it.");
+        }
+        String id = String.valueOf(50_000_000_000L + feeds.size() + 1);
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("feedId", id);
+        feed.put("feedType", type);
+        feed.put("marketplaceIds", marketplaceIds);
+        feed.put("createdTime", pace.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        feed.put("processingStatus", "IN_QUEUE");
+        feed.put("inputFeedDocumentId", input);
+        if (fatalFeeds > 0) {
+            fatalFeeds--;
+            feed.put("fatal", true);
+        }
+        feeds.put(id, feed);
+        return new Answer(202, Map.of("content-type", List.of("application/json")),
+                JSON.writeValueAsString(Map.of("feedId", id)));
+    }
+
+    /** A feed moves on a step at each look: IN_QUEUE, IN_PROGRESS, then DONE (or FATAL) with its report. */
+    private Answer getFeed(String id) {
+        Map<String, Object> feed = feeds.get(id);
+        if (feed == null) {
+            return error(404, "NotFound", "Feed " + id + " is not found.", null);
+        }
+        switch ((String) feed.get("processingStatus")) {
+            case "IN_QUEUE" -> feed.put("processingStatus", "IN_PROGRESS");
+            case "IN_PROGRESS" -> process(feed);
+            default -> { }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>(feed);
+        answer.remove("inputFeedDocumentId");
+        answer.remove("fatal");
+        return ok(answer, SpApiOperation.GET_FEED);
+    }
+
+    private void process(Map<String, Object> feed) {
+        String report;
+        List<Map<String, Object>> issues = new ArrayList<>();
+        int processed = 0;
+        int accepted = 0;
+        boolean fatal = Boolean.TRUE.equals(feed.get("fatal"));
+        List<com.crossdock.portal.channel.amazon.AmazonFeeds.Message> messages = List.of();
+        if (!fatal) {
+            try {
+                messages = FEEDS.parseListingsFeed(documents.get((String) feed.get("inputFeedDocumentId"))
+                        .getBytes(StandardCharsets.UTF_8));
+            } catch (com.crossdock.portal.channel.amazon.AmazonPayloadException unusable) {
+                fatal = true;
+                issues.add(Map.of("code", "4000002", "severity", "ERROR", "message", unusable.getMessage()));
+            }
+        } else {
+            issues.add(Map.of("code", "4000001", "severity", "ERROR", "message",
+                    "The feed could not be processed because of an internal error at Amazon; submit it again."));
+        }
+        for (var message : messages) {
+            processed++;
+            String rejection = rejectedSkus.get(message.sku());
+            if (rejection == null && message.quantity() == null && !message.operationType().equals("DELETE")) {
+                rejection = "The feed message sets no DEFAULT fulfillment_availability quantity.";
+            }
+            if (rejection != null) {
+                issues.add(Map.of("messageId", message.messageId(), "sku", message.sku(), "code", "90220",
+                        "severity", "ERROR", "message", rejection));
+                continue;
+            }
+            accepted++;
+            if (message.quantity() != null) {
+                mfnQuantities.put(message.sku(), message.quantity());
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("errors", issues.size());
+        summary.put("warnings", 0);
+        summary.put("messagesProcessed", processed);
+        summary.put("messagesAccepted", accepted);
+        summary.put("messagesInvalid", processed - accepted);
+        report = JSON.writeValueAsString(Map.of("header", Map.of("sellerId", "SANDBOX", "version", "2.0", "feedId",
+                feed.get("feedId")), "issues", issues, "summary", summary));
+        String resultId = "amzn1.tortuga.4.na.report-" + feed.get("feedId");
+        documents.put(resultId, report);
+        feed.put("processingStatus", fatal ? "FATAL" : "DONE");
+        feed.put("processingEndTime", pace.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        feed.put("resultFeedDocumentId", resultId);
+    }
+
+    private Answer getFeedDocument(String id, Call call) {
+        if (!documents.containsKey(id)) {
+            return error(404, "NotFound", "Feed document " + id + " is not found.", null);
+        }
+        return ok(Map.of("feedDocumentId", id, "url", uploadUrl(call, id)), SpApiOperation.GET_FEED_DOCUMENT);
     }
 
     private static Answer invalid(String message) {
