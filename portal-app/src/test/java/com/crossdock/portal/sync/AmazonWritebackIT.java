@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crossdock.portal.catalog.AliasLine;
 import com.crossdock.portal.catalog.CatalogService;
+import com.crossdock.portal.catalog.Finding;
+import com.crossdock.portal.channel.amazon.AmazonPrepDetails;
+import com.crossdock.tenantconfig.prep.PrepAttributes;
+import com.crossdock.tenantconfig.prep.PrepCategory;
+import com.crossdock.tenantconfig.prep.PrepOwner;
+import com.crossdock.tenantconfig.prep.PrepType;
 import com.crossdock.portal.catalog.ItemCommand;
 import com.crossdock.portal.catalog.PackLine;
 import com.crossdock.portal.channel.AmazonConnectionCommand;
@@ -56,6 +62,7 @@ class AmazonWritebackIT {
     @Autowired SandboxWarehouse warehouse;
     @Autowired Flows flows;
     @Autowired SyncService sync;
+    @Autowired com.crossdock.portal.channel.AmazonPrepService prep;
 
     final JdbcClient superuser = TestDatabases.superuser(AmazonWritebackIT.class);
     TenantId apparel;
@@ -193,6 +200,60 @@ class AmazonWritebackIT {
         assertThat(asSystem(() -> sandbox.feedCount(home, homeAccount))).isZero();
         assertThat(superuser.sql("SELECT count(*) FROM amazon_feed WHERE tenant_id = :t").param("t", home.value())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void prepDifferencesWithAmazonShowInDataQualityAndOursCanBeSent() {
+        asSystem(() -> {
+            catalog.save(home, null, new ItemCommand("MUG-FBA", "Mug for FBA", ItemStatus.ACTIVE, false, false, false,
+                    false, List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)),
+                    List.of(new AliasLine(AliasKind.AMAZON_MSKU, "AMZ-MUG-FBA"),
+                            new AliasLine(AliasKind.AMAZON_FNSKU, "X00MUGFBA1")),
+                    new PrepAttributes(PrepCategory.TEXTILE, java.util.Set.of(PrepType.ITEM_LABELING,
+                            PrepType.ITEM_POLYBAGGING), PrepOwner.SELLER, PrepOwner.SELLER)), 0);
+            catalog.save(home, null, new ItemCommand("MUG-NEW", "New mug", ItemStatus.ACTIVE, false, false, false,
+                    false, List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)),
+                    List.of(new AliasLine(AliasKind.AMAZON_MSKU, "AMZ-MUG-NEW"),
+                            new AliasLine(AliasKind.AMAZON_FNSKU, "X00MUGNEW1"))), 0);
+            sandbox.setAmazonPrep(home, homeAccount, new AmazonPrepDetails.Msku("AMZ-MUG-FBA", "FRAGILE",
+                    java.util.Set.of("ITEM_LABELING", "ITEM_BUBBLEWRAP"), "AMAZON_ONLY", null, "MUST_MATCH"));
+            return null;
+        });
+
+        var comparison = asSystem(() -> prep.compare(home, homeAccount));
+
+        assertThat(comparison.compared()).isEqualTo(2);
+        assertThat(comparison.differing()).isEqualTo(2);
+        assertThat(asSystem(() -> catalog.findings(home))).filteredOn(f -> f.kind() == Finding.Kind.AMAZON_PREP_MISMATCH)
+                .extracting(Finding::problem).containsExactlyInAnyOrder(
+                        "MUG-FBA (FBA): seller SKU AMZ-MUG-FBA: prep category is TEXTILE here, FRAGILE at Amazon; "
+                                + "seller SKU AMZ-MUG-FBA: prep owner is SELLER here, AMAZON_ONLY at Amazon; "
+                                + "seller SKU AMZ-MUG-FBA: prep types is ITEM_LABELING, ITEM_POLYBAGGING here, "
+                                + "ITEM_BUBBLEWRAP, ITEM_LABELING at Amazon",
+                        "MUG-NEW (FBA): seller SKU AMZ-MUG-NEW: prep category is (none) here, UNKNOWN at Amazon");
+
+        var sent = asSystem(() -> prep.sendOurs(home, homeAccount));
+
+        assertThat(sent.sent()).isOne();
+        assertThat(sent.heldBack()).singleElement().asString().startsWith("AMZ-MUG-NEW (MUG-NEW)")
+                .contains("no prep category");
+        assertThat(asSystem(() -> sandbox.amazonPrep(home, homeAccount, "AMZ-MUG-FBA"))).satisfies(amazon -> {
+            assertThat(amazon.prepCategory()).isEqualTo("TEXTILE");
+            assertThat(amazon.prepTypes()).containsExactlyInAnyOrder("ITEM_LABELING", "ITEM_POLYBAGGING");
+        });
+        asSystem(() -> prep.compare(home, homeAccount));
+        assertThat(superuser.sql("SELECT msku || ' ' || field FROM amazon_prep_mismatch WHERE tenant_id = :t ORDER BY 1")
+                .param("t", home.value()).query(String.class).list())
+                .as("Amazon still wants to prep it itself; the new mug still has no category")
+                .containsExactly("AMZ-MUG-FBA PREP_OWNER", "AMZ-MUG-NEW PREP_CATEGORY");
+
+        assertThat(asSystem(() -> catalog.findings(apparel))).noneMatch(f -> f.kind() == Finding.Kind.AMAZON_PREP_MISMATCH);
+        assertThat(superuser.sql("SELECT count(*) FROM amazon_prep_mismatch WHERE tenant_id = :t")
+                .param("t", apparel.value()).query(Long.class).single()).isZero();
+        assertThat(asSystem(() -> prep.compare(apparel, apparelAccount)).compared())
+                .as("apparel has no FBA-bound items").isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> asSystem(() -> prep.compare(apparel, homeAccount)))
+                .as("another tenant's connection is not found").isInstanceOf(RuntimeException.class);
     }
 
     private String message(TenantId tenant) {

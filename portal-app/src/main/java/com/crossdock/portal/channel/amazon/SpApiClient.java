@@ -34,6 +34,7 @@ public final class SpApiClient {
     private final Pace pace;
     private final AmazonOrderParser parser = new AmazonOrderParser();
     private final AmazonFeeds feeds = new AmazonFeeds();
+    private final AmazonPrepDetails prep = new AmazonPrepDetails();
 
     /**
      * @param endpoint the region's SP-API endpoint, e.g. {@code https://sellingpartnerapi-na.amazon.com}, or the
@@ -157,6 +158,23 @@ public final class SpApiClient {
             }
         }
         return answer.body().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Fulfillment Inbound 2024-03-20 {@code listPrepDetails} of up to 100 seller SKUs in one marketplace. */
+    public List<AmazonPrepDetails.Msku> listPrepDetails(String marketplaceId, List<String> mskus) {
+        if (mskus.isEmpty() || mskus.size() > 100) {
+            throw new IllegalArgumentException("ask for 1 to 100 seller SKUs at a time, not " + mskus.size());
+        }
+        StringBuilder path = new StringBuilder("/inbound/fba/2024-03-20/items/prepDetails?marketplaceId=")
+                .append(encode(marketplaceId));
+        mskus.forEach(msku -> path.append("&mskus=").append(encode(msku)));
+        return prep.parseList(call(SpApiOperation.LIST_PREP_DETAILS, "GET", path.toString(), Map.of(), ""));
+    }
+
+    /** Fulfillment Inbound 2024-03-20 {@code setPrepDetails}: each seller SKU's prep category and types. */
+    public void setPrepDetails(String marketplaceId, List<AmazonPrepDetails.Msku> details) {
+        send(SpApiOperation.SET_PREP_DETAILS, "POST", "/inbound/fba/2024-03-20/items/prepDetails",
+                prep.setRequest(marketplaceId, details));
     }
 
     /** A GET of the SP-API: the body of the successful answer. */

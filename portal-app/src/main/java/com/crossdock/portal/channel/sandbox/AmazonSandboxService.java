@@ -112,6 +112,22 @@ public class AmazonSandboxService {
         return account(tenant, connectionId).mfnQuantities();
     }
 
+    /** Sets Amazon's prep details of a seller SKU in the connection's sandbox account (as Amazon would decide). */
+    @PreAuthorize(MANAGERS)
+    public void setAmazonPrep(TenantId tenant, UUID connectionId,
+            com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku details) {
+        sandboxConnection(tenant, connectionId);
+        account(tenant, connectionId).setAmazonPrep(Objects.requireNonNull(details, "details"));
+    }
+
+    /** Amazon's prep details of a seller SKU in the connection's sandbox account. */
+    @PreAuthorize(MANAGERS)
+    public com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku amazonPrep(TenantId tenant, UUID connectionId,
+            String msku) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).amazonPrep(Objects.requireNonNull(msku, "msku"));
+    }
+
     /** How many feeds the connection's sandbox account received. */
     @PreAuthorize(MANAGERS)
     public int feedCount(TenantId tenant, UUID connectionId) {

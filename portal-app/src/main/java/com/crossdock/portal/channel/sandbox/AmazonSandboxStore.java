@@ -75,6 +75,10 @@ public final class AmazonSandboxStore implements SpApiTransport {
     private final Map<String, String> rejectedSkus = new LinkedHashMap<>();
     private final Map<String, Integer> mfnQuantities = new java.util.TreeMap<>();
     private int fatalFeeds;
+    private final Map<String, com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku> prepDetails =
+            new LinkedHashMap<>();
+    private static final com.crossdock.portal.channel.amazon.AmazonPrepDetails PREP =
+            new com.crossdock.portal.channel.amazon.AmazonPrepDetails();
     private int tokensIssued;
     private int exchanges;
     private int throttled;
@@ -206,6 +210,17 @@ public final class AmazonSandboxStore implements SpApiTransport {
         return Map.copyOf(mfnQuantities);
     }
 
+    /** Amazon's prep details of a seller SKU as the sandbox holds them (set by Amazon, or by setPrepDetails). */
+    public synchronized void setAmazonPrep(com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku details) {
+        prepDetails.put(details.msku(), details);
+    }
+
+    /** Amazon's prep details of a seller SKU: what was set, or {@code UNKNOWN} with no prep types. */
+    public synchronized com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku amazonPrep(String msku) {
+        return prepDetails.getOrDefault(msku, new com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku(msku,
+                "UNKNOWN", java.util.Set.of(), null, null, null));
+    }
+
     /** How many feeds were created. */
     public synchronized int feedCount() {
         return feeds.size();
@@ -250,7 +265,9 @@ public final class AmazonSandboxStore implements SpApiTransport {
                 : path.equals("/feeds/2021-06-30/documents") && post ? SpApiOperation.CREATE_FEED_DOCUMENT
                 : path.equals("/feeds/2021-06-30/feeds") && post ? SpApiOperation.CREATE_FEED
                 : feedPath.matches() && !post ? SpApiOperation.GET_FEED
-                : documentPath.matches() && !post ? SpApiOperation.GET_FEED_DOCUMENT : null;
+                : documentPath.matches() && !post ? SpApiOperation.GET_FEED_DOCUMENT
+                : path.equals("/inbound/fba/2024-03-20/items/prepDetails")
+                        ? (post ? SpApiOperation.SET_PREP_DETAILS : SpApiOperation.LIST_PREP_DETAILS) : null;
         if (operation == null) {
             return error(404, "NotFound", "Resource " + path + " is not found.", null);
         }
@@ -269,6 +286,8 @@ public final class AmazonSandboxStore implements SpApiTransport {
             case CREATE_FEED -> createFeed(call.body());
             case GET_FEED -> getFeed(feedPath.group(1));
             case GET_FEED_DOCUMENT -> getFeedDocument(documentPath.group(1), call);
+            case LIST_PREP_DETAILS -> listPrepDetails(call.uri().getRawQuery());
+            case SET_PREP_DETAILS -> setPrepDetails(call.body());
             default -> error(404, "NotFound", "Resource " + path + " is not found.", null);
         };
     }
@@ -482,6 +501,74 @@ public final class AmazonSandboxStore implements SpApiTransport {
             return error(404, "NotFound", "Feed document " + id + " is not found.", null);
         }
         return ok(Map.of("feedDocumentId", id, "url", uploadUrl(call, id)), SpApiOperation.GET_FEED_DOCUMENT);
+    }
+
+    private Answer listPrepDetails(@org.jspecify.annotations.Nullable String rawQuery) {
+        List<String> mskus = new ArrayList<>();
+        String marketplace = null;
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            String[] parts = pair.split("=", 2);
+            String value = parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+            if (parts[0].equals("mskus")) {
+                mskus.add(value);
+            } else if (parts[0].equals("marketplaceId")) {
+                marketplace = value;
+            }
+        }
+        if (marketplace == null || !marketplaceIds.contains(marketplace)) {
+            return invalid("marketplaceId must be one of the seller's marketplaces.");
+        }
+        if (mskus.isEmpty() || mskus.size() > 100) {
+            return invalid("mskus must name 1 to 100 seller SKUs.");
+        }
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (String msku : mskus) {
+            var prep = amazonPrep(msku);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("msku", msku);
+            detail.put("prepCategory", prep.prepCategory());
+            detail.put("prepTypes", prep.prepTypes().stream().sorted().toList());
+            if (prep.prepOwnerConstraint() != null) {
+                detail.put("prepOwnerConstraint", prep.prepOwnerConstraint());
+            }
+            if (prep.labelOwnerConstraint() != null) {
+                detail.put("labelOwnerConstraint", prep.labelOwnerConstraint());
+            }
+            detail.put("allOwnersConstraint", prep.allOwnersConstraint() == null ? "MUST_MATCH"
+                    : prep.allOwnersConstraint());
+            details.add(detail);
+        }
+        return ok(Map.of("mskuPrepDetails", details), SpApiOperation.LIST_PREP_DETAILS);
+    }
+
+    private Answer setPrepDetails(String body) {
+        com.crossdock.portal.channel.amazon.AmazonPrepDetails.SetRequest request;
+        try {
+            request = PREP.parseSetRequest(body.getBytes(StandardCharsets.UTF_8));
+        } catch (com.crossdock.portal.channel.amazon.AmazonPayloadException unusable) {
+            return invalid(unusable.getMessage());
+        }
+        if (!marketplaceIds.contains(request.marketplaceId())) {
+            return invalid("marketplaceId must be one of the seller's marketplaces.");
+        }
+        for (var detail : request.details()) {
+            if (List.of("UNKNOWN", "FC_PROVIDED").contains(detail.prepCategory())) {
+                return invalid("prepCategory " + detail.prepCategory() + " of " + detail.msku()
+                        + " cannot be set by a seller.");
+            }
+            if (detail.prepTypes().isEmpty()
+                    || (detail.prepTypes().contains("ITEM_NO_PREP") && detail.prepTypes().size() > 1)) {
+                return invalid("prepTypes of " + detail.msku() + " must be ITEM_NO_PREP alone or other prep types.");
+            }
+        }
+        for (var detail : request.details()) {
+            var before = amazonPrep(detail.msku());
+            prepDetails.put(detail.msku(), new com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku(
+                    detail.msku(), detail.prepCategory(), detail.prepTypes(), before.prepOwnerConstraint(),
+                    before.labelOwnerConstraint(), before.allOwnersConstraint()));
+        }
+        return new Answer(202, Map.of("content-type", List.of("application/json")),
+                JSON.writeValueAsString(Map.of("operationId", java.util.UUID.randomUUID().toString())));
     }
 
     private static Answer invalid(String message) {

@@ -58,6 +58,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     /** Handed to the sandbox controls of sandbox connections; the view itself only calls {@link ChannelService}. */
     private final ShopifySandboxService sandbox;
     private final com.crossdock.portal.channel.sandbox.AmazonSandboxService amazonSandbox;
+    private final com.crossdock.portal.channel.AmazonPrepService amazonPrep;
     private final TenantSelection selection;
     private final Div content = new Div();
     private final Dialog dialog = new Dialog();
@@ -67,8 +68,10 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     private @Nullable String baseUrl;
 
     ChannelsView(ChannelService channels, ShopifySandboxService sandbox,
-            com.crossdock.portal.channel.sandbox.AmazonSandboxService amazonSandbox, TenantSelection selection) {
+            com.crossdock.portal.channel.sandbox.AmazonSandboxService amazonSandbox,
+            com.crossdock.portal.channel.AmazonPrepService amazonPrep, TenantSelection selection) {
         this.channels = channels;
+        this.amazonPrep = amazonPrep;
         this.sandbox = sandbox;
         this.amazonSandbox = amazonSandbox;
         this.selection = selection;
@@ -211,6 +214,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
                 + "published rates; orders fulfilled by Amazon are set aside, not sent to the warehouse.");
         how.addClassName("cd-muted");
         card.add(title, facts, how);
+        if (channels.canManage() && tenant != null) {
+            card.add(new AmazonPrepControls(amazonPrep, tenant, connection.id()));
+        }
         if (channels.canManage() && connection.mode() == ChannelMode.SANDBOX && tenant != null) {
             card.add(new com.crossdock.portal.channel.sandbox.ui.AmazonSandboxControls(amazonSandbox, tenant,
                     connection.id()));
