@@ -246,13 +246,16 @@ public class ChannelService {
                         return new com.crossdock.portal.channel.amazon.SpApiClient(endpoint, transport, tokens,
                                 new com.crossdock.portal.channel.amazon.SpApiLimiter(pace), pace);
                     });
-                    return new AmazonAccount(client, marketplaceIds, rs.getString(8));
+                    return new AmazonAccount(client, marketplaceIds, rs.getString(8), sandboxMode);
                 }).optional());
     }
 
-    /** An Amazon connection's client, the marketplaces its orders are read from, and the seller's id. */
+    /**
+     * An Amazon connection's client, the marketplaces its orders are read from, the seller's id, and whether it talks
+     * to the portal's sandbox (whose notification queue the order import reads).
+     */
     public record AmazonAccount(com.crossdock.portal.channel.amazon.SpApiClient client, List<String> marketplaceIds,
-            String sellerId) {
+            String sellerId, boolean sandbox) {
     }
 
     /**

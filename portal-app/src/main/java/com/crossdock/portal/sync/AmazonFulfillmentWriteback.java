@@ -68,6 +68,12 @@ class AmazonFulfillmentWriteback implements FlowWork {
         int posted = 0;
         int failed = 0;
         for (Due shipment : due) {
+            if (shipment.channelOrderId().startsWith(ManualOrders.channelOrderId(""))) {
+                // entered in Crossdock (an FBA transfer, a B2B order): Amazon has no such order to confirm
+                transactions.writeAll(tenant, () -> posted(shipment, null, "not an Amazon order: nothing to confirm"));
+                posted++;
+                continue;
+            }
             Map<String, Integer> units = transactions.read(tenant, () -> FulfillmentWriteback.channelUnits(jdbc,
                     shipment));
             if (units.isEmpty()) {

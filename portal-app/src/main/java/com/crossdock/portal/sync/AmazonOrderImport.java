@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * minute of overlap, like the Shopify poll), page by page with {@code NextToken}, {@code getOrderItems} for each
  * order the warehouse may ship, and each order kept with its items in the inbox (deduplicated by order id and
  * update time) for the same pipeline as Shopify's orders. Amazon's rate limits and throttling are the client's
- * business: a run just takes as long as the usage plan allows. If Amazon fails the run, what was kept is processed
+ * business: a run just takes as long as the usage plan allows. A sandbox connection's run first reads the
+ * notifications waiting on the sandbox's queue ({@link AmazonNotifications}). If Amazon fails the run, what was kept is processed
  * and the mark stays, so the next run reads the rest.
  */
 @Component
@@ -31,10 +32,12 @@ class AmazonOrderImport implements FlowWork {
     private final OrderPipeline pipeline;
     private final ExceptionLog exceptions;
     private final Clock clock;
+    private final AmazonNotifications notifications;
     private final AmazonOrderParser parser = new AmazonOrderParser();
 
     AmazonOrderImport(TenantTransactions transactions, PollMarks marks, ChannelService channels,
-            OrderPipeline pipeline, ExceptionLog exceptions, Clock clock) {
+            OrderPipeline pipeline, ExceptionLog exceptions, AmazonNotifications notifications, Clock clock) {
+        this.notifications = notifications;
         this.transactions = transactions;
         this.marks = marks;
         this.channels = channels;
@@ -65,6 +68,13 @@ class AmazonOrderImport implements FlowWork {
         String failure = null;
         String next = null;
         try {
+            if (account.sandbox()) {
+                // the sandbox's notification queue (SQS in production): order changes such as cancel requests
+                for (String body : account.client().receiveSandboxNotifications()) {
+                    seen++;
+                    kept.addAll(notifications.handle(tenant, connectionId, account, body));
+                }
+            }
             do {
                 var page = account.client().getOrders(account.marketplaceIds(), mark.minusSeconds(60), next);
                 for (String order : page.orders()) {

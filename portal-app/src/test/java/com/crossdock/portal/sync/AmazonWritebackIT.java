@@ -47,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class AmazonWritebackIT {
 
     @DynamicPropertySource
@@ -86,11 +87,13 @@ class AmazonWritebackIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void shippedCartonsAreConfirmedToAmazonAsPackagesWithTheirTrackingNumbers() {
-        List<String> placed = asSystem(() -> sandbox.placeOrders(apparel, apparelAccount, 4, 0));
+        // ten orders of one to three SKUs: some go in two cartons (the chance that none does is below 1 in 19,000)
+        List<String> placed = asSystem(() -> sandbox.placeOrders(apparel, apparelAccount, 10, 0));
         assertThat(run(apparel, apparelAccount, Flow.ORDER_IMPORT).outcome()).isEqualTo("OK");
         SandboxWarehouse.Shipped shipped = warehouse.shipReleased(apparel, 100);
-        assertThat(shipped.orders()).isEqualTo(4);
+        assertThat(shipped.orders()).isEqualTo(10);
         // one order's line no longer names an item Amazon has: Amazon refuses that package
         String refusedOrder = placed.getLast();
         superuser.sql("""
@@ -120,7 +123,7 @@ class AmazonWritebackIT {
         });
         assertThat(packages).filteredOn(parcel -> parcel.packageReferenceId().equals("2"))
                 .as("a split shipment is several packages").isNotEmpty();
-        for (String order : placed.subList(0, 3)) {
+        for (String order : placed.subList(0, 9)) {
             assertThat(asSystem(() -> sandbox.orderStatus(apparel, apparelAccount, order))).contains("Shipped");
         }
         assertThat(asSystem(() -> sandbox.orderStatus(apparel, apparelAccount, refusedOrder))).contains("Unshipped");
@@ -142,6 +145,7 @@ class AmazonWritebackIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void warehouseStockReachesAmazonThroughAListingsFeedReadBackAcrossRuns() {
         warehouse.reportStock(apparel);
         asSystem(() -> {
@@ -203,6 +207,7 @@ class AmazonWritebackIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(3)
     void prepDifferencesWithAmazonShowInDataQualityAndOursCanBeSent() {
         asSystem(() -> {
             catalog.save(home, null, new ItemCommand("MUG-FBA", "Mug for FBA", ItemStatus.ACTIVE, false, false, false,
@@ -247,6 +252,25 @@ class AmazonWritebackIT {
                 .as("Amazon still wants to prep it itself; the new mug still has no category")
                 .containsExactly("AMZ-MUG-FBA PREP_OWNER", "AMZ-MUG-NEW PREP_CATEGORY");
 
+        // an FBA-bound transfer of the prepared mug: the 940's lines carry the prep and labelling work
+        var fc = new com.crossdock.portal.order.Address("Amazon.com Services LLC", "FBA ONT8", "24300 Nandina Ave",
+                null, "Moreno Valley", "CA", "92551", "US", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> asSystem(() -> sync.submitFbaTransfer(home,
+                homeAccount, "FBA15MUG0001", fc, List.of(new ManualOrderCommand.Line("MUG-FBA", 24),
+                        new ManualOrderCommand.Line("MUG-NEW", 6), new ManualOrderCommand.Line("MUG", 1)))))
+                .isInstanceOfSatisfying(OrderValidationException.class, refused -> {
+                    assertThat(refused.fieldErrors()).containsOnlyKeys("lines[1].sku", "lines[2].sku");
+                    assertThat(refused.fieldErrors().get("lines[1].sku")).contains("no prep category");
+                    assertThat(refused.fieldErrors().get("lines[2].sku")).contains("not FBA-bound");
+                });
+        OrderState transfer = asSystem(() -> sync.submitFbaTransfer(home, homeAccount, "FBA15MUG0001", fc,
+                List.of(new ManualOrderCommand.Line("MUG-FBA", 24))));
+        assertThat(transfer.status()).isEqualTo(OrderStatus.RELEASED);
+        assertThat(transfer.orderName()).isEqualTo("FBA-FBA15MUG0001");
+        assertThat(superuser.sql("SELECT payload FROM wms_outbox WHERE tenant_id = :t").param("t", home.value())
+                .query(String.class).single()).contains("ITEM_LABELING,ITEM_POLYBAGGING").contains("FBA ONT8")
+                .containsPattern("\"sellerLabels\"\\s*:\\s*true");
+
         assertThat(asSystem(() -> catalog.findings(apparel))).noneMatch(f -> f.kind() == Finding.Kind.AMAZON_PREP_MISMATCH);
         assertThat(superuser.sql("SELECT count(*) FROM amazon_prep_mismatch WHERE tenant_id = :t")
                 .param("t", apparel.value()).query(Long.class).single()).isZero();
@@ -254,6 +278,36 @@ class AmazonWritebackIT {
                 .as("apparel has no FBA-bound items").isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> asSystem(() -> prep.compare(apparel, homeAccount)))
                 .as("another tenant's connection is not found").isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(10)
+    void aBuyersCancelRequestNotifiedByAmazonStopsTheOrderInTheWarehouse() {
+        List<String> placed = asSystem(() -> sandbox.placeOrders(apparel, apparelAccount, 2, 0));
+        assertThat(run(apparel, apparelAccount, Flow.ORDER_IMPORT).outcome()).isEqualTo("OK");
+        asSystem(() -> {
+            sandbox.requestCancel(apparel, apparelAccount, placed.getFirst(), "Found cheaper somewhere else.");
+            return null;
+        });
+
+        Run run = run(apparel, apparelAccount, Flow.ORDER_IMPORT);
+
+        assertThat(run.outcome()).isEqualTo("OK");
+        assertThat(status(apparel, placed.getFirst())).isEqualTo("CANCELED");
+        assertThat(status(apparel, placed.get(1))).as("the other order goes on").isEqualTo("RELEASED");
+        assertThat(superuser.sql("""
+                SELECT count(*) FROM wms_outbox w JOIN sales_order o ON o.id = w.order_id
+                WHERE w.tenant_id = :t AND w.kind = 'CANCEL' AND o.channel_order_id = :o""")
+                .param("t", apparel.value()).param("o", placed.getFirst()).query(Long.class).single()).isOne();
+        assertThat(run(apparel, apparelAccount, Flow.ORDER_IMPORT).out()).as("read once").isZero();
+        assertThat(status(apparel, placed.getFirst())).isEqualTo("CANCELED");
+        assertThat(superuser.sql("SELECT count(*) FROM wms_outbox WHERE tenant_id = :t AND kind = 'CANCEL'")
+                .param("t", home.value()).query(Long.class).single()).isZero();
+    }
+
+    private String status(TenantId tenant, String amazonOrderId) {
+        return superuser.sql("SELECT status FROM sales_order WHERE tenant_id = :t AND channel_order_id = :o")
+                .param("t", tenant.value()).param("o", amazonOrderId).query(String.class).single();
     }
 
     private String message(TenantId tenant) {

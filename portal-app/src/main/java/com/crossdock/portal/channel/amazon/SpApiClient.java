@@ -60,6 +60,21 @@ public final class SpApiClient {
         return parser.parseOrdersPage(get(SpApiOperation.GET_ORDERS, "/orders/v0/orders", query));
     }
 
+    /** Orders v0 {@code getOrder}: one order's JSON as Amazon sent it. */
+    public String getOrder(String amazonOrderId) {
+        return parser.parseOrderPayload(get(SpApiOperation.GET_ORDER, "/orders/v0/orders/" + encode(amazonOrderId),
+                Map.of()));
+    }
+
+    /**
+     * The notifications waiting in the sandbox account's queue (the stand-in for the seller's SQS queue), each body
+     * as Amazon would post it; reading them takes them off the queue.
+     */
+    public List<String> receiveSandboxNotifications() {
+        return parser.parseNotificationBodies(get(SpApiOperation.RECEIVE_NOTIFICATIONS, "/notifications/queue",
+                Map.of()));
+    }
+
     /** Every item of an order, all pages read. */
     public List<String> getOrderItems(String amazonOrderId) {
         List<String> items = new java.util.ArrayList<>();

@@ -43,7 +43,8 @@ class AmazonSandboxController {
             "/sandbox/amazon/{tenant}/{connection}/orders/2026-01-01/**",
             "/sandbox/amazon/{tenant}/{connection}/feeds/2021-06-30/**",
             "/sandbox/amazon/{tenant}/{connection}/feed-documents/**",
-            "/sandbox/amazon/{tenant}/{connection}/inbound/fba/2024-03-20/**"},
+            "/sandbox/amazon/{tenant}/{connection}/inbound/fba/2024-03-20/**",
+            "/sandbox/amazon/{tenant}/{connection}/notifications/**"},
             method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT})
     ResponseEntity<String> call(@PathVariable String tenant, @PathVariable String connection,
             HttpServletRequest request, @RequestBody(required = false) @Nullable String body) {

@@ -75,6 +75,17 @@ public class AmazonSandboxService {
         account(tenant, connectionId).cancel(Objects.requireNonNull(amazonOrderId, "amazonOrderId"));
     }
 
+    /**
+     * The buyer asks to cancel an order in the connection's sandbox account; an {@code ORDER_CHANGE} notification
+     * goes on its queue, which the next order import reads.
+     */
+    @PreAuthorize(MANAGERS)
+    public void requestCancel(TenantId tenant, UUID connectionId, String amazonOrderId, String reason) {
+        sandboxConnection(tenant, connectionId);
+        account(tenant, connectionId).requestCancel(Objects.requireNonNull(amazonOrderId, "amazonOrderId"),
+                Objects.requireNonNull(reason, "reason"));
+    }
+
     /** The next {@code count} SP-API calls of the connection meet {@code fault}. */
     @PreAuthorize(MANAGERS)
     public void inject(TenantId tenant, UUID connectionId, Fault fault, int count) {

@@ -49,6 +49,7 @@ public final class AmazonSandboxStore implements SpApiTransport {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ITEMS = Pattern.compile("/orders/v0/orders/([^/]+)/orderItems");
     private static final Pattern CONFIRM = Pattern.compile("/orders/v0/orders/([^/]+)/shipmentConfirmation");
+    private static final Pattern ORDER = Pattern.compile("/orders/v0/orders/([^/]+)");
     private static final Pattern FEED = Pattern.compile("/feeds/2021-06-30/feeds/([^/]+)");
     private static final Pattern DOCUMENT = Pattern.compile("/feeds/2021-06-30/documents/([^/]+)");
     private static final Pattern UPLOAD = Pattern.compile("/feed-documents/([^/]+)");
@@ -75,6 +76,8 @@ public final class AmazonSandboxStore implements SpApiTransport {
     private final Map<String, String> rejectedSkus = new LinkedHashMap<>();
     private final Map<String, Integer> mfnQuantities = new java.util.TreeMap<>();
     private int fatalFeeds;
+    // the seller's notification queue (SQS in production): bodies as Amazon posts them
+    private final Deque<String> notifications = new ArrayDeque<>();
     private final Map<String, com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku> prepDetails =
             new LinkedHashMap<>();
     private static final com.crossdock.portal.channel.amazon.AmazonPrepDetails PREP =
@@ -176,6 +179,50 @@ public final class AmazonSandboxStore implements SpApiTransport {
         touch(order);
     }
 
+    /**
+     * The buyer asks to cancel an unshipped order: its items carry {@code BuyerRequestedCancel} (as in Amazon's
+     * {@code getOrderItems} model), its status stays {@code Unshipped} (the seller decides), and an
+     * {@code ORDER_CHANGE} notification ({@code BuyerRequestedChange}, "Buyer Requested Cancel") goes on the queue.
+     *
+     * @throws IllegalArgumentException for an order the account does not hold
+     */
+    public synchronized void requestCancel(String amazonOrderId, String reason) {
+        Map<String, Object> order = orders.stream().filter(o -> o.get("AmazonOrderId").equals(amazonOrderId))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("The sandbox account has no order "
+                        + amazonOrderId));
+        List<Map<String, Object>> lines = items.get(amazonOrderId);
+        lines.forEach(line -> line.put("BuyerRequestedCancel", Map.of("IsBuyerRequestedCancel", "true",
+                "BuyerCancelReason", reason)));
+        touch(order);
+        Instant now = Instant.parse((String) order.get("LastUpdateDate"));
+        List<Map<String, Object>> summaryItems = new ArrayList<>();
+        for (Map<String, Object> line : lines) {
+            summaryItems.add(Map.of("OrderItemId", line.get("OrderItemId"), "SellerSKU", line.get("SellerSKU"),
+                    "OrderItemStatus", order.get("OrderStatus"), "Quantity", line.get("QuantityOrdered"),
+                    "QuantityShipped", line.get("QuantityShipped"), "IsBuyerRequestedCancel", true));
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("NotificationLevel", "OrderLevel");
+        change.put("SellerId", "SANDBOX");
+        change.put("AmazonOrderId", amazonOrderId);
+        change.put("OrderChangeType", "BuyerRequestedChange");
+        change.put("OrderChangeTrigger", Map.of("TimeOfOrderChange", now.toString(), "ChangeReason",
+                "Buyer Requested Cancel"));
+        change.put("Summary", Map.of("MarketplaceId", order.get("MarketplaceId"), "OrderStatus",
+                order.get("OrderStatus"), "FulfillmentType", order.get("FulfillmentChannel"), "OrderItems",
+                summaryItems));
+        Map<String, Object> notification = new LinkedHashMap<>();
+        notification.put("NotificationVersion", "1.0");
+        notification.put("NotificationType", "ORDER_CHANGE");
+        notification.put("PayloadVersion", "1.0");
+        notification.put("EventTime", now.toString());
+        notification.put("Payload", Map.of("OrderChangeNotification", change));
+        notification.put("NotificationMetadata", Map.of("ApplicationId", "amzn1.sellerapps.app.sandbox",
+                "SubscriptionId", "sandbox-order-change", "PublishTime", now.toString(), "NotificationId",
+                java.util.UUID.randomUUID().toString()));
+        notifications.add(JSON.writeValueAsString(notification));
+    }
+
     /** How many times a refresh token was exchanged for an access token. */
     public synchronized int exchanges() {
         return exchanges;
@@ -234,8 +281,8 @@ public final class AmazonSandboxStore implements SpApiTransport {
     @Override
     public synchronized Answer send(Call call) {
         String path = call.uri().getPath().replaceFirst(
-                "^.*?(/auth/o2/token|/orders/v0/.*|/feeds/2021-06-30/.*|/inbound/fba/2024-03-20/.*"
-                        + "|/feed-documents/.*)$", "$1");
+                "^.*?(/auth/o2/token|/orders/v0/.*|/orders/2026-01-01/.*|/feeds/2021-06-30/.*"
+                        + "|/inbound/fba/2024-03-20/.*|/feed-documents/.*|/notifications/.*)$", "$1");
         if (path.equals("/auth/o2/token")) {
             return token(call);
         }
@@ -257,10 +304,13 @@ public final class AmazonSandboxStore implements SpApiTransport {
         Matcher itemsPath = ITEMS.matcher(path);
         Matcher confirmPath = CONFIRM.matcher(path);
         Matcher feedPath = FEED.matcher(path);
+        Matcher orderPath = ORDER.matcher(path);
         Matcher documentPath = DOCUMENT.matcher(path);
         boolean post = call.method().equals("POST");
         SpApiOperation operation = path.equals("/orders/v0/orders") ? SpApiOperation.GET_ORDERS
                 : itemsPath.matches() ? SpApiOperation.GET_ORDER_ITEMS
+                : orderPath.matches() && !post ? SpApiOperation.GET_ORDER
+                : path.equals("/notifications/queue") && !post ? SpApiOperation.RECEIVE_NOTIFICATIONS
                 : confirmPath.matches() && post ? SpApiOperation.CONFIRM_SHIPMENT
                 : path.equals("/feeds/2021-06-30/documents") && post ? SpApiOperation.CREATE_FEED_DOCUMENT
                 : path.equals("/feeds/2021-06-30/feeds") && post ? SpApiOperation.CREATE_FEED
@@ -281,6 +331,14 @@ public final class AmazonSandboxStore implements SpApiTransport {
         return switch (operation) {
             case GET_ORDERS -> orders(query);
             case GET_ORDER_ITEMS -> items(itemsPath.group(1), query);
+            case GET_ORDER -> order(orderPath.group(1));
+            case RECEIVE_NOTIFICATIONS -> {
+                List<Map<String, String>> messages = new ArrayList<>();
+                while (!notifications.isEmpty() && messages.size() < 10) {
+                    messages.add(Map.of("body", notifications.poll()));
+                }
+                yield ok(Map.of("messages", messages), SpApiOperation.RECEIVE_NOTIFICATIONS);
+            }
             case CONFIRM_SHIPMENT -> confirmShipment(confirmPath.group(1), call.body());
             case CREATE_FEED_DOCUMENT -> createFeedDocument(call);
             case CREATE_FEED -> createFeed(call.body());
@@ -625,6 +683,12 @@ public final class AmazonSandboxStore implements SpApiTransport {
         }
         payload.put("Orders", page);
         return ok(Map.of("payload", payload), SpApiOperation.GET_ORDERS);
+    }
+
+    private Answer order(String orderId) {
+        return orders.stream().filter(o -> o.get("AmazonOrderId").equals(orderId)).findFirst()
+                .map(order -> ok(Map.of("payload", order), SpApiOperation.GET_ORDER))
+                .orElseGet(() -> error(404, "NotFound", "Order " + orderId + " is not found.", null));
     }
 
     private Answer items(String orderId, Map<String, String> query) {
