@@ -305,6 +305,35 @@ class AmazonWritebackIT {
                 .param("t", home.value()).query(Long.class).single()).isZero();
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(11)
+    void aConnectionThatOptsInReadsOrdersWithTheOrdersApiOf2026() {
+        var switched = asSystem(() -> channels.useAmazonOrdersApi(apparel, apparelAccount, "2026-01-01"));
+        assertThat(switched.apiVersion()).isEqualTo("2026-01-01");
+        List<String> placed = asSystem(() -> sandbox.placeOrders(apparel, apparelAccount, 2, 1));
+
+        Run run = run(apparel, apparelAccount, Flow.ORDER_IMPORT);
+
+        assertThat(run.outcome()).isEqualTo("OK");
+        assertThat(status(apparel, placed.get(0))).isEqualTo("RELEASED");
+        assertThat(status(apparel, placed.get(1))).isEqualTo("RELEASED");
+        assertThat(superuser.sql("""
+                SELECT outcome || ' ' || note FROM channel_inbox
+                WHERE tenant_id = :t AND payload LIKE :id AND payload LIKE '%"order2026"%'""")
+                .param("t", apparel.value()).param("id", "%" + placed.get(2) + "%").query(String.class).single())
+                .as("the FBA order, read with searchOrders").startsWith("IGNORED").contains("fulfilledBy AMAZON");
+        assertThat(superuser.sql("""
+                SELECT count(*) FROM sales_order_line l JOIN sales_order o ON o.id = l.order_id
+                WHERE o.tenant_id = :t AND o.channel_order_id IN (:ids) AND l.master_sku LIKE 'TEE-%'
+                  AND l.channel_line_id ~ '^[0-9]{14}$'""")
+                .param("t", apparel.value()).param("ids", placed.subList(0, 2)).query(Long.class).single())
+                .as("seller SKUs resolved, Amazon order item ids kept").isPositive();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> asSystem(() -> channels.useAmazonOrdersApi(apparel,
+                apparelAccount, "2025-01-01"))).isInstanceOf(com.crossdock.portal.channel.ChannelValidationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> asSystem(() -> channels.useAmazonOrdersApi(home,
+                apparelAccount, "v0"))).as("another tenant's connection").isInstanceOf(RuntimeException.class);
+    }
+
     private String status(TenantId tenant, String amazonOrderId) {
         return superuser.sql("SELECT status FROM sales_order WHERE tenant_id = :t AND channel_order_id = :o")
                 .param("t", tenant.value()).param("o", amazonOrderId).query(String.class).single();

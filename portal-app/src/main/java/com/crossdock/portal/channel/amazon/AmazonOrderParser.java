@@ -133,9 +133,13 @@ public final class AmazonOrderParser {
         return MAPPER.writeValueAsString(combined);
     }
 
-    /** An order with its items, as {@link #combine} kept them. */
+    /** An order with its items, as {@link #combine} kept them, or a 2026-01-01 order {@link AmazonOrders2026#wrap}ped. */
     public AmazonOrder parseOrder(byte[] combined) {
         JsonNode root = readObject(combined);
+        if (root.has("order2026")) {
+            // an Orders API 2026-01-01 order, items inside
+            return new AmazonOrders2026().parse(root.get("order2026"));
+        }
         JsonNode order = object(root.get("order"), "$.order");
         String id = requiredText(order, "AmazonOrderId", "$.order");
         Instant updated = instant(order, "LastUpdateDate", "$.order");

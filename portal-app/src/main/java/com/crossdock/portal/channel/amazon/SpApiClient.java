@@ -35,6 +35,7 @@ public final class SpApiClient {
     private final AmazonOrderParser parser = new AmazonOrderParser();
     private final AmazonFeeds feeds = new AmazonFeeds();
     private final AmazonPrepDetails prep = new AmazonPrepDetails();
+    private final AmazonOrders2026 orders2026 = new AmazonOrders2026();
 
     /**
      * @param endpoint the region's SP-API endpoint, e.g. {@code https://sellingpartnerapi-na.amazon.com}, or the
@@ -58,6 +59,29 @@ public final class SpApiClient {
             query.put("NextToken", nextToken);
         }
         return parser.parseOrdersPage(get(SpApiOperation.GET_ORDERS, "/orders/v0/orders", query));
+    }
+
+    /**
+     * Orders 2026-01-01 {@code searchOrders}: the first page of orders changed after {@code lastUpdatedAfter}, items
+     * and addresses included, or the page {@code paginationToken} names.
+     */
+    public OrdersPage searchOrders(List<String> marketplaceIds, Instant lastUpdatedAfter,
+            @Nullable String paginationToken) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("marketplaceIds", String.join(",", marketplaceIds));
+        query.put("includedData", AmazonOrders2026.INCLUDED_DATA);
+        if (paginationToken == null) {
+            query.put("lastUpdatedAfter", lastUpdatedAfter.truncatedTo(ChronoUnit.SECONDS).toString());
+        } else {
+            query.put("paginationToken", paginationToken);
+        }
+        return orders2026.parseSearchPage(get(SpApiOperation.SEARCH_ORDERS, "/orders/2026-01-01/orders", query));
+    }
+
+    /** Orders 2026-01-01 {@code getOrder}: one order's JSON, items included. */
+    public String getOrder2026(String amazonOrderId) {
+        return orders2026.parseGetOrder(get(SpApiOperation.GET_ORDER_2026, "/orders/2026-01-01/orders/"
+                + encode(amazonOrderId), Map.of("includedData", AmazonOrders2026.INCLUDED_DATA)));
     }
 
     /** Orders v0 {@code getOrder}: one order's JSON as Amazon sent it. */

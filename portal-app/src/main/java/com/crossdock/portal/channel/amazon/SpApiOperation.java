@@ -9,6 +9,13 @@ public enum SpApiOperation {
     GET_ORDERS(0.0167, 20),
     /** Orders v0 {@code getOrderItems}: one request every two seconds restored, 30 at once. */
     GET_ORDER_ITEMS(0.5, 30),
+    /**
+     * Orders 2026-01-01 {@code searchOrders}: until Amazon's published plan is confirmed here, the same as v0
+     * {@code getOrders} (one a minute, 20 at once); {@code x-amzn-RateLimit-Limit} corrects it on the first answer.
+     */
+    SEARCH_ORDERS(0.0167, 20),
+    /** Orders 2026-01-01 {@code getOrder}: as v0 {@code getOrder} until the header says otherwise. */
+    GET_ORDER_2026(0.5, 30),
     /** Orders v0 {@code getOrder}: one request every two seconds restored, 30 at once. */
     GET_ORDER(0.5, 30),
     /**

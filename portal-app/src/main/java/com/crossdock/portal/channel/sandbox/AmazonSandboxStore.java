@@ -50,6 +50,7 @@ public final class AmazonSandboxStore implements SpApiTransport {
     private static final Pattern ITEMS = Pattern.compile("/orders/v0/orders/([^/]+)/orderItems");
     private static final Pattern CONFIRM = Pattern.compile("/orders/v0/orders/([^/]+)/shipmentConfirmation");
     private static final Pattern ORDER = Pattern.compile("/orders/v0/orders/([^/]+)");
+    private static final Pattern ORDER_2026 = Pattern.compile("/orders/2026-01-01/orders/([^/]+)");
     private static final Pattern FEED = Pattern.compile("/feeds/2021-06-30/feeds/([^/]+)");
     private static final Pattern DOCUMENT = Pattern.compile("/feeds/2021-06-30/documents/([^/]+)");
     private static final Pattern UPLOAD = Pattern.compile("/feed-documents/([^/]+)");
@@ -305,11 +306,14 @@ public final class AmazonSandboxStore implements SpApiTransport {
         Matcher confirmPath = CONFIRM.matcher(path);
         Matcher feedPath = FEED.matcher(path);
         Matcher orderPath = ORDER.matcher(path);
+        Matcher order2026Path = ORDER_2026.matcher(path);
         Matcher documentPath = DOCUMENT.matcher(path);
         boolean post = call.method().equals("POST");
         SpApiOperation operation = path.equals("/orders/v0/orders") ? SpApiOperation.GET_ORDERS
                 : itemsPath.matches() ? SpApiOperation.GET_ORDER_ITEMS
                 : orderPath.matches() && !post ? SpApiOperation.GET_ORDER
+                : path.equals("/orders/2026-01-01/orders") && !post ? SpApiOperation.SEARCH_ORDERS
+                : order2026Path.matches() && !post ? SpApiOperation.GET_ORDER_2026
                 : path.equals("/notifications/queue") && !post ? SpApiOperation.RECEIVE_NOTIFICATIONS
                 : confirmPath.matches() && post ? SpApiOperation.CONFIRM_SHIPMENT
                 : path.equals("/feeds/2021-06-30/documents") && post ? SpApiOperation.CREATE_FEED_DOCUMENT
@@ -332,6 +336,11 @@ public final class AmazonSandboxStore implements SpApiTransport {
             case GET_ORDERS -> orders(query);
             case GET_ORDER_ITEMS -> items(itemsPath.group(1), query);
             case GET_ORDER -> order(orderPath.group(1));
+            case SEARCH_ORDERS -> searchOrders(query);
+            case GET_ORDER_2026 -> orders.stream().filter(o -> o.get("AmazonOrderId").equals(order2026Path.group(1)))
+                    .findFirst().map(o -> ok(Map.of("order", as2026(o)), SpApiOperation.GET_ORDER_2026))
+                    .orElseGet(() -> error(404, "NotFound", "Order " + order2026Path.group(1) + " is not found.",
+                            null));
             case RECEIVE_NOTIFICATIONS -> {
                 List<Map<String, String>> messages = new ArrayList<>();
                 while (!notifications.isEmpty() && messages.size() < 10) {
@@ -658,31 +667,101 @@ public final class AmazonSandboxStore implements SpApiTransport {
         if (marketplaces == null || marketplaces.isBlank()) {
             return error(400, "InvalidInput", "MarketplaceIds is required.", null);
         }
+        if (!query.containsKey("NextToken") && !query.containsKey("LastUpdatedAfter")) {
+            return error(400, "InvalidInput", "Either CreatedAfter or LastUpdatedAfter is required.", null);
+        }
+        Page page = page(query.get("NextToken"), query.get("LastUpdatedAfter"));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (page.next() != null) {
+            payload.put("NextToken", page.next());
+        }
+        payload.put("Orders", page.orders());
+        return ok(Map.of("payload", payload), SpApiOperation.GET_ORDERS);
+    }
+
+    /** Orders 2026-01-01 {@code searchOrders}: the same orders in the new shape, items included. */
+    private Answer searchOrders(Map<String, String> query) {
+        String marketplaces = query.get("marketplaceIds");
+        if (marketplaces == null || marketplaces.isBlank()) {
+            return error(400, "InvalidInput", "marketplaceIds is required.", null);
+        }
+        if (!query.containsKey("paginationToken") && !query.containsKey("lastUpdatedAfter")) {
+            return error(400, "InvalidInput", "Either createdAfter or lastUpdatedAfter is required.", null);
+        }
+        Page page = page(query.get("paginationToken"), query.get("lastUpdatedAfter"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("orders", page.orders().stream().map(this::as2026).toList());
+        if (page.next() != null) {
+            answer.put("pagination", Map.of("nextToken", page.next()));
+        }
+        return ok(answer, SpApiOperation.SEARCH_ORDERS);
+    }
+
+    private record Page(List<Map<String, Object>> orders, @org.jspecify.annotations.Nullable String next) {
+    }
+
+    /** The orders changed at or after {@code after} (or where the token left off), a page at a time. */
+    private Page page(@org.jspecify.annotations.Nullable String token,
+            @org.jspecify.annotations.Nullable String lastUpdatedAfter) {
         int offset;
         Instant after;
-        if (query.containsKey("NextToken")) {
-            String[] token = new String(Base64.getUrlDecoder().decode(query.get("NextToken")),
-                    StandardCharsets.UTF_8).split("\\|");
-            after = Instant.parse(token[0]);
-            offset = Integer.parseInt(token[1]);
-        } else if (query.containsKey("LastUpdatedAfter")) {
-            after = Instant.parse(query.get("LastUpdatedAfter"));
-            offset = 0;
+        if (token != null) {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
+            after = Instant.parse(parts[0]);
+            offset = Integer.parseInt(parts[1]);
         } else {
-            return error(400, "InvalidInput", "Either CreatedAfter or LastUpdatedAfter is required.", null);
+            after = Instant.parse(java.util.Objects.requireNonNull(lastUpdatedAfter));
+            offset = 0;
         }
         List<Map<String, Object>> matching = orders.stream()
                 .filter(order -> !Instant.parse((String) order.get("LastUpdateDate")).isBefore(after))
                 .sorted(Comparator.comparing(order -> (String) order.get("LastUpdateDate"))).toList();
         List<Map<String, Object>> page = matching.subList(Math.min(offset, matching.size()),
                 Math.min(offset + PAGE_SIZE, matching.size()));
-        Map<String, Object> payload = new LinkedHashMap<>();
-        if (offset + PAGE_SIZE < matching.size()) {
-            payload.put("NextToken", Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (after + "|" + (offset + PAGE_SIZE)).getBytes(StandardCharsets.UTF_8)));
+        return new Page(page, offset + PAGE_SIZE < matching.size() ? Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((after + "|" + (offset + PAGE_SIZE)).getBytes(StandardCharsets.UTF_8)) : null);
+    }
+
+    /** A v0-shaped order of the account in the Orders 2026-01-01 shape, its items inside. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> as2026(Map<String, Object> order) {
+        Map<String, Object> shaped = new LinkedHashMap<>();
+        String id = (String) order.get("AmazonOrderId");
+        shaped.put("orderId", id);
+        shaped.put("createdTime", order.get("PurchaseDate"));
+        shaped.put("lastUpdatedTime", order.get("LastUpdateDate"));
+        shaped.put("salesChannel", Map.of("channelName", "AMAZON", "marketplaceId", order.get("MarketplaceId")));
+        Map<String, Object> buyer = (Map<String, Object>) order.get("BuyerInfo");
+        shaped.put("buyer", Map.of("buyerEmail", buyer.get("BuyerEmail")));
+        Map<String, Object> address = (Map<String, Object>) order.get("ShippingAddress");
+        shaped.put("recipient", Map.of("deliveryAddress", Map.of("name", address.get("Name"), "addressLine1",
+                address.get("AddressLine1"), "city", address.get("City"), "stateOrRegion",
+                address.get("StateOrRegion"), "postalCode", address.get("PostalCode"), "countryCode",
+                address.get("CountryCode"))));
+        Map<String, Object> total = (Map<String, Object>) order.get("OrderTotal");
+        shaped.put("proceeds", Map.of("grandTotal", Map.of("amount", total.get("Amount"), "currencyCode",
+                total.get("CurrencyCode"))));
+        String status = switch ((String) order.get("OrderStatus")) {
+            case "PartiallyShipped" -> "PARTIALLY_SHIPPED";
+            case "Canceled" -> "CANCELLED";
+            default -> ((String) order.get("OrderStatus")).toUpperCase(java.util.Locale.ROOT);
+        };
+        shaped.put("fulfillment", Map.of("fulfillmentStatus", status, "fulfilledBy",
+                "AFN".equals(order.get("FulfillmentChannel")) ? "AMAZON" : "MERCHANT", "fulfillmentServiceLevel",
+                ((String) order.get("ShipmentServiceLevelCategory")).toUpperCase(java.util.Locale.ROOT)));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Map<String, Object> item : items.get(id)) {
+            int ordered = (Integer) item.get("QuantityOrdered");
+            int shipped = (Integer) item.get("QuantityShipped");
+            Map<String, Object> price = (Map<String, Object>) item.get("ItemPrice");
+            lines.add(Map.of("orderItemId", item.get("OrderItemId"), "quantityOrdered", ordered,
+                    "product", Map.of("asin", item.get("ASIN"), "title", item.get("Title"), "sellerSku",
+                            item.get("SellerSKU"), "price", Map.of("unitPrice", Map.of("amount", price.get("Amount"),
+                                    "currencyCode", price.get("CurrencyCode")))),
+                    "fulfillment", Map.of("quantityFulfilled", shipped, "quantityUnfulfilled", ordered - shipped)));
         }
-        payload.put("Orders", page);
-        return ok(Map.of("payload", payload), SpApiOperation.GET_ORDERS);
+        shaped.put("orderItems", lines);
+        return shaped;
     }
 
     private Answer order(String orderId) {

@@ -215,13 +215,37 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         how.addClassName("cd-muted");
         card.add(title, facts, how);
         if (channels.canManage() && tenant != null) {
-            card.add(new AmazonPrepControls(amazonPrep, tenant, connection.id()));
+            card.add(ordersApiChoice(connection), new AmazonPrepControls(amazonPrep, tenant, connection.id()));
         }
         if (channels.canManage() && connection.mode() == ChannelMode.SANDBOX && tenant != null) {
             card.add(new com.crossdock.portal.channel.sandbox.ui.AmazonSandboxControls(amazonSandbox, tenant,
                     connection.id()));
         }
         return card;
+    }
+
+    /** Which Orders API the connection's order import reads with: v0, or 2026-01-01 where the seller opts in. */
+    private com.vaadin.flow.component.select.Select<String> ordersApiChoice(ConnectionView connection) {
+        var choice = new com.vaadin.flow.component.select.Select<String>();
+        choice.setLabel("Orders API");
+        choice.setId("amazon-orders-api-" + connection.id());
+        choice.setItems(ChannelService.AMAZON_ORDERS_APIS);
+        choice.setItemLabelGenerator(version -> version.equals("v0") ? "v0 (getOrders)"
+                : version + " (searchOrders)");
+        choice.setValue(connection.apiVersion());
+        choice.addValueChangeListener(change -> {
+            if (!change.isFromClient() || tenant == null) {
+                return;
+            }
+            try {
+                channels.useAmazonOrdersApi(tenant, connection.id(), change.getValue());
+                Notices.success("The order import now reads with Orders API " + change.getValue());
+            } catch (RuntimeException failure) {
+                Notices.error(FailureMessages.explain(failure));
+                choice.setValue(change.getOldValue());
+            }
+        });
+        return choice;
     }
 
     private Div webhookRow(ConnectionView connection) {
