@@ -222,6 +222,9 @@ class AmazonWritebackIT {
                             new AliasLine(AliasKind.AMAZON_FNSKU, "X00MUGNEW1"))), 0);
             sandbox.setAmazonPrep(home, homeAccount, new AmazonPrepDetails.Msku("AMZ-MUG-FBA", "FRAGILE",
                     java.util.Set.of("ITEM_LABELING", "ITEM_BUBBLEWRAP"), "AMAZON_ONLY", null, "MUST_MATCH"));
+            // the access token expires and the next call is throttled: the comparison gets a new token and waits
+            sandbox.inject(home, homeAccount, Fault.EXPIRE_TOKEN, 1);
+            sandbox.inject(home, homeAccount, Fault.THROTTLE, 1);
             return null;
         });
 
@@ -263,9 +266,10 @@ class AmazonWritebackIT {
                     assertThat(refused.fieldErrors().get("lines[1].sku")).contains("no prep category");
                     assertThat(refused.fieldErrors().get("lines[2].sku")).contains("not FBA-bound");
                 });
-        OrderState transfer = asSystem(() -> sync.submitFbaTransfer(home, homeAccount, "FBA15MUG0001", fc,
+        OrderState transfer = asSystem(() -> sync.submitFbaTransfer(home, null, "FBA15MUG0001", fc,
                 List.of(new ManualOrderCommand.Line("MUG-FBA", 24))));
         assertThat(transfer.status()).isEqualTo(OrderStatus.RELEASED);
+        assertThat(transfer.connectionId()).as("the brand's Amazon connection").isEqualTo(homeAccount);
         assertThat(transfer.orderName()).isEqualTo("FBA-FBA15MUG0001");
         assertThat(superuser.sql("SELECT payload FROM wms_outbox WHERE tenant_id = :t").param("t", home.value())
                 .query(String.class).single()).contains("ITEM_LABELING,ITEM_POLYBAGGING").contains("FBA ONT8")
