@@ -9,7 +9,6 @@ import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,9 +54,8 @@ class AmazonFulfillmentWriteback implements FlowWork {
         return "AMAZON";
     }
 
-    /** What a package needs besides the shipment's units: its number, ship date, service and marketplace. */
-    private record Package(String reference, Instant shippedAt, @Nullable String service,
-            @Nullable String marketplaceId) {
+    /** What a package needs besides the shipment: its number among the order's packages, and the marketplace. */
+    private record Package(String reference, @Nullable String marketplaceId) {
     }
 
     @Override
@@ -75,7 +73,7 @@ class AmazonFulfillmentWriteback implements FlowWork {
                 continue;
             }
             Map<String, Integer> units = transactions.read(tenant, () -> FulfillmentWriteback.channelUnits(jdbc,
-                    shipment));
+                    shipment.orderId(), shipment.id()));
             if (units.isEmpty()) {
                 transactions.writeAll(tenant, () -> posted(shipment, null, "nothing to report yet: part of a bundle "
                         + "whose other components have not shipped"));
@@ -93,8 +91,8 @@ class AmazonFulfillmentWriteback implements FlowWork {
             Package parcel = transactions.read(tenant, () -> packageOf(shipment));
             ShipmentConfirmation confirmation = new ShipmentConfirmation(
                     parcel.marketplaceId() == null ? account.marketplaceIds().getFirst() : parcel.marketplaceId(),
-                    parcel.reference(), shipment.carrier(), parcel.service(), shipment.trackingNumbers().getFirst(),
-                    parcel.shippedAt(), units.entrySet().stream()
+                    parcel.reference(), shipment.carrier(), shipment.service(), shipment.trackingNumbers().getFirst(),
+                    shipment.shippedAt(), units.entrySet().stream()
                             .map(unit -> new ShipmentConfirmation.Item(unit.getKey(), unit.getValue())).toList());
             transactions.writeAll(tenant, () -> jdbc.sql("""
                     UPDATE shipment SET writeback_status = 'POSTING', writeback_attempts = writeback_attempts + 1
@@ -126,24 +124,23 @@ class AmazonFulfillmentWriteback implements FlowWork {
     }
 
     /**
-     * Inside a tenant transaction: the package's number (the shipment's place among the order's shipments), its
-     * ship date and service, and the order's marketplace from the order as Amazon last sent it.
+     * Inside a tenant transaction: the package's number (the shipment's place among the order's shipments) and the
+     * order's marketplace from the order as Amazon last sent it.
      */
     private Package packageOf(Due shipment) {
         String marketplace = jdbc.sql("""
-                SELECT i.payload::jsonb -> 'order' ->> 'MarketplaceId' FROM channel_inbox i
-                JOIN sales_order o ON o.connection_id = i.connection_id
+                SELECT coalesce(i.payload::jsonb -> 'order' ->> 'MarketplaceId',
+                                i.payload::jsonb -> 'order2026' -> 'salesChannel' ->> 'marketplaceId')
+                FROM channel_inbox i JOIN sales_order o ON o.connection_id = i.connection_id
                 WHERE o.id = :order AND i.topic = 'amazon/orders'
                   AND i.dedup_key LIKE 'amazon:' || o.channel_order_id || ':%'
                 ORDER BY i.received_at DESC LIMIT 1""").param("order", shipment.orderId()).query(String.class)
                 .optional().orElse(null);
         return jdbc.sql("""
-                SELECT n, shipped_at, service FROM (
-                    SELECT id, shipped_at, service, row_number() OVER (ORDER BY received_at, id) AS n
-                    FROM shipment WHERE order_id = :order) numbered
-                WHERE id = :id""").param("order", shipment.orderId()).param("id", shipment.id())
-                .query((rs, n) -> new Package(String.valueOf(rs.getLong(1)), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), marketplace)).single();
+                SELECT n FROM (
+                    SELECT id, row_number() OVER (ORDER BY received_at, id) AS n FROM shipment WHERE order_id = :order
+                ) numbered WHERE id = :id""").param("order", shipment.orderId()).param("id", shipment.id())
+                .query((rs, n) -> new Package(String.valueOf(rs.getLong(1)), marketplace)).single();
     }
 
     private void posted(Due shipment, @Nullable ShipmentConfirmation confirmation, String how) {

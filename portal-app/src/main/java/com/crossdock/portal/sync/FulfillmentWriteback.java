@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,22 +56,24 @@ class FulfillmentWriteback implements FlowWork {
         return Flow.FULFILLMENT_WRITEBACK;
     }
 
-    /** A shipment waiting to be posted to its channel. */
+    /** A shipment waiting to be told to its channel. */
     record Due(UUID id, UUID orderId, String channelOrderId, String orderName, String warehouseRef,
-            String carrier, List<String> trackingNumbers, String status) {
+            String carrier, List<String> trackingNumbers, String status, @Nullable String service,
+            java.time.Instant shippedAt) {
     }
 
-    /** Inside a tenant transaction: the connection's shipments waiting to be posted, oldest first. */
+    /** Inside a tenant transaction: the connection's shipments waiting (or being posted), oldest first. */
     static List<Due> due(JdbcClient jdbc, UUID connectionId) {
         return jdbc.sql("""
                 SELECT s.id, s.order_id, o.channel_order_id, o.order_name, s.warehouse_ref, coalesce(s.carrier, ''),
-                       s.tracking_numbers, s.writeback_status
+                       s.tracking_numbers, s.writeback_status, s.service, s.shipped_at
                 FROM shipment s JOIN sales_order o ON o.id = s.order_id
                 WHERE o.connection_id = :connection AND s.writeback_status IN ('PENDING', 'POSTING')
                 ORDER BY s.received_at, s.id LIMIT :limit""")
                 .param("connection", connectionId).param("limit", BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), lines(rs.getString(7)), rs.getString(8)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), lines(rs.getString(7)), rs.getString(8),
+                        rs.getString(9), rs.getTimestamp(10).toInstant()))
                 .list();
     }
 
@@ -134,7 +137,8 @@ class FulfillmentWriteback implements FlowWork {
                 return true;
             }
         }
-        Map<String, Integer> units = transactions.read(tenant, () -> channelUnits(jdbc, shipment));
+        Map<String, Integer> units = transactions.read(tenant, () -> channelUnits(jdbc, shipment.orderId(),
+                shipment.id()));
         if (units.isEmpty()) {
             transactions.writeAll(tenant, () -> posted(shipment, List.of(), "nothing to report yet: part of a "
                     + "bundle whose other components have not shipped"));
@@ -218,13 +222,13 @@ class FulfillmentWriteback implements FlowWork {
      * of the order is allocated to the order's warehouse lines in the order they arrived; a channel line's shipped
      * units are its fewest complete units over its warehouse lines (a bundle ships when all its components have).
      */
-    static Map<String, Integer> channelUnits(JdbcClient jdbc, Due target) {
+    static Map<String, Integer> channelUnits(JdbcClient jdbc, UUID orderId, UUID shipmentId) {
         record WarehouseLine(String channelLineId, String sku, int quantity, int channelQuantity) {
         }
         List<WarehouseLine> lines = jdbc.sql("""
                 SELECT channel_line_id, master_sku, quantity, coalesce(channel_quantity, quantity)
                 FROM sales_order_line WHERE order_id = :order AND master_sku IS NOT NULL ORDER BY line_no""")
-                .param("order", target.orderId())
+                .param("order", orderId)
                 .query((rs, n) -> new WarehouseLine(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
                 .list();
         record Shipped(UUID shipment, String sku, int quantity) {
@@ -232,17 +236,17 @@ class FulfillmentWriteback implements FlowWork {
         List<Shipped> shipped = jdbc.sql("""
                 SELECT s.id, l.master_sku, l.quantity FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id
                 WHERE s.order_id = :order ORDER BY s.received_at, s.id, l.master_sku""")
-                .param("order", target.orderId())
+                .param("order", orderId)
                 .query((rs, n) -> new Shipped(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3))).list();
         int[] allocated = new int[lines.size()];
         int[] before = null;
         UUID current = null;
         for (Shipped part : shipped) {
             if (!part.shipment().equals(current)) {
-                if (part.shipment().equals(target.id())) {
+                if (part.shipment().equals(shipmentId)) {
                     before = allocated.clone();
                 }
-                if (current != null && current.equals(target.id())) {
+                if (current != null && current.equals(shipmentId)) {
                     break;
                 }
                 current = part.shipment();
@@ -317,7 +321,7 @@ class FulfillmentWriteback implements FlowWork {
     }
 
 
-    static List<String> lines(String text) {
+    private static List<String> lines(String text) {
         return Arrays.stream(text.split("\n")).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 

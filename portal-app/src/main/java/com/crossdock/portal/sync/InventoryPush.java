@@ -63,9 +63,12 @@ class InventoryPush implements FlowWork {
 
     @Override
     public FlowResult run(TenantId tenant, UUID connectionId) {
-        java.util.Optional<FlowResult> notOurs = notTheWarehouses(governance, tenant);
-        if (notOurs.isPresent()) {
-            return notOurs.get();
+        OwnershipMatrix truth = governance.matrix(tenant);
+        SystemKind owner = truth.owner(DataType.AVAILABLE_INVENTORY);
+        if (owner != SystemKind.WMS) {
+            return new FlowResult(0, 0, 0, null, false, "Nothing pushed: " + owner.label() + " owns available "
+                    + "inventory (source of truth, configuration version " + truth.version() + "), so the "
+                    + "warehouse's numbers are not sent to the store");
         }
         ShopifyAdminClient client = channels.shopifyClient(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
@@ -164,21 +167,6 @@ class InventoryPush implements FlowWork {
             return new FlowResult(changed.size(), done, failed, null, true, message);
         }
         return FlowResult.of(changed.size(), done, failed);
-    }
-
-    /**
-     * Empty when the warehouse owns available inventory in the tenant's source of truth; otherwise the result of a
-     * run that pushes nothing, saying who owns it.
-     */
-    static java.util.Optional<FlowResult> notTheWarehouses(GovernanceService governance, TenantId tenant) {
-        OwnershipMatrix truth = governance.matrix(tenant);
-        SystemKind owner = truth.owner(DataType.AVAILABLE_INVENTORY);
-        if (owner == SystemKind.WMS) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new FlowResult(0, 0, 0, null, false, "Nothing pushed: " + owner.label()
-                + " owns available inventory (source of truth, configuration version " + truth.version() + "), so "
-                + "the warehouse's numbers are not sent to the store"));
     }
 
     private void remember(UUID connectionId, String sku, String inventoryItemId) {
