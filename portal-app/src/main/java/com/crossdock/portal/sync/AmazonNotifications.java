@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * What the connector does with SP-API notifications: an {@code ORDER_CHANGE} reads the order again
  * ({@code getOrder}, {@code getOrderItems}) and keeps it in the inbox for the pipeline, marked as a buyer's
  * cancellation request when the buyer asked to cancel (the pipeline then stops the order in the warehouse, or raises
- * an exception when it already shipped); a {@code LISTINGS_ITEM_MFN_QUANTITY_CHANGE} and other types are read and
- * left, the inventory push keeps Amazon's quantities; an unreadable body is an exception with the raw body. Amazon
+ * an exception when it already shipped); a {@code LISTINGS_ITEM_MFN_QUANTITY_CHANGE} of a merchant-fulfilled SKU
+ * becomes what Amazon shows for it, so the next inventory push sends the warehouse's number where it differs; other
+ * types are read and left; an unreadable body is an exception with the raw body. Amazon
  * delivers notifications to the seller's SQS queue, which Crossdock does not read yet; the sandbox keeps a queue of
  * its own that the order import drains at the start of each run.
  */
@@ -27,9 +28,12 @@ class AmazonNotifications {
     private final PollMarks marks;
     private final TenantTransactions transactions;
     private final ExceptionLog exceptions;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final AmazonOrderParser parser = new AmazonOrderParser();
 
-    AmazonNotifications(PollMarks marks, TenantTransactions transactions, ExceptionLog exceptions) {
+    AmazonNotifications(PollMarks marks, TenantTransactions transactions, ExceptionLog exceptions,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.marks = marks;
         this.transactions = transactions;
         this.exceptions = exceptions;
@@ -44,6 +48,16 @@ class AmazonNotifications {
             transactions.writeAll(tenant, () -> exceptions.record(Flow.ORDER_IMPORT, connectionId, null,
                     "UNUSABLE_NOTIFICATION", "notification:" + Text.sha256(body), "Amazon notification",
                     unusable.getMessage(), body));
+            return List.of();
+        }
+        if (notification instanceof AmazonNotification.MfnQuantityChange quantity
+                && quantity.fulfillmentChannelCode().equals("DEFAULT")) {
+            // Amazon's quantity moved (an order, an edit in Seller Central): the next inventory push compares
+            // the warehouse's number with it and sends ours where they differ
+            transactions.writeAll(tenant, () -> jdbc.sql("""
+                    UPDATE channel_inventory SET pushed_quantity = :quantity
+                    WHERE connection_id = :connection AND channel_sku = :sku""").param("quantity", quantity.quantity())
+                    .param("connection", connectionId).param("sku", quantity.sku()).update());
             return List.of();
         }
         if (!(notification instanceof AmazonNotification.OrderChange change)) {

@@ -338,6 +338,33 @@ class AmazonWritebackIT {
                 apparelAccount, "v0"))).as("another tenant's connection").isInstanceOf(RuntimeException.class);
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(12)
+    void aQuantityAmazonChangedItselfIsSetRightByTheNextInventoryPush() {
+        int ours = Math.floorMod("TEE-0".hashCode(), 121);
+        assertThat(superuser.sql("""
+                SELECT pushed_quantity FROM channel_inventory WHERE tenant_id = :t AND channel_sku = 'AMZ-TEE-0'""")
+                .param("t", apparel.value()).query(Integer.class).single()).as("pushed by the feed test").isEqualTo(ours);
+        asSystem(() -> {
+            sandbox.changeMfnQuantity(apparel, apparelAccount, "AMZ-TEE-0", ours + 5);
+            return null;
+        });
+
+        run(apparel, apparelAccount, Flow.ORDER_IMPORT);
+
+        assertThat(superuser.sql("""
+                SELECT pushed_quantity FROM channel_inventory WHERE tenant_id = :t AND channel_sku = 'AMZ-TEE-0'""")
+                .param("t", apparel.value()).query(Integer.class).single()).as("what Amazon shows now").isEqualTo(ours + 5);
+        int feeds = asSystem(() -> sandbox.feedCount(apparel, apparelAccount));
+        Run submitted = run(apparel, apparelAccount, Flow.INVENTORY_PUSH);
+        assertThat(message(apparel)).contains("sent with");
+        assertThat(asSystem(() -> sandbox.feedCount(apparel, apparelAccount))).isEqualTo(feeds + 1);
+        assertThat(submitted.in()).as("AMZ-TEE-0, and AMZ-TEE-1 still refused").isEqualTo(2);
+        run(apparel, apparelAccount, Flow.INVENTORY_PUSH);
+        run(apparel, apparelAccount, Flow.INVENTORY_PUSH);
+        assertThat(asSystem(() -> sandbox.mfnQuantities(apparel, apparelAccount))).containsEntry("AMZ-TEE-0", ours);
+    }
+
     private String status(TenantId tenant, String amazonOrderId) {
         return superuser.sql("SELECT status FROM sales_order WHERE tenant_id = :t AND channel_order_id = :o")
                 .param("t", tenant.value()).param("o", amazonOrderId).query(String.class).single();

@@ -139,6 +139,13 @@ public class AmazonSandboxService {
         return account(tenant, connectionId).amazonPrep(Objects.requireNonNull(msku, "msku"));
     }
 
+    /** Amazon changes a seller SKU's merchant-fulfilled quantity in the sandbox account and notifies it. */
+    @PreAuthorize(MANAGERS)
+    public void changeMfnQuantity(TenantId tenant, UUID connectionId, String sku, int quantity) {
+        sandboxConnection(tenant, connectionId);
+        account(tenant, connectionId).changeMfnQuantity(Objects.requireNonNull(sku, "sku"), quantity);
+    }
+
     /** How many feeds the connection's sandbox account received. */
     @PreAuthorize(MANAGERS)
     public int feedCount(TenantId tenant, UUID connectionId) {

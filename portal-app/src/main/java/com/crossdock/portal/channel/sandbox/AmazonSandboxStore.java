@@ -253,6 +253,21 @@ public final class AmazonSandboxStore implements SpApiTransport {
         rejectedSkus.put(sku, message);
     }
 
+    /**
+     * Amazon changes a seller SKU's merchant-fulfilled quantity itself (an edit in Seller Central): the quantity is
+     * set and a {@code LISTINGS_ITEM_MFN_QUANTITY_CHANGE} notification goes on the queue.
+     */
+    public synchronized void changeMfnQuantity(String sku, int quantity) {
+        mfnQuantities.put(sku, quantity);
+        String now = pace.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        notifications.add(JSON.writeValueAsString(Map.of("NotificationVersion", "1.0", "NotificationType",
+                "LISTINGS_ITEM_MFN_QUANTITY_CHANGE", "PayloadVersion", "1.0", "EventTime", now, "Payload",
+                Map.of("SellerId", "SANDBOX", "FulfillmentChannelCode", "DEFAULT", "Sku", sku, "Quantity", quantity),
+                "NotificationMetadata", Map.of("ApplicationId", "amzn1.sellerapps.app.sandbox", "SubscriptionId",
+                        "sandbox-mfn-quantity", "PublishTime", now, "NotificationId",
+                        java.util.UUID.randomUUID().toString()))));
+    }
+
     /** The merchant-fulfilled quantity of each seller SKU, as the processed listings feeds set it. */
     public synchronized Map<String, Integer> mfnQuantities() {
         return Map.copyOf(mfnQuantities);
