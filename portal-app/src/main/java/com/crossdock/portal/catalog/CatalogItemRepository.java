@@ -64,6 +64,12 @@ interface CatalogItemRepository extends JpaRepository<CatalogItem, UUID> {
             order by i.sku""")
     List<CatalogItem> fbaBound();
 
+    /** The last "compare prep with Amazon" differences: master SKU, seller SKU, field, ours, Amazon's. */
+    @Query(value = """
+            SELECT master_sku, msku, field, ours, amazons FROM amazon_prep_mismatch
+            ORDER BY master_sku, msku, field""", nativeQuery = true)
+    List<Object[]> amazonPrepMismatches();
+
     @Query("select p.item.sku, p.level, p.eaches from CatalogPack p order by p.item.sku, p.level")
     List<Object[]> packLevels();
 

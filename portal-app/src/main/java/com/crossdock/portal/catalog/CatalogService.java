@@ -257,6 +257,18 @@ public class CatalogService {
         });
     }
 
+    /**
+     * What the tenant lists under channel identifiers of {@code kind} (e.g. Amazon seller SKUs): each active item
+     * carrying one, under that identifier, one unit a sale.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<ChannelListing> aliasListings(TenantId tenant, AliasKind kind) {
+        requireAccess(tenant);
+        return tenantTransactions.read(tenant, () -> items.activeSkusWithAliases(kind).stream()
+                .filter(row -> row[1] != null)
+                .map(row -> new ChannelListing(((String) row[1]).strip(), Map.of((String) row[0], 1L))).toList());
+    }
+
     /** The channel identifiers of {@code kind} (e.g. Amazon seller SKUs) the tenant's active items carry. */
     @PreAuthorize("isAuthenticated()")
     public List<String> activeAliases(TenantId tenant, AliasKind kind) {
@@ -292,6 +304,7 @@ public class CatalogService {
             inconsistentPacks(findings);
             bundlesWithoutComponents(findings);
             fbaWithoutPrep(findings);
+            amazonPrepMismatches(findings);
             return findings;
         });
     }
@@ -331,6 +344,37 @@ public class CatalogService {
                     "Each larger pack must hold a whole number of the next smaller one (e.g. inner 6, case 24).",
                     wrong));
         }
+    }
+
+    /**
+     * The FBA-bound items that carry an Amazon seller SKU, one entry per seller SKU, with their prep attributes: what
+     * is compared with, and sent to, Amazon's prep details.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<FbaPrepItem> fbaPrepItems(TenantId tenant) {
+        requireAccess(tenant);
+        return tenantTransactions.read(tenant, () -> items.fbaBound().stream()
+                .flatMap(item -> item.details().item().aliases().stream()
+                        .filter(alias -> alias.kind() == AliasKind.AMAZON_MSKU)
+                        .map(alias -> new FbaPrepItem(item.sku(), alias.value(), item.prep())))
+                .toList());
+    }
+
+    /** One finding per item whose prep attributes differ from Amazon's, as the last comparison found them. */
+    private void amazonPrepMismatches(List<Finding> findings) {
+        Map<String, List<String>> bySku = new LinkedHashMap<>();
+        for (Object[] row : items.amazonPrepMismatches()) {
+            String field = (String) row[2];
+            String what = field.equals("NOT_AT_AMAZON") ? "Amazon has no prep details for seller SKU " + row[1]
+                    : "seller SKU " + row[1] + ": " + field.toLowerCase(Locale.ROOT).replace('_', ' ') + " is "
+                            + row[3] + " here, " + row[4] + " at Amazon";
+            bySku.computeIfAbsent((String) row[0], sku -> new ArrayList<>()).add(what);
+        }
+        bySku.forEach((sku, differences) -> findings.add(new Finding(Finding.Kind.AMAZON_PREP_MISMATCH,
+                sku + " (FBA): " + String.join("; ", differences),
+                "Correct the item's prep attributes if Amazon is right; otherwise send ours to Amazon (Channels → the "
+                        + "Amazon connection → Send our prep to Amazon). Then compare with Amazon again.",
+                List.of(sku))));
     }
 
     private void fbaWithoutPrep(List<Finding> findings) {

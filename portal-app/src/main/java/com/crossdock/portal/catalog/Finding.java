@@ -20,7 +20,8 @@ public record Finding(Kind kind, String problem, String fix, List<String> skus) 
         MISSING_EACH_PACK("No each pack"),
         INCONSISTENT_PACKS("Inconsistent packs"),
         BUNDLE_MISSING_COMPONENT("Bundle without its components"),
-        MISSING_PREP("FBA prep missing or inconsistent");
+        MISSING_PREP("FBA prep missing or inconsistent"),
+        AMAZON_PREP_MISMATCH("FBA prep differs from Amazon's");
 
         private final String label;
 

@@ -375,7 +375,7 @@ public class ChannelService {
     public Optional<AmazonAccount> amazonAccount(TenantId tenant, UUID connectionId) {
         return transactions.read(tenant, () -> jdbc.sql("""
                 SELECT c.mode, c.version, a.marketplace_ids, a.region, a.lwa_client_id, a.lwa_client_secret,
-                       a.refresh_token
+                       a.refresh_token, a.seller_id, c.api_version
                 FROM channel_connection c JOIN amazon_connection a ON a.connection_id = c.id
                 WHERE c.id = :id AND c.channel = 'AMAZON'""").param("id", connectionId).query((rs, n) -> {
                     List<String> marketplaceIds = List.of(rs.getString(3).split(","));
@@ -400,12 +400,21 @@ public class ChannelService {
                         return new com.crossdock.portal.channel.amazon.SpApiClient(endpoint, transport, tokens,
                                 new com.crossdock.portal.channel.amazon.SpApiLimiter(pace), pace);
                     });
-                    return new AmazonAccount(client, marketplaceIds);
+                    return new AmazonAccount(client, marketplaceIds, rs.getString(8), sandboxMode, rs.getString(9));
                 }).optional());
     }
 
-    /** An Amazon connection's client and the marketplaces its orders are read from. */
-    public record AmazonAccount(com.crossdock.portal.channel.amazon.SpApiClient client, List<String> marketplaceIds) {
+    /**
+     * An Amazon connection's client, the marketplaces its orders are read from, the seller's id, and whether it talks
+     * to the portal's sandbox (whose notification queue the order import reads), and the Orders API version its
+     * order import uses ({@code v0} or {@code 2026-01-01}).
+     */
+    public record AmazonAccount(com.crossdock.portal.channel.amazon.SpApiClient client, List<String> marketplaceIds,
+            String sellerId, boolean sandbox, String ordersApi) {
+
+        public boolean orders2026() {
+            return "2026-01-01".equals(ordersApi);
+        }
     }
 
     /**
@@ -454,6 +463,34 @@ public class ChannelService {
                             context(tenant, connectionId, "previous_secret")))
                     .param("secret", cipher.seal(newSecret.strip(), context(tenant, connectionId, "webhook_secret")))
                     .param("now", Timestamp.from(clock.instant())).param("actor", CurrentUser.actor()).update();
+            return view(tenant, connectionId).orElseThrow();
+        });
+    }
+
+    /** The Orders API versions an Amazon connection can read orders with. */
+    public static final List<String> AMAZON_ORDERS_APIS = List.of("v0", "2026-01-01");
+
+    /**
+     * Switches the Orders API an Amazon connection's order import reads with: {@code v0} ({@code getOrders} and
+     * {@code getOrderItems}) or {@code 2026-01-01} ({@code searchOrders}, items included). Shown as the connection's
+     * API version.
+     */
+    @PreAuthorize(MANAGERS)
+    public ConnectionView useAmazonOrdersApi(TenantId tenant, UUID connectionId, String version) {
+        requireAccess(tenant);
+        if (version == null || !AMAZON_ORDERS_APIS.contains(version)) {
+            throw new ChannelValidationException(Map.of("apiVersion", "Choose an Orders API version: "
+                    + String.join(" or ", AMAZON_ORDERS_APIS)));
+        }
+        return transactions.write(tenant, () -> {
+            int changed = jdbc.sql("""
+                    UPDATE channel_connection SET api_version = :version, updated_at = :now, updated_by = :actor,
+                           version = version + 1
+                    WHERE id = :id AND channel = 'AMAZON'""").param("id", connectionId).param("version", version)
+                    .param("now", Timestamp.from(clock.instant())).param("actor", CurrentUser.actor()).update();
+            if (changed == 0) {
+                throw new NoSuchConnectionException(connectionId);
+            }
             return view(tenant, connectionId).orElseThrow();
         });
     }

@@ -3,6 +3,7 @@ package com.crossdock.portal.sync;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.NoSuchConnectionException;
 import com.crossdock.portal.channel.amazon.AmazonOrderParser;
+import com.crossdock.portal.channel.amazon.AmazonOrders2026;
 import com.crossdock.portal.channel.amazon.AmazonPayloadException;
 import com.crossdock.portal.channel.amazon.SpApiException;
 import com.crossdock.portal.tenancy.TenantTransactions;
@@ -15,11 +16,13 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The order import of an Amazon connection: {@code getOrders} for the orders changed since the flow's mark (a
+ * The order import of an Amazon connection: {@code getOrders} (or, where the connection opted in, Orders 2026-01-01
+ * {@code searchOrders}, items included) for the orders changed since the flow's mark (a
  * minute of overlap, like the Shopify poll), page by page with {@code NextToken}, {@code getOrderItems} for each
  * order the warehouse may ship, and each order kept with its items in the inbox (deduplicated by order id and
  * update time) for the same pipeline as Shopify's orders. Amazon's rate limits and throttling are the client's
- * business: a run just takes as long as the usage plan allows. If Amazon fails the run, what was kept is processed
+ * business: a run just takes as long as the usage plan allows. A sandbox connection's run first reads the
+ * notifications waiting on the sandbox's queue ({@link AmazonNotifications}). If Amazon fails the run, what was kept is processed
  * and the mark stays, so the next run reads the rest.
  */
 @Component
@@ -31,10 +34,13 @@ class AmazonOrderImport implements FlowWork {
     private final OrderPipeline pipeline;
     private final ExceptionLog exceptions;
     private final Clock clock;
+    private final AmazonNotifications notifications;
     private final AmazonOrderParser parser = new AmazonOrderParser();
+    private final AmazonOrders2026 orders2026 = new AmazonOrders2026();
 
     AmazonOrderImport(TenantTransactions transactions, PollMarks marks, ChannelService channels,
-            OrderPipeline pipeline, ExceptionLog exceptions, Clock clock) {
+            OrderPipeline pipeline, ExceptionLog exceptions, AmazonNotifications notifications, Clock clock) {
+        this.notifications = notifications;
         this.transactions = transactions;
         this.marks = marks;
         this.channels = channels;
@@ -71,20 +77,29 @@ class AmazonOrderImport implements FlowWork {
         String failure = null;
         String next = null;
         try {
+            if (account.sandbox()) {
+                // the sandbox's notification queue (SQS in production): order changes such as cancel requests
+                for (String body : account.client().receiveSandboxNotifications()) {
+                    seen++;
+                    kept.addAll(notifications.handle(tenant, connectionId, account, body));
+                }
+            }
             do {
-                var page = account.client().getOrders(account.marketplaceIds(), mark.minusSeconds(60), next);
+                boolean v2026 = account.orders2026();
+                var page = v2026 ? account.client().searchOrders(account.marketplaceIds(), mark.minusSeconds(60), next)
+                        : account.client().getOrders(account.marketplaceIds(), mark.minusSeconds(60), next);
                 for (String order : page.orders()) {
                     seen++;
-                    String id = parser.orderIdOf(order);
-                    Instant updated = parser.updatedAtOf(order).orElse(null);
-                    List<String> items = id != null && parser.needsItems(order)
-                            ? account.client().getOrderItems(id) : List.of();
+                    String id = v2026 ? orders2026.orderIdOf(order) : parser.orderIdOf(order);
+                    Instant updated = (v2026 ? orders2026.updatedAtOf(order) : parser.updatedAtOf(order)).orElse(null);
                     if (id == null || updated == null) {
                         failed++;
                     } else if (updated.isAfter(newest)) {
                         newest = updated;
                     }
-                    String payload = AmazonOrderParser.combine(order, items);
+                    // 2026-01-01 orders come with their items; v0 ones need getOrderItems
+                    String payload = v2026 ? AmazonOrders2026.wrap(order) : AmazonOrderParser.combine(order,
+                            id != null && parser.needsItems(order) ? account.client().getOrderItems(id) : List.of());
                     String dedup = id == null || updated == null ? "amazon:raw:" + Text.sha256(payload)
                             : "amazon:" + id + ":" + updated.toEpochMilli();
                     UUID inboxId = UUID.randomUUID();

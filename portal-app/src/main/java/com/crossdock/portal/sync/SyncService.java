@@ -50,6 +50,13 @@ public class SyncService {
                 .anyMatch(role -> role != com.crossdock.portal.identity.Role.LEADERSHIP_VIEWER)).orElse(false);
     }
 
+    /** Whether the signed-in person may enter orders and FBA transfers (the roles {@code submitOrder} admits). */
+    public boolean canSubmitOrders() {
+        return com.crossdock.portal.identity.CurrentUser.find().map(user -> user.roles().stream()
+                .anyMatch(role -> java.util.Set.of("PLATFORM_ADMIN", "ACCOUNT_MANAGER", "BRAND_ADMIN", "BRAND_USER")
+                        .contains(role.name()))).orElse(false);
+    }
+
     /** Orders of the tenant, newest change first. */
     @PreAuthorize("isAuthenticated()")
     public List<OrderSummary> orders(TenantId tenant, int limit) {
@@ -294,6 +301,53 @@ public class SyncService {
         tenants.recordActivity(tenant, "order.create", "Order " + reference + " entered by "
                 + com.crossdock.portal.identity.CurrentUser.actor());
         return order(tenant, orderId).orElseThrow();
+    }
+
+    /**
+     * An FBA-bound transfer: an outbound order of the brand's own stock to an Amazon fulfilment centre, booked under
+     * the Amazon connection as {@code FBA-<shipment id>} and released to the warehouse like any order, whose 940
+     * lines carry the prep the seller's side does and the FNSKU labelling as warehouse instructions (from the items'
+     * prep attributes). Every SKU must be an FBA-bound item (an FNSKU and an Amazon seller SKU) whose prep
+     * attributes are complete and consistent; otherwise the lines at fault are named.
+     *
+     * @param connectionId the Amazon connection, or {@code null} for the brand's first one
+     * @param shipmentId Amazon's inbound shipment id (e.g. {@code FBA15ABCDE12}), the transfer's reference
+     * @param fulfilmentCentre the fulfilment centre's address from the inbound plan
+     */
+    @PreAuthorize(EDITORS)
+    public OrderState submitFbaTransfer(TenantId tenant, @org.jspecify.annotations.Nullable UUID connectionId,
+            String shipmentId, com.crossdock.portal.order.Address fulfilmentCentre,
+            java.util.List<ManualOrderCommand.Line> lines) {
+        requireAccess(tenant);
+        UUID amazon = transactions.read(tenant, () -> jdbc.sql("""
+                SELECT id FROM channel_connection WHERE channel = 'AMAZON' AND (CAST(:id AS uuid) IS NULL OR id = :id)
+                ORDER BY created_at, id LIMIT 1""")
+                .param("id", connectionId).query(UUID.class).optional().orElse(null));
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (amazon == null) {
+            problems.put("connectionId", "Book an FBA transfer under the brand's Amazon connection: connect one first");
+        }
+        java.util.Map<String, com.crossdock.tenantconfig.prep.PrepAttributes> fba = new java.util.HashMap<>();
+        catalog.fbaPrepItems(tenant).forEach(item -> fba.put(item.sku().toUpperCase(java.util.Locale.ROOT),
+                item.prep()));
+        for (int i = 0; i < (lines == null ? 0 : lines.size()); i++) {
+            String sku = lines.get(i).sku() == null ? "" : lines.get(i).sku().strip();
+            var prep = fba.get(sku.toUpperCase(java.util.Locale.ROOT));
+            if (prep == null) {
+                problems.put("lines[" + i + "].sku", sku + " is not FBA-bound: give the item an FNSKU and an Amazon "
+                        + "seller SKU in the catalog");
+            } else if (!prep.missingForFba().isEmpty() || !prep.problems().isEmpty()) {
+                java.util.List<String> wrong = new java.util.ArrayList<>(prep.problems());
+                prep.missingForFba().forEach(missing -> wrong.add("no " + missing));
+                problems.put("lines[" + i + "].sku", sku + " cannot go to FBA until its prep attributes are right: "
+                        + String.join("; ", wrong));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new OrderValidationException(problems);
+        }
+        return submitOrder(tenant, new ManualOrderCommand("FBA-" + (shipmentId == null ? "" : shipmentId.strip()),
+                amazon, null, "FBA inbound", fulfilmentCentre, lines));
     }
 
     /** One order with its warehouse lines, or empty when the tenant has no such order. */

@@ -71,7 +71,7 @@ class AmazonOrderImportIT {
         });
         assertThat(superuser.sql("SELECT flow FROM channel_flow WHERE connection_id = :c").param("c", account)
                 .query(String.class).list()).as("an Amazon connection has the flows it has work for")
-                .containsExactly("ORDER_IMPORT");
+                .containsExactlyInAnyOrder("ORDER_IMPORT", "FULFILLMENT_WRITEBACK", "INVENTORY_PUSH");
         List<String> placed = SystemActor.call("test", () -> {
             List<String> ids = sandbox.placeOrders(apparel, account, 6, 1);
             sandbox.inject(apparel, account, Fault.EXPIRE_TOKEN, 1);

@@ -97,12 +97,22 @@ class RowLevelSecurityIT {
         });
     }
 
-    /** Fills amazon_connection: a sandbox Amazon seller account. */
+    /** Fills amazon_connection (a sandbox Amazon seller account), amazon_feed and amazon_prep_mismatch. */
     private void anAmazonConnection(TenantId tenant) {
-        channels.connectAmazon(tenant, new com.crossdock.portal.channel.AmazonConnectionCommand("Amazon US",
+        java.util.UUID account = channels.connectAmazon(tenant, new com.crossdock.portal.channel.AmazonConnectionCommand("Amazon US",
                 "A" + tenant.value().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT),
                 List.of("ATVPDKIKX0DER"), com.crossdock.portal.channel.AmazonRegion.NA, ChannelMode.SANDBOX, null,
-                null, null));
+                null, null)).id();
+        superuser.sql("""
+                INSERT INTO amazon_feed (tenant_id, id, connection_id, feed_type, feed_id, document_id, quantities,
+                                         status, submitted_at)
+                VALUES (:t, gen_random_uuid(), :c, 'JSON_LISTINGS_FEED', '1', 'doc', '{}', 'IN_QUEUE', now())""")
+                .param("t", tenant.value()).param("c", account).update();
+        superuser.sql("""
+                INSERT INTO amazon_prep_mismatch (tenant_id, id, connection_id, msku, master_sku, field, ours, amazons,
+                                                  compared_at)
+                VALUES (:t, gen_random_uuid(), :c, 'MSKU', 'SKU', 'PREP_OWNER', 'SELLER', 'AMAZON', now())""")
+                .param("t", tenant.value()).param("c", account).update();
     }
 
     /** Fills walmart_connection: a sandbox Walmart seller. */
@@ -360,7 +370,8 @@ class RowLevelSecurityIT {
                 "health_rollup_minute", "health_rollup_hour", "health_rollup_day", "health_failure_day",
                 "health_drift_day", "alert_rule", "alert_event", "tenant_setup", "source_of_truth",
                 "ship_method_mapping", "amazon_connection", "walmart_connection", "exception_owner", "go_live_flow",
-                "go_live_sku", "shadow_difference", "api_rate_bucket", "alert_webhook_key");
+                "go_live_sku", "shadow_difference", "api_rate_bucket", "alert_webhook_key", "amazon_feed",
+                "amazon_prep_mismatch");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -54,6 +54,21 @@ public final class AmazonOrderParser {
                 optionalText(payload, "NextToken", "$.payload"));
     }
 
+    /** A {@code getOrder} answer: the order's JSON as Amazon sent it. */
+    public String parseOrderPayload(byte[] json) {
+        return MAPPER.writeValueAsString(object(readObject(json).get("payload"), "$.payload"));
+    }
+
+    /** The sandbox queue's answer {@code {"messages": [{"body": "…"}]}}: each notification body. */
+    public List<String> parseNotificationBodies(byte[] json) {
+        JsonNode messages = readObject(json).get("messages");
+        List<String> bodies = new ArrayList<>();
+        for (String message : rawElements(messages, "$.messages")) {
+            bodies.add(requiredText(MAPPER.readTree(message), "body", "$.messages[]"));
+        }
+        return bodies;
+    }
+
     public ItemsPage parseItemsPage(byte[] json) {
         JsonNode payload = object(readObject(json).get("payload"), "$.payload");
         return new ItemsPage(rawElements(payload.get("OrderItems"), "$.payload.OrderItems"),
@@ -95,6 +110,20 @@ public final class AmazonOrderParser {
         }
     }
 
+    /**
+     * The order and its items as the inbox keeps them, marked as a buyer's cancellation request (from an
+     * {@code ORDER_CHANGE} notification, at {@code at} with Amazon's reason), which the parser turns into a
+     * cancellation of an order not yet shipped.
+     */
+    public static String combineWithBuyerCancel(String orderJson, List<String> itemsJson, Instant at,
+            @Nullable String reason) {
+        ObjectNode combined = (ObjectNode) MAPPER.readTree(combine(orderJson, itemsJson));
+        ObjectNode cancel = combined.putObject("buyerCancel");
+        cancel.put("at", at.toString());
+        cancel.put("reason", reason);
+        return MAPPER.writeValueAsString(combined);
+    }
+
     /** The order and its items as the inbox keeps them. */
     public static String combine(String orderJson, List<String> itemsJson) {
         ObjectNode combined = MAPPER.createObjectNode();
@@ -104,12 +133,17 @@ public final class AmazonOrderParser {
         return MAPPER.writeValueAsString(combined);
     }
 
-    /** An order with its items, as {@link #combine} kept them. */
+    /** An order with its items, as {@link #combine} kept them, or a 2026-01-01 order {@link AmazonOrders2026#wrap}ped. */
     public AmazonOrder parseOrder(byte[] combined) {
         JsonNode root = readObject(combined);
+        if (root.has("order2026")) {
+            // an Orders API 2026-01-01 order, items inside
+            return new AmazonOrders2026().parse(root.get("order2026"));
+        }
         JsonNode order = object(root.get("order"), "$.order");
         String id = requiredText(order, "AmazonOrderId", "$.order");
         Instant updated = instant(order, "LastUpdateDate", "$.order");
+        List<OrderLine> lines = new ArrayList<>();
         String status = requiredText(order, "OrderStatus", "$.order");
         String fulfillment = optionalText(order, "FulfillmentChannel", "$.order");
         if ("AFN".equals(fulfillment)) {
@@ -124,7 +158,6 @@ public final class AmazonOrderParser {
         if (items == null || !items.isArray()) {
             throw new AmazonPayloadException(Reason.MISSING_FIELD, "$.items", "the order's items are missing");
         }
-        List<OrderLine> lines = new ArrayList<>();
         String currency = null;
         for (int i = 0; i < items.size(); i++) {
             String path = "$.items[" + i + "]";
@@ -163,12 +196,26 @@ public final class AmazonOrderParser {
         JsonNode buyer = order.path("BuyerInfo");
         String email = buyer.isObject() ? optionalText(buyer, "BuyerEmail", "$.order.BuyerInfo") : null;
         boolean cancelled = "Canceled".equals(status);
+        String cancelReason = cancelled ? "Canceled on Amazon" : null;
+        JsonNode buyerCancel = root.get("buyerCancel");
+        if (!cancelled && buyerCancel != null && !buyerCancel.isNull()
+                && ("Unshipped".equals(status) || "PartiallyShipped".equals(status))) {
+            // an ORDER_CHANGE notification said the buyer asked to cancel: stop it before the warehouse ships it
+            Instant asked = instant(object(buyerCancel, "$.buyerCancel"), "at", "$.buyerCancel");
+            String why = optionalText(buyerCancel, "reason", "$.buyerCancel");
+            cancelled = true;
+            // a change after the order's last update, so the pipeline never takes it for a stale repeat
+            updated = (asked.isAfter(updated) ? asked : updated).plusMillis(1);
+            cancelReason = "Buyer requested cancellation on Amazon" + (why == null ? "" : ": " + why);
+            lines = lines.stream().map(line -> new OrderLine(line.channelLineId(), line.sku(), line.channelVariantId(),
+                    line.title(), line.quantity(), 0)).toList();
+        }
         return new AmazonOrder.ForWarehouse(new CanonicalOrder(id, id, instant(order, "PurchaseDate", "$.order"),
                 updated, currency, email, address(order.get("ShippingAddress")),
                 optionalText(order, "ShipmentServiceLevelCategory", "$.order"),
                 optionalText(order, "ShipServiceLevel", "$.order"), lines,
                 cancelled ? FinancialStatus.VOIDED : FinancialStatus.PAID, cancelled ? updated : null,
-                cancelled ? "Canceled on Amazon" : null));
+                cancelReason));
     }
 
     private static Address address(@Nullable JsonNode node) {

@@ -38,8 +38,15 @@ public interface SpApiTransport {
             request.method(call.method(), call.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(call.body()));
             try {
-                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Answer(response.statusCode(), response.headers().map(), response.body());
+                HttpResponse<byte[]> response = client.send(request.build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                String type = response.headers().firstValue("content-type").orElse("").toLowerCase(
+                        java.util.Locale.ROOT);
+                // text as UTF-8; anything else (a gzipped report) byte for byte, as ISO-8859-1
+                boolean text = type.isEmpty() || type.contains("json") || type.contains("text")
+                        || type.contains("xml");
+                return new Answer(response.statusCode(), response.headers().map(), new String(response.body(),
+                        text ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.StandardCharsets.ISO_8859_1));
             } catch (IOException e) {
                 throw new SpApiException("No answer from " + call.uri().getHost() + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {

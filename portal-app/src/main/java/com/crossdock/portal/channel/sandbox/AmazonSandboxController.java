@@ -21,8 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Amazon sandbox over HTTP: {@code /sandbox/amazon/{tenant}/{connection}/auth/o2/token} (Login with Amazon's
- * refresh-token grant) and {@code .../orders/v0/orders[/{id}/orderItems]} (Orders API v0). No session and no
- * sign-in: like Amazon, the {@code x-amz-access-token} header is the proof. Unknown and live connections are not
+ * refresh-token grant), {@code .../orders/v0/...} (Orders API v0 with {@code confirmShipment}), the Feeds API and
+ * the feed documents' pre-signed addresses ({@code .../feed-documents/{id}}), and Fulfillment Inbound's prep
+ * details. No session and no sign-in: like Amazon, the {@code x-amz-access-token} header is the proof (the
+ * document address is its own permission). Unknown and live connections are not
  * found.
  */
 @RestController
@@ -37,7 +39,13 @@ class AmazonSandboxController {
     }
 
     @RequestMapping(path = {"/sandbox/amazon/{tenant}/{connection}/auth/o2/token",
-            "/sandbox/amazon/{tenant}/{connection}/orders/v0/**"}, method = {RequestMethod.GET, RequestMethod.POST})
+            "/sandbox/amazon/{tenant}/{connection}/orders/v0/**",
+            "/sandbox/amazon/{tenant}/{connection}/orders/2026-01-01/**",
+            "/sandbox/amazon/{tenant}/{connection}/feeds/2021-06-30/**",
+            "/sandbox/amazon/{tenant}/{connection}/feed-documents/**",
+            "/sandbox/amazon/{tenant}/{connection}/inbound/fba/2024-03-20/**",
+            "/sandbox/amazon/{tenant}/{connection}/notifications/**"},
+            method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT})
     ResponseEntity<String> call(@PathVariable String tenant, @PathVariable String connection,
             HttpServletRequest request, @RequestBody(required = false) @Nullable String body) {
         Optional<AmazonSandboxStore> account = target(tenant, connection);

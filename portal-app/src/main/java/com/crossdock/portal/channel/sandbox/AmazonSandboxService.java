@@ -73,12 +73,82 @@ public class AmazonSandboxService {
         account(tenant, connectionId).cancel(Objects.requireNonNull(amazonOrderId, "amazonOrderId"));
     }
 
+    /**
+     * The buyer asks to cancel an order in the connection's sandbox account; an {@code ORDER_CHANGE} notification
+     * goes on its queue, which the next order import reads.
+     */
+    @PreAuthorize(MANAGERS)
+    public void requestCancel(TenantId tenant, UUID connectionId, String amazonOrderId, String reason) {
+        sandboxConnection(tenant, connectionId);
+        account(tenant, connectionId).requestCancel(Objects.requireNonNull(amazonOrderId, "amazonOrderId"),
+                Objects.requireNonNull(reason, "reason"));
+    }
+
     /** The next {@code count} SP-API calls of the connection meet {@code fault}. */
     @PreAuthorize(MANAGERS)
     public void inject(TenantId tenant, UUID connectionId, Fault fault, int count) {
         sandboxConnection(tenant, connectionId);
         Objects.requireNonNull(fault, "fault");
         account(tenant, connectionId).inject(fault, count);
+    }
+
+    /** The packages the connection's sandbox account saw confirmed ({@code confirmShipment}), oldest first. */
+    @PreAuthorize(MANAGERS)
+    public List<AmazonSandboxStore.ConfirmedPackage> confirmedPackages(TenantId tenant, UUID connectionId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).confirmedPackages();
+    }
+
+    /** An order's status in the connection's sandbox account ({@code Unshipped}, {@code Shipped}, ...). */
+    @PreAuthorize(MANAGERS)
+    public Optional<String> orderStatus(TenantId tenant, UUID connectionId, String amazonOrderId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).orderStatus(amazonOrderId);
+    }
+
+    /** Listings feeds of the connection's sandbox account refuse {@code sku} from now on, with {@code message}. */
+    @PreAuthorize(MANAGERS)
+    public void rejectInFeeds(TenantId tenant, UUID connectionId, String sku, String message) {
+        sandboxConnection(tenant, connectionId);
+        account(tenant, connectionId).rejectInFeeds(Objects.requireNonNull(sku, "sku"),
+                Objects.requireNonNull(message, "message"));
+    }
+
+    /** The merchant-fulfilled quantity per seller SKU the connection's processed listings feeds set. */
+    @PreAuthorize(MANAGERS)
+    public Map<String, Integer> mfnQuantities(TenantId tenant, UUID connectionId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).mfnQuantities();
+    }
+
+    /** Sets Amazon's prep details of a seller SKU in the connection's sandbox account (as Amazon would decide). */
+    @PreAuthorize(MANAGERS)
+    public void setAmazonPrep(TenantId tenant, UUID connectionId,
+            com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku details) {
+        sandboxConnection(tenant, connectionId);
+        account(tenant, connectionId).setAmazonPrep(Objects.requireNonNull(details, "details"));
+    }
+
+    /** Amazon's prep details of a seller SKU in the connection's sandbox account. */
+    @PreAuthorize(MANAGERS)
+    public com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku amazonPrep(TenantId tenant, UUID connectionId,
+            String msku) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).amazonPrep(Objects.requireNonNull(msku, "msku"));
+    }
+
+    /** Amazon changes a seller SKU's merchant-fulfilled quantity in the sandbox account and notifies it. */
+    @PreAuthorize(MANAGERS)
+    public void changeMfnQuantity(TenantId tenant, UUID connectionId, String sku, int quantity) {
+        sandboxConnection(tenant, connectionId);
+        account(tenant, connectionId).changeMfnQuantity(Objects.requireNonNull(sku, "sku"), quantity);
+    }
+
+    /** How many feeds the connection's sandbox account received. */
+    @PreAuthorize(MANAGERS)
+    public int feedCount(TenantId tenant, UUID connectionId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).feedCount();
     }
 
     /** How many orders the connection's sandbox account holds. */

@@ -59,6 +59,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
     private final ShopifySandboxService sandbox;
     private final com.crossdock.portal.channel.sandbox.AmazonSandboxService amazonSandbox;
     private final com.crossdock.portal.channel.sandbox.WalmartSandboxService walmartSandbox;
+    private final com.crossdock.portal.channel.AmazonPrepService amazonPrep;
     private final TenantSelection selection;
     private final Div content = new Div();
     private final Dialog dialog = new Dialog();
@@ -69,8 +70,10 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
 
     ChannelsView(ChannelService channels, ShopifySandboxService sandbox,
             com.crossdock.portal.channel.sandbox.AmazonSandboxService amazonSandbox,
-            com.crossdock.portal.channel.sandbox.WalmartSandboxService walmartSandbox, TenantSelection selection) {
+            com.crossdock.portal.channel.sandbox.WalmartSandboxService walmartSandbox,
+            com.crossdock.portal.channel.AmazonPrepService amazonPrep, TenantSelection selection) {
         this.channels = channels;
+        this.amazonPrep = amazonPrep;
         this.sandbox = sandbox;
         this.amazonSandbox = amazonSandbox;
         this.walmartSandbox = walmartSandbox;
@@ -214,6 +217,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
                 Fact.of("Refresh token", connection.tokenHint(), "channel-token-hint")),
                 "Orders are read from Amazon by the order import flow (Flows), at Amazon's published rates; orders "
                         + "fulfilled by Amazon are set aside, not sent to the warehouse.");
+        if (channels.canManage() && tenant != null) {
+            card.add(ordersApiChoice(connection), new AmazonPrepControls(amazonPrep, tenant, connection.id()));
+        }
         if (channels.canManage() && connection.mode() == ChannelMode.SANDBOX && tenant != null) {
             card.add(new com.crossdock.portal.channel.sandbox.ui.AmazonSandboxControls(amazonSandbox, tenant,
                     connection.id()));
@@ -258,6 +264,30 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         text.addClassName("cd-muted");
         card.add(title, facts, text);
         return card;
+    }
+
+    /** Which Orders API the connection's order import reads with: v0, or 2026-01-01 where the seller opts in. */
+    private com.vaadin.flow.component.select.Select<String> ordersApiChoice(ConnectionView connection) {
+        var choice = new com.vaadin.flow.component.select.Select<String>();
+        choice.setLabel("Orders API");
+        choice.setId("amazon-orders-api-" + connection.id());
+        choice.setItems(ChannelService.AMAZON_ORDERS_APIS);
+        choice.setItemLabelGenerator(version -> version.equals("v0") ? "v0 (getOrders)"
+                : version + " (searchOrders)");
+        choice.setValue(connection.apiVersion());
+        choice.addValueChangeListener(change -> {
+            if (!change.isFromClient() || tenant == null) {
+                return;
+            }
+            try {
+                channels.useAmazonOrdersApi(tenant, connection.id(), change.getValue());
+                Notices.success("The order import now reads with Orders API " + change.getValue());
+            } catch (RuntimeException failure) {
+                Notices.error(FailureMessages.explain(failure));
+                choice.setValue(change.getOldValue());
+            }
+        });
+        return choice;
     }
 
     private Div webhookRow(ConnectionView connection) {

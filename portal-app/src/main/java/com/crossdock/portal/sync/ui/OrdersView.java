@@ -102,7 +102,15 @@ public class OrdersView extends VerticalLayout implements BeforeEnterObserver {
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), click -> reload());
         refresh.setId("orders-refresh");
         refresh.addThemeVariants(ButtonVariant.TERTIARY);
-        toolbar = new HorizontalLayout(search, status, count, refresh);
+        Button transfer = new Button("New FBA transfer", VaadinIcon.TRUCK.create(), click -> {
+            if (tenant != null) {
+                new FbaTransferDialog(sync, tenant, this::reload).open();
+            }
+        });
+        transfer.setId("orders-fba-transfer");
+        transfer.addThemeVariants(ButtonVariant.TERTIARY);
+        transfer.setVisible(sync.canSubmitOrders());
+        toolbar = new HorizontalLayout(search, status, count, transfer, refresh);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.expand(count);

@@ -42,8 +42,10 @@ public class AmazonSandboxControls extends HorizontalLayout {
                 "The next call gets 503; the import tries it again.");
         Button expire = faultButton(sandbox, tenant, connectionId, result, "Expire token", Fault.EXPIRE_TOKEN, 1,
                 "The access token expired; the import gets a new one once.");
+        Button fatal = faultButton(sandbox, tenant, connectionId, result, "Fail next feed", Fault.FEED_FATAL, 1,
+                "The next inventory feed ends FATAL; the inventory push raises an exception and sends it again.");
         setAlignItems(FlexComponent.Alignment.CENTER);
-        add(place, throttle, outage, expire, result);
+        add(place, throttle, outage, expire, fatal, result);
     }
 
     private static Button faultButton(AmazonSandboxService sandbox, TenantId tenant, UUID connectionId, Span result,
