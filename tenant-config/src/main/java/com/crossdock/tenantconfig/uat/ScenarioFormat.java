@@ -33,7 +33,7 @@ public final class ScenarioFormat {
     private static final Set<String> INBOUND = Set.of("RECEIVING", "RECEIVED", "RECEIVED_WITH_DISCREPANCIES");
     private static final Set<String> RMA = Set.of("EXPECTED", "RECEIVED", "ON_HOLD", "DISPOSITIONED", "CLOSED");
     private static final Set<String> FINDINGS = Set.of("DUPLICATE_SKU", "ALIAS_COLLISION", "MISSING_EACH_PACK",
-            "INCONSISTENT_PACKS", "BUNDLE_WITHOUT_COMPONENTS", "MISSING_PREP");
+            "INCONSISTENT_PACKS", "BUNDLE_MISSING_COMPONENT", "MISSING_PREP");
     /** Expectations about an order, checked only on steps that have one. */
     private static final Set<String> ORDER_EXPECTATIONS = Set.of("status", "holdReasonContains", "documentSent",
             "exceptionReason", "warehouseLines", "fromBundle", "outboxContains", "releasedOnce", "shipments", "prepSent",
