@@ -106,6 +106,34 @@ class UatRuns {
         return id;
     }
 
+    /** Takes the oldest queued run (marking it running), if any; another instance never takes the same one. */
+    Optional<UUID> claimNext(TenantId tenant) {
+        return transactions.write(tenant, () -> jdbc.sql("""
+                UPDATE uat_run SET status = 'RUNNING', started_at = :now
+                WHERE id = (SELECT id FROM uat_run WHERE status = 'QUEUED' ORDER BY queued_at, id LIMIT 1
+                            FOR UPDATE SKIP LOCKED)
+                RETURNING id""").param("now", Timestamp.from(clock.instant())).query(UUID.class).optional());
+    }
+
+    /** Closes the runs a stopped portal left running as failed, saying so; answers them. */
+    List<UUID> abandonRunning(TenantId tenant) {
+        return transactions.write(tenant, () -> {
+            List<UUID> left = jdbc.sql("SELECT id FROM uat_run WHERE status = 'RUNNING'").query(UUID.class).list();
+            for (UUID run : left) {
+                jdbc.sql("""
+                        UPDATE uat_step_result SET outcome = 'SKIPPED', reason = 'The portal stopped during this run.',
+                               finished_at = :now
+                        WHERE run_id = :run AND outcome IN ('PENDING', 'RUNNING')""")
+                        .param("now", Timestamp.from(clock.instant())).param("run", run).update();
+            }
+            jdbc.sql("""
+                    UPDATE uat_run SET status = 'FAILED', finished_at = :now,
+                           summary = 'The portal stopped during this run; run the scenario again.'
+                    WHERE status = 'RUNNING'""").param("now", Timestamp.from(clock.instant())).update();
+            return left;
+        });
+    }
+
     ScenarioTemplate definition(TenantId tenant, UUID runId) {
         return ScenarioFormat.read(transactions.read(tenant, () -> jdbc.sql(
                 "SELECT definition FROM uat_run WHERE id = :id").param("id", runId).query(String.class).single()));

@@ -10,6 +10,7 @@ import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.receiving.InboundReceipts;
 import com.crossdock.portal.receiving.ReceivingService;
 import com.crossdock.portal.returns.ReturnsService;
+import com.crossdock.portal.scheduling.TenantJobs;
 import com.crossdock.portal.sync.FlowService;
 import com.crossdock.portal.sync.SyncService;
 import com.crossdock.portal.sync.WarehouseFeedback;
@@ -21,7 +22,6 @@ import com.crossdock.tenantconfig.uat.ScenarioFormatException;
 import com.crossdock.tenantconfig.uat.ScenarioLibrary;
 import com.crossdock.tenantconfig.uat.ScenarioStep;
 import com.crossdock.tenantconfig.uat.ScenarioTemplate;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -65,15 +62,15 @@ public class UatService {
     private final UatRuns runs;
     private final ScenarioRunner.Deps deps;
     private final UatProperties properties;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<TenantId, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
+    private final TenantJobs jobs;
     private final Map<TenantId, Set<Consumer<UUID>>> listeners = new ConcurrentHashMap<>();
 
     UatService(TenantService tenants, GovernanceService governance, UatRuns runs, ChannelService channels,
             ShopifySandboxService sandbox, SyncService sync, WarehouseFeedback warehouse, FlowService flows,
             CatalogService catalog, ReceivingService receiving, InboundReceipts receipts, ReturnsService returns,
-            WmsService wms, Clock clock, UatProperties properties) {
+            WmsService wms, Clock clock, UatProperties properties, TenantJobs jobs) {
         this.tenants = tenants;
+        this.jobs = jobs;
         this.governance = governance;
         this.runs = runs;
         this.properties = properties;
@@ -170,8 +167,9 @@ public class UatService {
     }
 
     /**
-     * Queues a run of the scenario and starts it in the background as the system actor; runs of one tenant go one
-     * after the other. Answers the run's id at once.
+     * Queues a run of the scenario and fires the tenant's UAT job, which works it in the background as the system
+     * actor (runs of one tenant go one after the other, and go on when the browser closes). Answers the run's id at
+     * once.
      */
     @PreAuthorize(RUNNERS)
     public UUID start(TenantId tenant, String key) {
@@ -181,8 +179,10 @@ public class UatService {
         UUID runId = runs.queue(tenant, scenario, version, CurrentUser.actor());
         tenants.recordActivity(tenant, "uat.run", "UAT run of \"" + scenario.name() + "\" started at configuration "
                 + "version " + version);
-        queues.compute(tenant, (key2, previous) -> (previous == null ? CompletableFuture.<Void>completedFuture(null)
-                : previous).thenRunAsync(() -> execute(tenant, runId), executor));
+        if (!jobs.exists(tenant, UatJob.NAME)) {
+            jobs.keepUnscheduled(tenant, UatJob.NAME, UatJob.class);
+        }
+        jobs.triggerNow(tenant, UatJob.NAME);
         notify(tenant, runId);
         return runId;
     }
@@ -313,20 +313,30 @@ public class UatService {
                         + "the template to a custom scenario first"));
     }
 
+    /**
+     * Works the tenant's queued runs, oldest first, as the system actor; called by {@link UatJob} only. After a
+     * portal stopped mid-run ({@code recovering}), the run it left is closed as failed first.
+     */
+    void runQueued(TenantId tenant, boolean recovering) {
+        SystemActor.call("uat", () -> {
+            if (recovering) {
+                runs.abandonRunning(tenant).forEach(runId -> notify(tenant, runId));
+            }
+            for (Optional<UUID> next = runs.claimNext(tenant); next.isPresent(); next = runs.claimNext(tenant)) {
+                execute(tenant, next.get());
+            }
+            return null;
+        });
+    }
+
     private void execute(TenantId tenant, UUID runId) {
         try {
-            SystemActor.call("uat", () -> {
-                ScenarioTemplate scenario = runs.definition(tenant, runId);
-                new ScenarioRunner(deps, tenant, runId, scenario, properties.stepDeadline(),
-                        () -> notify(tenant, runId)).run();
-                return null;
-            });
+            ScenarioTemplate scenario = runs.definition(tenant, runId);
+            new ScenarioRunner(deps, tenant, runId, scenario, properties.stepDeadline(),
+                    () -> notify(tenant, runId)).run();
         } catch (RuntimeException e) {
             log.error("UAT run {} of tenant {} stopped", runId, tenant, e);
-            SystemActor.call("uat", () -> {
-                runs.finished(tenant, runId, RunStatus.FAILED, "The run stopped with an error: " + e.getMessage());
-                return null;
-            });
+            runs.finished(tenant, runId, RunStatus.FAILED, "The run stopped with an error: " + e.getMessage());
             notify(tenant, runId);
         }
     }
@@ -339,10 +349,5 @@ public class UatService {
                 log.warn("A UAT listener failed; it stays registered until its view detaches", e);
             }
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
     }
 }
