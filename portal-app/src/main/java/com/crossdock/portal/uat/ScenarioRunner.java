@@ -387,7 +387,7 @@ final class ScenarioRunner {
                 + " available").toList() + " → " + applied + " applied");
         if (applied == 0) {
             throw new StepFailed("The warehouse's stock report was not applied: in the source of truth, available "
-                    + "inventory is owned by " + deps.governance().owner(tenant, DataType.AVAILABLE_INVENTORY)
+                    + "inventory is owned by " + deps.governance().owner(tenant, DataType.AVAILABLE_INVENTORY).label()
                     + ", not the warehouse, so the report became an ownership-conflict exception. Choose the owner "
                     + "in Setup.");
         }

@@ -238,6 +238,19 @@ class UatRuns {
                 .query((rs, n) -> rs.getString(2) + " (" + rs.getString(1) + ")").list());
     }
 
+    /** Changes to these catalog items (by master SKU) after a moment, oldest first, as "SKU changed by who at when". */
+    List<String> catalogChangesSince(TenantId tenant, Instant since, java.util.Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return transactions.read(tenant, () -> jdbc.sql("""
+                SELECT a.sku, r.actor, r.occurred_at FROM catalog_item_aud a JOIN audit_revision r ON r.id = a.rev
+                WHERE r.occurred_at > :since AND a.sku IN (:skus) ORDER BY r.occurred_at LIMIT 10""")
+                .param("since", Timestamp.from(since)).param("skus", List.copyOf(skus))
+                .query((rs, n) -> "Catalog item " + rs.getString(1) + " changed by " + rs.getString(2) + " at "
+                        + rs.getTimestamp(3).toInstant()).list());
+    }
+
     private List<SignOffView> signOffs(UUID runId) {
         return jdbc.sql("""
                 SELECT role, signed_by, signed_by_name, signed_at, config_version FROM uat_signoff WHERE run_id = :run

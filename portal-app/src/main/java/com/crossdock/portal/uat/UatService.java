@@ -253,16 +253,21 @@ public class UatService {
             long signedAt = run.signOffs().stream().mapToLong(SignOffView::configVersion).min().orElse(0);
             String who = run.signOffs().stream().map(s -> s.signedByName() + " (" + s.role().label()
                     .toLowerCase(Locale.ROOT) + ")").collect(Collectors.joining(" and "));
-            if (signedAt == version) {
+            var lastSigned = run.signOffs().stream().map(SignOffView::signedAt).max(java.time.Instant::compareTo)
+                    .orElseThrow();
+            List<String> catalogChanges = runs.catalogChangesSince(tenant, lastSigned, run.pickedItems().stream()
+                    .flatMap(item -> item.perSale().keySet().stream()).collect(Collectors.toSet()));
+            if (signedAt == version && catalogChanges.isEmpty()) {
                 return new UatStatus(UatStatus.State.SIGNED, "\"" + run.scenarioName() + "\" passed and was signed by "
                         + who + " at configuration version " + version, run.id(), List.of());
             }
-            var lastSigned = run.signOffs().stream().map(SignOffView::signedAt).max(java.time.Instant::compareTo)
-                    .orElseThrow();
-            List<String> changes = runs.activitySince(tenant, lastSigned);
-            return new UatStatus(UatStatus.State.STALE, "Signed at configuration version " + signedAt + ", and the "
-                    + "configuration is at version " + version + " now" + (changes.isEmpty() ? "" : ": "
-                    + String.join("; ", changes)) + ". Run UAT again and sign the new run.", run.id(), changes);
+            List<String> changes = new ArrayList<>(runs.activitySince(tenant, lastSigned));
+            catalogChanges.stream().filter(change -> !changes.contains(change)).forEach(changes::add);
+            return new UatStatus(UatStatus.State.STALE, "Signed at configuration version " + signedAt
+                    + (signedAt == version ? ", and the catalog items the run used changed since"
+                            : ", and the configuration is at version " + version + " now")
+                    + (changes.isEmpty() ? "" : ": " + String.join("; ", changes))
+                    + ". Run UAT again and sign the new run.", run.id(), changes);
         }
         List<RunSummary> latest = runs.latestPerScenario(tenant);
         if (latest.isEmpty()) {

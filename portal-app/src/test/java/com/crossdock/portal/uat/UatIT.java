@@ -190,6 +190,17 @@ class UatIT {
         assertThat(report).contains("UAT report: Multi-line order", "Configuration version", "Bea Admin (uat.admin)",
                 "Marco Manager (uat.manager)", "SHOP-TEE-0");
 
+        asSystem(() -> {
+            ItemDetails tee = catalog.item(apparel, catalog.search(apparel, "TEE-1", 0, 1).getFirst().id());
+            ItemCommand item = tee.item();
+            return catalog.save(apparel, tee.id(), new ItemCommand(item.sku(), "Renamed tee", item.status(), false,
+                    false, false, false, item.packs(), item.aliases(), item.prep()), tee.version());
+        });
+        UatStatus catalogChanged = AsUser.call(users, "uat.user", () -> uat.status(apparel));
+        assertThat(catalogChanged.state()).as("an item the run used changed").isEqualTo(UatStatus.State.STALE);
+        assertThat(catalogChanged.changes()).anySatisfy(change -> assertThat(change)
+                .startsWith("Catalog item TEE-1 changed by system:test"));
+
         AsUser.run(users, "uat.admin", () -> governance.requireMappedShipMethods(apparel, true,
                 governance.matrix(apparel).version()));
 
@@ -213,10 +224,13 @@ class UatIT {
                     false, false, false, item.packs(), item.aliases(), PrepAttributes.none()), candle.version());
             governance.shipMethods(apparel).forEach(mapping -> governance.removeShipMethod(apparel, mapping.id(),
                     governance.matrix(apparel).version()));
+            governance.changeOwner(apparel, com.crossdock.tenantconfig.truth.DataType.AVAILABLE_INVENTORY,
+                    com.crossdock.tenantconfig.truth.SystemKind.ERP, governance.matrix(apparel).version());
             return null;
         });
         List<UUID> started = AsUser.call(users, "uat.manager", () -> List.of(uat.start(apparel, "missing-prep"),
-                uat.start(apparel, "fba-prep"), uat.start(apparel, "shipping-method-override")));
+                uat.start(apparel, "fba-prep"), uat.start(apparel, "shipping-method-override"),
+                uat.start(apparel, "inventory-drift")));
 
         List<RunView> runs = awaitFinished(apparel, started);
 
@@ -229,6 +243,8 @@ class UatIT {
         assertThat(runs.get(1).steps().get(0).reason()).contains("needs an FBA-bound item with seller prep",
                 "lack complete seller prep", "Catalog: set the FBA prep attributes");
         assertThat(runs.get(2).steps().get(0).reason()).contains("none is mapped", "in Setup");
+        assertThat(runs.get(3).steps().get(0).reason()).contains("available inventory is owned by",
+                "not the warehouse", "Choose the owner in Setup");
         assertThat(AsUser.call(users, "uat.user", () -> uat.status(apparel)).state())
                 .isEqualTo(UatStatus.State.STALE);
         assertThatThrownBy(() -> AsUser.call(users, "uat.admin", () -> uat.signOff(apparel, runs.get(0).id(),

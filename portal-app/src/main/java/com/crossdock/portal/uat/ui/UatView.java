@@ -198,6 +198,7 @@ public class UatView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         tenant = selection.current().orElse(null);
+        getUI().ifPresent(this::listen);
         reload();
     }
 
