@@ -29,6 +29,8 @@ import com.crossdock.portal.sync.StockRow;
 import com.crossdock.portal.sync.SyncService;
 import com.crossdock.portal.sync.WarehouseFeedback;
 import com.crossdock.portal.sync.WarehouseTrail;
+import com.crossdock.portal.warehouse.WmsConnectionView;
+import com.crossdock.portal.warehouse.WmsExchange;
 import com.crossdock.portal.warehouse.WmsService;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.truth.DataType;
@@ -83,7 +85,7 @@ final class ScenarioRunner {
     record Deps(UatRuns runs, ChannelService channels, ShopifySandboxService sandbox, SyncService sync,
             WarehouseFeedback warehouse, FlowService flows, CatalogService catalog, GovernanceService governance,
             ReceivingService receiving, InboundReceipts receipts, ReturnsService returns, WmsService wms,
-            Clock clock) {
+            WmsExchange exchange, Clock clock) {
     }
 
     ScenarioRunner(Deps deps, TenantId tenant, UUID runId, ScenarioTemplate scenario, Duration deadline,
@@ -230,16 +232,14 @@ final class ScenarioRunner {
 
     private List<String> ship(ScenarioStep step, Map<String, String> evidence) {
         UUID order = requireOrder();
-        deps.wms().account(tenant).ifPresent(account -> {
-            throw new StepFailed("The brand has an account at a connected warehouse (customer code "
-                    + account.customerCode() + "), so its orders go there as 940s; UAT ships through the sandbox "
-                    + "warehouse only for brands without one. Ship the order from the warehouse (Warehouse › "
-                    + "Exchange now) and check it in Orders.");
-        });
         OrderState state = awaitOrderState(order, s -> s.status() != OrderStatus.IMPORTED);
         if (state.status() != OrderStatus.RELEASED) {
             throw new StepFailed("The warehouse ships released orders only, and " + state.orderName() + " is "
                     + state.status() + holds(state) + ".");
+        }
+        Optional<WmsService.Account> account = deps.wms().account(tenant);
+        if (account.isPresent()) {
+            return shipThroughWms(step, evidence, state, account.get());
         }
         WarehouseFeedback.OutboxMessage message = deps.warehouse().unsent(tenant, 1000).stream()
                 .filter(m -> m.orderId().equals(order) && m.kind().equals("ORDER")).findFirst()
@@ -272,6 +272,44 @@ final class ScenarioRunner {
             evidence.put("Fulfillment write-back", "off for this store, so the store is not told");
         }
         return checkOrder(step.expect(), evidence);
+    }
+
+    /**
+     * A brand with an account at a warehouse gets its orders there as 940s: at a sandbox warehouse, exchanges run
+     * until the simulator's 945 is applied; a live warehouse is never sent anything by UAT.
+     */
+    private List<String> shipThroughWms(ScenarioStep step, Map<String, String> evidence, OrderState state,
+            WmsService.Account account) {
+        WmsConnectionView warehouse = deps.wms().connections().stream()
+                .filter(connection -> connection.id().equals(account.connectionId())).findFirst()
+                .orElseThrow(() -> new StepFailed("The brand's warehouse account names a warehouse that is gone; "
+                        + "assign the brand to a warehouse in Warehouse."));
+        if (warehouse.mode() != ChannelMode.SANDBOX) {
+            throw new StepFailed("The brand's orders go to " + warehouse.name() + ", a live warehouse, as 940s, and "
+                    + "UAT never sends orders to a live warehouse: give the brand an account at a sandbox warehouse "
+                    + "for UAT (Warehouse).");
+        }
+        String asked = switch (step.mode()) {
+            case "SPLIT" -> "SPLIT_CARTONS";
+            case "SHORT" -> "SHORT_SHIP";
+            default -> "SHIP_COMPLETE";
+        };
+        evidence.put("Sandbox warehouse", warehouse.name() + " (customer code " + account.customerCode()
+                + ") ships as " + warehouse.sandboxShipping() + (asked.equals(warehouse.sandboxShipping()) ? ""
+                : "; this step asks for " + asked + ", which the 3PL sets per sandbox warehouse in Warehouse"));
+        UUID order = state.id();
+        Expectations expect = step.expect();
+        OrderState after = await(() -> {
+            deps.exchange().exchange(warehouse.id());
+            return deps.sync().order(tenant, order).orElseThrow();
+        }, s -> expect.status() == null ? s.status() == OrderStatus.SHIPPED : s.status().name().equals(
+                expect.status()), Duration.ofSeconds(1));
+        evidence.put("After the exchanges", after.orderName() + ": " + after.status());
+        deps.wms().documents(tenant, 200).stream()
+                .filter(document -> after.orderName().equals(document.orderName()))
+                .forEach(document -> evidence.put("X12 " + document.direction() + " " + document.transactionSet()
+                        + " " + document.interchangeNo() + " (" + document.status() + ")", document.segments()));
+        return checkOrder(expect, evidence);
     }
 
     private static List<List<ShipmentNotice.Line>> cartons(Map<String, Integer> units, String mode) {
@@ -490,6 +528,10 @@ final class ScenarioRunner {
             problems.add("Expected the order to reach the warehouse exactly once; it was queued "
                     + trail.count("ORDER") + " time(s).");
         }
+        if (expect.shipments() != null && trail.shipments().size() != expect.shipments()) {
+            problems.add("Expected " + expect.shipments() + " shipment(s), there are " + trail.shipments().size()
+                    + ".");
+        }
         if (expect.warehouseLines() != null && state.lines().size() != expect.warehouseLines()) {
             problems.add("Expected " + expect.warehouseLines() + " warehouse line(s), there are "
                     + state.lines().size() + ".");
@@ -633,10 +675,15 @@ final class ScenarioRunner {
 
     /** Reads until {@code done} holds or the deadline passes; answers the last reading either way. */
     private <T> T await(Supplier<T> read, Predicate<T> done) {
+        return await(read, done, POLL);
+    }
+
+    /** As {@link #await(Supplier, Predicate)}, reading every {@code pause} (an SFTP exchange is not a query). */
+    private <T> T await(Supplier<T> read, Predicate<T> done, Duration pause) {
         long until = System.nanoTime() + deadline.toNanos();
         T value = read.get();
         while (!done.test(value) && System.nanoTime() < until) {
-            LockSupport.parkNanos(POLL.toNanos());
+            LockSupport.parkNanos(pause.toNanos());
             if (Thread.currentThread().isInterrupted()) {
                 throw new StepFailed("The run was interrupted (the portal is stopping).");
             }

@@ -15,6 +15,7 @@ import com.crossdock.portal.sync.FlowService;
 import com.crossdock.portal.sync.SyncService;
 import com.crossdock.portal.sync.WarehouseFeedback;
 import com.crossdock.portal.tenant.TenantService;
+import com.crossdock.portal.warehouse.WmsExchange;
 import com.crossdock.portal.warehouse.WmsService;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.uat.ScenarioFormat;
@@ -68,14 +69,14 @@ public class UatService {
     UatService(TenantService tenants, GovernanceService governance, UatRuns runs, ChannelService channels,
             ShopifySandboxService sandbox, SyncService sync, WarehouseFeedback warehouse, FlowService flows,
             CatalogService catalog, ReceivingService receiving, InboundReceipts receipts, ReturnsService returns,
-            WmsService wms, Clock clock, UatProperties properties, TenantJobs jobs) {
+            WmsService wms, WmsExchange exchange, Clock clock, UatProperties properties, TenantJobs jobs) {
         this.tenants = tenants;
         this.jobs = jobs;
         this.governance = governance;
         this.runs = runs;
         this.properties = properties;
         this.deps = new ScenarioRunner.Deps(runs, channels, sandbox, sync, warehouse, flows, catalog, governance,
-                receiving, receipts, returns, wms, clock);
+                receiving, receipts, returns, wms, exchange, clock);
     }
 
     /** Whether the signed-in person may run scenarios and edit custom ones. */

@@ -85,6 +85,7 @@ class UatIT {
     @Autowired IdentityService identity;
     @Autowired UserDetailsService users;
     @Autowired UatService uat;
+    @Autowired com.crossdock.portal.warehouse.WmsService wms;
 
     TenantId apparel;
     TenantId home;
@@ -306,6 +307,33 @@ class UatIT {
         assertThat(homeStock.summary()).contains("Step 1 failed");
         assertThat(AsUser.call(users, "uat.user", () -> uat.runs(apparel, 500)))
                 .noneMatch(run -> run.id().equals(homeRun.id()));
+    }
+
+    @Test
+    @Order(6)
+    void aBrandWithASandboxWarehouseAccountGetsItsOrdersThereAs940sAndTheSimulatorShipsThem() {
+        TenantId wmsBrand = asSystem(() -> {
+            TenantId brand = tenants.create(new TenantCommand("Edi Brand", "EDI", TenantStatus.ACTIVE, null, null))
+                    .id();
+            item(brand, "CAP-RED", PrepAttributes.none(), new AliasLine(AliasKind.SHOPIFY_VARIANT_SKU, "SHOP-CAP-R"));
+            item(brand, "CAP-BLUE", PrepAttributes.none(), new AliasLine(AliasKind.SHOPIFY_VARIANT_SKU, "SHOP-CAP-B"));
+            channels.connectShopify(brand, new ShopifyConnectionCommand("Edi sandbox", "edi-uat.myshopify.com",
+                    "2026-07", ChannelMode.SANDBOX, "shpat_edi_uat_0123456789ab", "whsec-edi-uat"));
+            UUID warehouse = wms.connectSandbox("UAT DC").id();
+            wms.assignAccount(brand, warehouse, "EDIBRAND");
+            return brand;
+        });
+
+        RunView run = awaitFinished(wmsBrand, List.of(asSystem(() -> uat.start(wmsBrand, "split-shipment"))))
+                .getFirst();
+
+        assertThat(run.status()).as(run.summary()).isEqualTo(RunStatus.PASSED);
+        assertThat(run.steps().get(1).evidence()).containsKey("Sandbox warehouse")
+                .anySatisfy((name, text) -> {
+                    assertThat(name).startsWith("X12 OUTBOUND 940");
+                    assertThat(text).contains("W05");
+                });
+        assertThat(asSystem(() -> uat.runs(apparel, 500))).noneMatch(other -> other.id().equals(run.id()));
     }
 
     private List<RunView> awaitFinished(TenantId tenant, List<UUID> runIds) {
