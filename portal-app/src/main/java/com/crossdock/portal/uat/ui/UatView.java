@@ -197,7 +197,11 @@ public class UatView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        tenant = selection.current().orElse(null);
+        TenantId entered = selection.current().orElse(null);
+        if (!java.util.Objects.equals(entered, tenant)) {
+            selectedRun = null;
+        }
+        tenant = entered;
         getUI().ifPresent(this::listen);
         reload();
     }
