@@ -95,6 +95,8 @@ enum DemoUser {
         DOCUMENTS("nav-documents", true),
         /** Everyone reads the source of truth and ship-method mappings; brand admins change them. */
         SETUP("nav-setup", true),
+        /** Everyone reads UAT runs and reports; brand admins and account managers run and sign them. */
+        UAT("nav-uat", true),
         /** Everyone reads which flows are live and the shadow differences; managers switch flows live. */
         GO_LIVE("nav-golive", true),
         /** A brand's own people: its API clients (brand admins create and revoke them). */

@@ -269,6 +269,13 @@ public class CatalogService {
                 .map(row -> new ChannelListing(((String) row[1]).strip(), Map.of((String) row[0], 1L))).toList());
     }
 
+    /** The items that ship to Amazon FBA (they have an FNSKU), with their aliases and prep, in SKU order. */
+    @PreAuthorize("isAuthenticated()")
+    public List<ItemDetails> fbaBoundItems(TenantId tenant) {
+        requireAccess(tenant);
+        return tenantTransactions.read(tenant, () -> items.fbaBound().stream().map(CatalogItem::details).toList());
+    }
+
     /** The channel identifiers of {@code kind} (e.g. Amazon seller SKUs) the tenant's active items carry. */
     @PreAuthorize("isAuthenticated()")
     public List<String> activeAliases(TenantId tenant, AliasKind kind) {

@@ -53,14 +53,17 @@ public class DemoData {
     private final Environment environment;
     private final DemoShopifyStore shopify;
     private final DemoHealthHistory history;
+    private final com.crossdock.portal.governance.GovernanceService governance;
     private final List<String> credentials = new ArrayList<>();
 
     DemoData(TenantService tenants, IdentityService identity, CatalogService catalog, ChannelService channels,
             OrderPipeline pipeline, com.crossdock.portal.channel.sandbox.ShopifySandboxService sandbox, Clock clock,
             DemoProperties properties, Environment environment,
             com.crossdock.portal.tenancy.TenantTransactions transactions,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            com.crossdock.portal.governance.GovernanceService governance) {
         this.tenants = tenants;
+        this.governance = governance;
         this.catalog = catalog;
         this.shopify = new DemoShopifyStore(channels, pipeline, sandbox, clock);
         this.history = new DemoHealthHistory(transactions, jdbc);
@@ -103,6 +106,7 @@ public class DemoData {
         user("oakline.admin", "Olga Admin (Oakline)", Set.of(Role.BRAND_ADMIN), home.id());
         user("pending.user", "Pat Pending (no access)", Set.of(), null);
         apparelCatalog(apparel.id());
+        apparelBundleAndExpressShipping(apparel.id());
         homeCatalog(home.id());
         shopify.connectAndSendOrders(apparel.id());
         history.write(apparel.id());
@@ -126,6 +130,23 @@ public class DemoData {
                 serial++;
             }
         }
+    }
+
+    /**
+     * A virtual two-tee pack (exploded into its tees for the warehouse) and the store's "Express" method mapped to a
+     * UPS service, so the UAT scenarios of bundles and ship-method overrides have something to run on. "Standard",
+     * which the demo orders use, stays unmapped: readiness still has that to show.
+     */
+    private void apparelBundleAndExpressShipping(TenantId tenant) {
+        catalog.saveBundle(tenant, null, new com.crossdock.tenantconfig.catalog.BundleDefinition(
+                com.crossdock.tenantconfig.catalog.Sku.of("HP-TEE-DUO-M"),
+                com.crossdock.tenantconfig.catalog.BundleKind.VIRTUAL, List.of(
+                        new com.crossdock.tenantconfig.catalog.BundleDefinition.Component(
+                                com.crossdock.tenantconfig.catalog.Sku.of("HP-TEE-BLK-M"), 1),
+                        new com.crossdock.tenantconfig.catalog.BundleDefinition.Component(
+                                com.crossdock.tenantconfig.catalog.Sku.of("HP-TEE-WHT-M"), 1))), 0);
+        governance.saveShipMethod(tenant, new com.crossdock.portal.governance.ShipMethodCommand("Express", "UPSN",
+                "01"), governance.matrix(tenant).version());
     }
 
     /** Home goods sold through FBA: FNSKU and MSKU aliases, prep for FBA; the mug set lacks an each pack and prep. */

@@ -55,9 +55,12 @@ public class GovernanceService {
     private final Clock clock;
     private final CatalogService catalog;
 
+    private final org.springframework.beans.factory.ObjectProvider<UatReadiness> uat;
+
     GovernanceService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, Clock clock,
-            CatalogService catalog) {
+            CatalogService catalog, org.springframework.beans.factory.ObjectProvider<UatReadiness> uat) {
         this.catalog = catalog;
+        this.uat = uat;
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -305,8 +308,10 @@ public class GovernanceService {
         tenants.requireOpen(tenant);
         var findings = catalog.findings(tenant);
         List<ShipMethodMapping> mappings = shipMethods(tenant);
-        return transactions.read(tenant, () -> Readiness.of(jdbc, findings, readMatrix(), mappings,
-                readExceptionOwners()));
+        List<ReadinessItem> items = new ArrayList<>(transactions.read(tenant, () -> Readiness.of(jdbc, findings,
+                readMatrix(), mappings, readExceptionOwners())));
+        uat.ifAvailable(readiness -> items.add(readiness.item(tenant)));
+        return List.copyOf(items);
     }
 
     private static String normalized(String level) {

@@ -5,10 +5,9 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * PLACEHOLDER for the UAT feature, which is built elsewhere: the UAT status the Portfolio shows per tenant. The UAT
- * feature provides a bean implementing this (it must only answer for the tenants it is given, which the portfolio has
- * checked the caller may see); until one exists the Portfolio's UAT column says "Not tracked yet". Nothing here
- * builds or stores UAT.
+ * The UAT status the Portfolio shows per tenant, provided by the UAT feature (so health does not depend on it); it
+ * answers only for the tenants it is given, which the portfolio has checked the caller may see. Without such a bean
+ * the Portfolio's UAT column says "Not tracked yet".
  */
 public interface PortfolioUatStatus {
 

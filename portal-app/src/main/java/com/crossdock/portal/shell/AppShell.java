@@ -10,8 +10,8 @@ import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
  * The HTML shell: Lumo, then the Crossdock stylesheet from the themes jar. Server push is on (automatic, over a web
- * socket with long polling as the fallback), so views can show new data the moment the server has it by calling
- * {@code ui.access(...)} from another thread.
+ * socket with long polling as the fallback), so views can show new data the moment the server has it (a UAT run's steps, new
+ * rollups) by calling {@code ui.access(...)} from another thread.
  */
 @Push(value = PushMode.AUTOMATIC, transport = Transport.WEBSOCKET_XHR)
 @StyleSheet(Lumo.STYLESHEET)

@@ -74,6 +74,8 @@ final class Navigation {
                     user -> !user.hasNoAccess()),
             new Section("nav-setup", "Setup", VaadinIcon.COG, SetupView.class,
                     user -> !user.hasNoAccess()),
+            new Section("nav-uat", "UAT", VaadinIcon.CHECK_CIRCLE_O, com.crossdock.portal.uat.ui.UatView.class,
+                    user -> !user.hasNoAccess()),
             new Section("nav-golive", "Go-live", VaadinIcon.ROCKET, GoLiveView.class,
                     user -> !user.hasNoAccess()),
             new Section("nav-api", "API", VaadinIcon.CODE, ApiClientsView.class,

@@ -401,6 +401,26 @@ public class SyncService {
                 .query(SyncService::exceptionRow).optional());
     }
 
+    /**
+     * What the warehouse got of one order and sent back: its outbox messages (the order, a cancel) with their JSON
+     * payload, and its shipments, oldest first; for UAT evidence and checks.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public WarehouseTrail warehouseTrail(TenantId tenant, UUID orderId) {
+        requireAccess(tenant);
+        return transactions.read(tenant, () -> new WarehouseTrail(jdbc.sql("""
+                SELECT id, kind, payload, created_at, sent_at FROM wms_outbox WHERE order_id = :order
+                ORDER BY created_at, id""").param("order", orderId)
+                .query((rs, n) -> new WarehouseTrail.Message(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null
+                                : rs.getTimestamp(5).toInstant())).list(),
+                jdbc.sql("""
+                        SELECT warehouse_ref, coalesce(carrier, ''), tracking_numbers, writeback_status FROM shipment
+                        WHERE order_id = :order ORDER BY shipped_at, warehouse_ref""").param("order", orderId)
+                        .query((rs, n) -> new WarehouseTrail.Shipment(rs.getString(1), rs.getString(2),
+                                rs.getString(3), rs.getString(4))).list()));
+    }
+
     /** The warehouse's last reported stock per master SKU, in SKU order. */
     @PreAuthorize("isAuthenticated()")
     public List<StockLevel> stockLevels(TenantId tenant) {

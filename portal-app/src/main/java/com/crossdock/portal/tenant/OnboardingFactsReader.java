@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * The facts a tenant's onboarding stage follows from, read from its data in one read (a handful of counts, cheap
  * enough for every row of a portfolio): connections, an active catalog, the rules (owners chosen, ship methods
- * mapped, every exception queue owned), a signed passing UAT run, and how many of its live connections' flows are
- * live.
+ * mapped, every exception queue owned), a passing UAT run signed by both roles at the current configuration version
+ * (the UAT view also marks a sign-off stale when the run's catalog items changed), and how many of its live
+ * connections' flows are live.
  */
 @Component
 class OnboardingFactsReader {
@@ -42,7 +43,12 @@ class OnboardingFactsReader {
                        (SELECT count(*) FROM channel_flow f JOIN channel_connection c ON c.id = f.connection_id
                         WHERE c.mode = 'LIVE'),
                        (SELECT count(*) FROM go_live_flow WHERE live),
-                       (SELECT max(switched_at) FROM go_live_flow WHERE live)""")
+                       (SELECT max(switched_at) FROM go_live_flow WHERE live),
+                       EXISTS (SELECT 1 FROM uat_signoff s WHERE s.role = 'BRAND_ADMIN'
+                                 AND s.config_version = coalesce((SELECT config_version FROM tenant_setup), 0)
+                                 AND EXISTS (SELECT 1 FROM uat_signoff o WHERE o.run_id = s.run_id
+                                               AND o.role = 'ACCOUNT_MANAGER'
+                                               AND o.config_version = s.config_version))""")
                 .param("queues", ExceptionReasons.ALL.size())
                 .query((rs, n) -> {
                     long flows = rs.getLong(4);
@@ -53,7 +59,7 @@ class OnboardingFactsReader {
                     LocalDate fullySince = scope == GoLiveScope.FULL && since != null
                             ? since.toInstant().atZone(ZoneOffset.UTC).toLocalDate() : null;
                     return new OnboardingFacts(brandUsersSignedIn, rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3),
-                            false, scope, fullySince);
+                            rs.getBoolean(7), scope, fullySince);
                 }).single();
     }
 }

@@ -18,7 +18,7 @@ class NavigationTest {
     private static final List<String> EVERYONES = List.of("nav-overview", "nav-health",
             "nav-hypercare", "nav-channels", "nav-flows", "nav-catalog",
             "nav-bundles", "nav-import", "nav-quality", "nav-orders", "nav-exceptions", "nav-stock",
-            "nav-receiving", "nav-returns", "nav-documents", "nav-setup", "nav-golive");
+            "nav-receiving", "nav-returns", "nav-documents", "nav-setup", "nav-uat", "nav-golive");
 
     @Test
     void thePlatformAdminAndAccountManagerSeeTenantsPortfolioOverviewAndAuditWithTheSwitcher() {

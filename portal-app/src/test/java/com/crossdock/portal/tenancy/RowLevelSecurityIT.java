@@ -93,6 +93,7 @@ class RowLevelSecurityIT {
             List.of(apparel, home).forEach(this::anOwnerAndAShipMethodMapping);
             List.of(apparel, home).forEach(this::exceptionOwnersAndAGoLiveWithAShadowDifference);
             List.of(apparel, home).forEach(this::aRateBucketAndAnAlertWebhookKey);
+            List.of(apparel, home).forEach(this::aSignedUatRunOfACustomScenario);
             return null;
         });
     }
@@ -304,6 +305,30 @@ class RowLevelSecurityIT {
                 VALUES (:t, current_date, 'SKU-1', 3, 1)""").param("t", tenant.value()).update();
     }
 
+    /** Fills uat_scenario, uat_run, uat_step_result and uat_signoff. */
+    private void aSignedUatRunOfACustomScenario(TenantId tenant) {
+        superuser.sql("""
+                INSERT INTO uat_scenario (tenant_id, id, scenario_key, name, copied_from, definition, changed_by,
+                                          changed_at)
+                VALUES (:t, gen_random_uuid(), 'custom-1', 'Ours', 'unknown-sku', '{}', 'test', now())""")
+                .param("t", tenant.value()).update();
+        java.util.UUID run = java.util.UUID.randomUUID();
+        superuser.sql("""
+                INSERT INTO uat_run (tenant_id, id, scenario_key, scenario_name, definition, status, config_version,
+                                     started_by, queued_at)
+                VALUES (:t, :id, 'custom-1', 'Ours', '{}', 'PASSED', 2, 'test', now())""")
+                .param("t", tenant.value()).param("id", run).update();
+        superuser.sql("""
+                INSERT INTO uat_step_result (tenant_id, id, run_id, step_no, title, kind, outcome)
+                VALUES (:t, gen_random_uuid(), :run, 1, 'Order', 'PLACE_ORDER', 'PASSED')""")
+                .param("t", tenant.value()).param("run", run).update();
+        superuser.sql("""
+                INSERT INTO uat_signoff (tenant_id, id, run_id, role, signed_by, signed_by_name, signed_at,
+                                         config_version)
+                VALUES (:t, gen_random_uuid(), :run, 'BRAND_ADMIN', 'test', 'Test', now(), 2)""")
+                .param("t", tenant.value()).param("run", run).update();
+    }
+
     /** Fills tenant_setup, source_of_truth and ship_method_mapping. */
     /**
      * Fills exception_owner, go_live_sku, go_live_flow and shadow_difference: confirmed exception queues, a SKU in
@@ -371,7 +396,7 @@ class RowLevelSecurityIT {
                 "health_drift_day", "alert_rule", "alert_event", "tenant_setup", "source_of_truth",
                 "ship_method_mapping", "amazon_connection", "walmart_connection", "exception_owner", "go_live_flow",
                 "go_live_sku", "shadow_difference", "api_rate_bucket", "alert_webhook_key", "amazon_feed",
-                "amazon_prep_mismatch");
+                "amazon_prep_mismatch", "uat_scenario", "uat_run", "uat_step_result", "uat_signoff");
         assertThat(audit.problems(apparel.value(), home.value())).isEmpty();
         assertThat(audit.problems(home.value(), apparel.value())).isEmpty();
     }

@@ -245,8 +245,9 @@ final class SandboxAdminApi {
                 "subtotalPriceSet", money(order.subtotal()),
                 "totalPriceSet", money(order.subtotal()),
                 "shippingAddress", address(order.shipTo),
-                "shippingLine", object("ShippingLine", "code", WebhookBodies.SHIPPING_CODE,
-                        "title", WebhookBodies.SHIPPING_TITLE, "source", "shopify"),
+                "shippingLine", object("ShippingLine", "code", order.shippingMethod == null
+                        ? WebhookBodies.SHIPPING_CODE : order.shippingMethod, "title", order.shippingMethod == null
+                        ? WebhookBodies.SHIPPING_TITLE : order.shippingMethod, "source", "shopify"),
                 "lineItems", (Resolver) arguments -> nested(arguments, "LineItem", order.lines, line -> line.id,
                         this::lineItem),
                 "fulfillmentOrders", (Resolver) arguments -> nested(arguments, "FulfillmentOrder",

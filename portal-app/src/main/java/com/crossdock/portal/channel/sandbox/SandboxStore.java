@@ -629,6 +629,8 @@ final class SandboxStore {
         final List<Line> lines = new ArrayList<>();
         final List<String> tags = new ArrayList<>();
         @Nullable String note;
+        /** The buyer's shipping method (code and title), or null for the shop's standard one. */
+        @Nullable String shippingMethod;
         Instant updatedAt;
         @Nullable Instant cancelledAt;
         @Nullable String cancelReason;

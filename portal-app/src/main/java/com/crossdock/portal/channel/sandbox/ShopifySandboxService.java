@@ -246,6 +246,73 @@ public class ShopifySandboxService {
         }
     }
 
+    /**
+     * A buyer places an order as {@link #placeOrder} does, optionally with a shipping method of its own, and the
+     * shop sends its {@code orders/create} webhook to the portal's webhook address over HTTP (the path a real shop's
+     * webhooks take). Answers what was sent and how the portal answered, for a UAT run's evidence.
+     *
+     * @param shippingMethod the shipping line's code and title, or null for the shop's standard one
+     * @throws NotASandboxConnectionException for a live connection
+     * @throws NoSuchConnectionException      for a connection the tenant does not have
+     * @throws SandboxDeliveryException       when the portal could not be reached (the order stays in the shop)
+     */
+    @PreAuthorize(MANAGERS)
+    public SentWebhook placeAndSend(TenantId tenant, UUID connectionId, Map<String, Integer> skus,
+            boolean incompleteAddress, @org.jspecify.annotations.Nullable String shippingMethod) {
+        ConnectionView connection = sandboxConnection(tenant, connectionId);
+        SandboxCredentials credentials = credentials(tenant, connectionId);
+        PlacedOrder placed = placeOrder(tenant, connectionId, skus, incompleteAddress, clock.instant());
+        byte[] body = placed.webhookBody();
+        if (shippingMethod != null) {
+            SandboxStore store = sandbox.store(tenant, connectionId, connection.shopDomain());
+            synchronized (store) {
+                SandboxStore.Order order = order(store, placed.orderName());
+                order.shippingMethod = shippingMethod;
+                body = WebhookBodies.order(order, store.shopDomain());
+            }
+        }
+        return send(tenant, connectionId, credentials, new Delivery("orders/create", UUID.randomUUID().toString(),
+                body, placed.orderName(), false, false));
+    }
+
+    /**
+     * Sends a webhook again exactly as before (same webhook id and body), as Shopify does when it missed the
+     * portal's answer.
+     */
+    @PreAuthorize(MANAGERS)
+    public SentWebhook deliverAgain(TenantId tenant, UUID connectionId, SentWebhook earlier) {
+        sandboxConnection(tenant, connectionId);
+        SandboxCredentials credentials = credentials(tenant, connectionId);
+        return send(tenant, connectionId, credentials, new Delivery(earlier.topic(), earlier.webhookId(),
+                earlier.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), earlier.orderName(), false, true));
+    }
+
+    private SentWebhook send(TenantId tenant, UUID connectionId, SandboxCredentials credentials, Delivery delivery) {
+        WebhookSender.Response response = sender.send(tenant, connectionId, credentials.shopDomain(),
+                credentials.apiVersion(), credentials.webhookSecret(), delivery);
+        String body = new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8);
+        String channelOrderId = tools.jackson.databind.json.JsonMapper.shared().readTree(body).path("id").asString();
+        return new SentWebhook(delivery.topic(), delivery.orderName(), channelOrderId, delivery.webhookId(), body,
+                response.status(), response.body());
+    }
+
+    /**
+     * A webhook the sandbox sent for an order, with the portal's answer.
+     *
+     * @param channelOrderId the shop's numeric order id
+     * @param body           the body as sent
+     * @param status         the portal's HTTP status
+     * @param response       the portal's answer body
+     */
+    public record SentWebhook(String topic, String orderName, String channelOrderId, String webhookId, String body,
+            int status, String response) {
+
+        /** Whether the portal took it (2xx). */
+        public boolean accepted() {
+            return status >= 200 && status < 300;
+        }
+    }
+
     /** An order placed in a sandbox shop, with the {@code orders/create} webhook body that reports it. */
     public record PlacedOrder(String orderName, byte[] webhookBody) {
     }

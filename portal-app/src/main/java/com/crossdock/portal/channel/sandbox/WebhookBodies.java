@@ -70,8 +70,8 @@ final class WebhookBodies {
         json.set("shipping_address", address(order.shipTo));
         json.putArray("shipping_lines").addObject()
                 .put("id", order.id + 1)
-                .put("code", SHIPPING_CODE)
-                .put("title", SHIPPING_TITLE)
+                .put("code", order.shippingMethod == null ? SHIPPING_CODE : order.shippingMethod)
+                .put("title", order.shippingMethod == null ? SHIPPING_TITLE : order.shippingMethod)
                 .put("price", "0.00")
                 .put("source", "shopify")
                 .put("is_removed", false);
