@@ -158,6 +158,8 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
                 return null;
             }, mapping.serviceLevel() + " is no longer mapped"));
             remove.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+            remove.addClassName("setup-ship-remove");
+            remove.getElement().setAttribute("data-level", mapping.serviceLevel());
             remove.setVisible(governance.canEdit());
             return remove;
         }).setAutoWidth(true);

@@ -1,0 +1,75 @@
+package com.crossdock.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * UAT on the brand's own data: Harbor & Pine's admin removes the store's mapped shipping method, runs the
+ * "Shipping-method override" scenario and sees its step fail with the reason and evidence, maps the method again in
+ * Setup, re-runs it until it passes and signs it; the account manager signs it too, and the signed report is what
+ * both signed.
+ */
+@ExtendWith(PortalBrowserExtension.class)
+class UatJourneyIT {
+
+    private static final String SCENARIO = "shipping-method-override";
+
+    @Test
+    void aBrandRunsUatSeesAFailureFixesItReRunsAndBothRolesSignTheReport(Page page) throws IOException {
+        MainLayoutPage shell = LoginPage.open(page).signInAs(DemoUser.BRAND_ADMIN);
+        page.locator("#nav-setup").click();
+        Locator express = page.locator("#setup-ship-grid .setup-ship-remove[data-level='EXPRESS']");
+        assertThat(express).isVisible();
+        express.click();
+        assertThat(express).hasCount(0);
+
+        page.locator("#nav-uat").click();
+        page.locator("#uat-run-" + SCENARIO).click();
+        assertThat(page.locator("#uat-run-detail")).containsText("Shipping-method override");
+        Screenshots.save(page, "uat-run-in-progress");
+        Locator steps = page.locator("#uat-steps");
+        assertThat(steps).containsText("none is mapped: map the store's shipping methods");
+        page.locator("#uat-evidence-1").click();
+        assertThat(page.locator("#uat-evidence-dialog")).isVisible();
+        Screenshots.save(page, "uat-failed-step");
+        page.locator("#uat-evidence-close").click();
+
+        page.locator("#nav-setup").click();
+        page.locator("#setup-ship-level input").fill("Express");
+        page.locator("#setup-ship-carrier input").fill("UPSN");
+        page.locator("#setup-ship-service input").fill("02");
+        page.locator("#setup-ship-add").click();
+        assertThat(page.locator("#setup-ship-grid .setup-ship-remove[data-level='EXPRESS']")).isVisible();
+
+        page.locator("#nav-uat").click();
+        page.locator("#uat-runs vaadin-grid-cell-content").getByText("Shipping-method override").first().click();
+        page.locator("#uat-rerun").click();
+        assertThat(page.locator("#uat-sign-brand-admin")).isVisible();
+        page.locator("#uat-sign-brand-admin").click();
+        assertThat(page.locator("#uat-signoffs")).containsText("Brand admin");
+
+        shell.signOut().signInAs(DemoUser.ACCOUNT_MANAGER)
+                .switchTenant(DemoTenant.HARBOR_AND_PINE.displayName());
+        page.locator("#nav-uat").click();
+        page.locator("#uat-runs vaadin-grid-cell-content").getByText("1 of 2").first().click();
+        page.locator("#uat-sign-account-manager").click();
+        assertThat(page.locator("#uat-signoffs")).containsText("Account manager");
+        assertThat(page.locator("#uat-status")).containsText("signed");
+        Screenshots.save(page, "uat-signed");
+
+        Download download = page.waitForDownload(() -> page.locator("#uat-report").click());
+        String report = Files.readString(download.path(), StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(report).contains("Shipping-method override", "Brand admin",
+                "Account manager", "PASSED");
+        page.setContent(report);
+        Screenshots.save(page, "uat-signed-report");
+    }
+}
