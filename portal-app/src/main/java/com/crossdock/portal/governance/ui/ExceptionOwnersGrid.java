@@ -34,15 +34,24 @@ final class ExceptionOwnersGrid extends Grid<ExceptionOwner> {
         this.editor = editor;
         this.save = save;
         setId("setup-exception-owners");
-        addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
+        addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         setAllRowsVisible(true);
-        addColumn(ExceptionOwner::label).setHeader("Exception queue").setFlexGrow(3);
+        addComponentColumn(ExceptionOwnersGrid::queue).setHeader("Exception queue").setWidth("24em").setFlexGrow(3);
         addColumn(queue -> queue.follows() == null ? "Fixed side" : "Owner of " + queue.follows())
-                .setHeader("Follows").setAutoWidth(true);
+                .setHeader("Follows").setWidth("13em").setFlexGrow(1);
         addComponentColumn(this::party).setHeader("Answered by").setAutoWidth(true);
         addComponentColumn(this::response).setHeader("Within (hours)").setAutoWidth(true);
         addColumn(queue -> queue.confirmed() ? "Confirmed by " + queue.changedBy() : "Default, not confirmed")
                 .setHeader("Set").setAutoWidth(true);
+    }
+
+    /** The queue's meaning, with its reason code underneath as exceptions show it. */
+    private static Component queue(ExceptionOwner queue) {
+        Span code = new Span(queue.code());
+        code.addClassName("cd-muted");
+        com.vaadin.flow.component.html.Div cell = new com.vaadin.flow.component.html.Div(new Span(queue.label()),
+                new com.vaadin.flow.component.html.Div(code));
+        return cell;
     }
 
     void show(List<ExceptionOwner> queues) {

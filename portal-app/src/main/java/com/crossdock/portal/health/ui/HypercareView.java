@@ -61,6 +61,8 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
     private final Div repeatedEmpty = new Div();
     private final Anchor csv;
     private final EmailField mailTo = new EmailField("Send to");
+    private final Button send;
+    private final H3 repeatedTitle = new H3();
     private @Nullable TenantId tenant;
 
     HypercareView(HealthService health, TenantSelection selection) {
@@ -101,7 +103,7 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
         csv.setId("hypercare-csv");
         mailTo.setId("hypercare-email");
         mailTo.setPlaceholder("ops@brand.com");
-        Button send = new Button("E-mail the review", click -> email());
+        send = new Button("E-mail the review", click -> email());
         send.setId("hypercare-send");
         send.setVisible(health.canEditAlerts());
         mailTo.setVisible(health.canEditAlerts());
@@ -122,7 +124,8 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
         repeated.addColumn(pattern -> HealthView.label(pattern.flow())).setHeader("Flow").setAutoWidth(true);
         repeated.addColumn(pattern -> HealthView.words(pattern.reason())).setHeader("Reason").setFlexGrow(2);
         repeated.addColumn(Leadership.Pattern::occurrences).setHeader("Times").setAutoWidth(true);
-        add(intro, bar, empty, lines, new H3("Repeated failures"), repeatedEmpty, repeated);
+        repeatedTitle.setText("Repeated failures");
+        add(intro, bar, empty, lines, repeatedTitle, repeatedEmpty, repeated);
     }
 
     private void email() {
@@ -176,6 +179,11 @@ public class HypercareView extends VerticalLayout implements BeforeEnterObserver
         lines.setVisible(ready);
         csv.setVisible(ready);
         repeated.setVisible(ready);
+        repeatedTitle.setVisible(ready);
+        // nothing to review, nothing to send
+        send.setVisible(ready && health.canEditAlerts());
+        mailTo.setVisible(ready && health.canEditAlerts());
+        day.setVisible(tenant != null);
         if (!ready) {
             empty.add(EmptyState.of("hypercare-empty", tenant == null
                     ? "No tenant you look after is in limited go-live or hypercare, so there is no daily review to "
