@@ -38,7 +38,7 @@ final class Readiness {
         long accounts = count(jdbc, "SELECT count(*) FROM wms_account");
         items.add(new ReadinessItem("warehouse", "Warehouse account mapped", accounts > 0, accounts > 0
                 ? "The brand has an account at the warehouse" : "No warehouse account: the 3PL assigns the brand's "
-                        + "customer code at a warehouse", "warehouse"));
+                        + "customer code at a warehouse", "warehouse", "3PL"));
         boolean chosen = matrix.entries().stream().anyMatch(entry -> !entry.isDefault());
         items.add(new ReadinessItem("source-of-truth", "Source of truth set", chosen, chosen
                 ? "Owners chosen (configuration version " + matrix.version() + ")"
@@ -48,7 +48,7 @@ final class Readiness {
         items.add(new ReadinessItem("exception-owners", "Every exception queue owned", unconfirmed == 0,
                 unconfirmed == 0 ? exceptionOwners.size() + " queues, each with its side and response time"
                         : unconfirmed + " of " + exceptionOwners.size() + " exception queues still on their default "
-                        + "owner: review and confirm who answers each, and how fast", "setup"));
+                        + "owner: review and confirm who answers each, and how fast", "setup", "Brand and 3PL"));
         List<String> open = jdbc.sql("""
                 SELECT reason_code FROM integration_exception WHERE status = 'OPEN' AND reason_code IN (:codes)
                 GROUP BY reason_code ORDER BY count(*) DESC""").param("codes", CRITICAL).query(String.class).list();
@@ -57,7 +57,7 @@ final class Readiness {
                 .param("codes", CRITICAL).query(Long.class).single();
         items.add(new ReadinessItem("exceptions", "No open critical exceptions", open.isEmpty(), open.isEmpty()
                 ? "No open exception stops orders or stock" : openCount + " open: " + String.join(", ", open),
-                "exceptions"));
+                "exceptions", owners(jdbc)));
         return List.copyOf(items);
     }
 
@@ -77,6 +77,14 @@ final class Readiness {
                         + "store's shipping methods to the warehouse's carriers", "setup")
                 : new ReadinessItem("ship-methods", "Ship methods mapped", true, mappings.size() + " mapped, and "
                         + "every method on the brand's orders is one of them", "setup");
+    }
+
+    /** The sides the open critical exceptions are routed to (each exception's owner), or the brand's by default. */
+    private static String owners(JdbcClient jdbc) {
+        List<String> sides = jdbc.sql("""
+                SELECT DISTINCT owner FROM integration_exception WHERE status = 'OPEN' AND reason_code IN (:codes)
+                AND owner IS NOT NULL ORDER BY owner DESC""").param("codes", CRITICAL).query(String.class).list();
+        return sides.isEmpty() ? "Brand" : String.join(" and ", sides);
     }
 
     private static long count(JdbcClient jdbc, String sql) {

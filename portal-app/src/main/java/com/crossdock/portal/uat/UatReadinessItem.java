@@ -19,6 +19,6 @@ class UatReadinessItem implements UatReadiness {
     public ReadinessItem item(TenantId tenant) {
         UatStatus status = uat.status(tenant);
         return new ReadinessItem("uat", "UAT passed and signed", status.state() == UatStatus.State.SIGNED,
-                status.reason(), "uat");
+                status.reason(), "uat", "Brand and 3PL");
     }
 }

@@ -160,6 +160,9 @@ class ShipMethodMappingIT {
                 org.assertj.core.groups.Tuple.tuple("exceptions", true, "exceptions"),
                 org.assertj.core.groups.Tuple.tuple("uat", false, "uat"));
         assertThat(asSystem(() -> governance.readiness(apparel))).filteredOn(item -> item.id().equals(
+                "exception-owners")).singleElement().extracting(ReadinessItem::owner)
+                .as("who fixes an open item").isEqualTo("Brand and 3PL");
+        assertThat(asSystem(() -> governance.readiness(apparel))).filteredOn(item -> item.id().equals(
                 "ship-methods")).singleElement().extracting(ReadinessItem::reason).asString()
                 .isEqualTo("Not mapped yet: PIGEON POST");
 

@@ -42,6 +42,11 @@ class ReadinessCard implements OverviewSection {
             mark.getElement().setAttribute("aria-label", item.passed() ? "passes" : "fails");
             ListItem line = new ListItem(mark, new Span(item.label() + ": " + item.reason() + " "),
                     new Anchor(item.route(), item.passed() ? "View" : "Fix"));
+            if (!item.passed()) {
+                Span owner = new Span(" · " + item.owner());
+                owner.addClassNames("cd-muted", "readiness-owner");
+                line.add(owner);
+            }
             line.setId("readiness-" + item.id());
             line.getElement().setAttribute("data-passed", Boolean.toString(item.passed()));
             list.add(line);
