@@ -1,6 +1,6 @@
 package com.crossdock.portal.channel.amazon;
 
-import com.crossdock.portal.channel.amazon.AmazonPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +111,7 @@ public final class AmazonFeeds {
             JsonNode message = object(messages.get(i), path);
             JsonNode id = message.get("messageId");
             if (id == null || !id.isIntegralNumber()) {
-                throw new AmazonPayloadException(Reason.MISSING_FIELD, path + ".messageId", "a whole number is required");
+                throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, path + ".messageId", "a whole number is required");
             }
             String operation = text(message, "operationType", path);
             Integer quantity = null;
@@ -216,7 +216,7 @@ public final class AmazonFeeds {
             if ("DEFAULT".equals(entry.path("fulfillment_channel_code").asString(""))) {
                 JsonNode quantity = entry.get("quantity");
                 if (quantity == null || !quantity.isIntegralNumber() || quantity.intValue() < 0) {
-                    throw new AmazonPayloadException(Reason.INVALID_VALUE, path + "[" + i + "].quantity",
+                    throw new AmazonPayloadException(PayloadProblem.INVALID_VALUE, path + "[" + i + "].quantity",
                             "a quantity of zero or more is required, found " + quantity);
                 }
                 return quantity.intValue();
@@ -228,7 +228,7 @@ public final class AmazonFeeds {
     private static int count(JsonNode summary, String field) {
         JsonNode value = summary.get(field);
         if (value == null || !value.isIntegralNumber()) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, "$.summary." + field, "a count is required");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, "$.summary." + field, "a count is required");
         }
         return value.intValue();
     }
@@ -238,27 +238,27 @@ public final class AmazonFeeds {
         try {
             root = AmazonOrderParser.MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new AmazonPayloadException(Reason.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
+            throw new AmazonPayloadException(PayloadProblem.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
         }
         return object(root, "$");
     }
 
     static JsonNode object(@Nullable JsonNode node, String path) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, path, "expected an object, found nothing");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, path, "expected an object, found nothing");
         }
         if (!node.isObject()) {
-            throw new AmazonPayloadException(Reason.WRONG_TYPE, path, "expected an object");
+            throw new AmazonPayloadException(PayloadProblem.WRONG_TYPE, path, "expected an object");
         }
         return node;
     }
 
     static JsonNode array(@Nullable JsonNode node, String path) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, path, "expected a list, found nothing");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, path, "expected a list, found nothing");
         }
         if (!node.isArray()) {
-            throw new AmazonPayloadException(Reason.WRONG_TYPE, path, "expected a list");
+            throw new AmazonPayloadException(PayloadProblem.WRONG_TYPE, path, "expected a list");
         }
         return node;
     }
@@ -266,7 +266,7 @@ public final class AmazonFeeds {
     static String text(JsonNode parent, String field, String path) {
         String value = optional(parent, field);
         if (value == null) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, path + "." + field, "required, found nothing");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, path + "." + field, "required, found nothing");
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package com.crossdock.portal.channel.amazon;
 
-import com.crossdock.portal.channel.amazon.AmazonPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +38,7 @@ public sealed interface AmazonNotification {
         try {
             root = AmazonOrderParser.MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new AmazonPayloadException(Reason.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
+            throw new AmazonPayloadException(PayloadProblem.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
         }
         root = AmazonFeeds.object(root, "$");
         String type = AmazonFeeds.text(root, "NotificationType", "$");
@@ -61,7 +61,7 @@ public sealed interface AmazonNotification {
                 try {
                     changedAt = Instant.parse(at != null ? at : AmazonFeeds.text(root, "EventTime", "$"));
                 } catch (DateTimeParseException e) {
-                    throw new AmazonPayloadException(Reason.INVALID_VALUE, path + ".OrderChangeTrigger.TimeOfOrderChange",
+                    throw new AmazonPayloadException(PayloadProblem.INVALID_VALUE, path + ".OrderChangeTrigger.TimeOfOrderChange",
                             "not an ISO 8601 time", e);
                 }
                 yield new OrderChange(id, type, AmazonFeeds.text(change, "SellerId", path),
@@ -71,7 +71,7 @@ public sealed interface AmazonNotification {
             case "LISTINGS_ITEM_MFN_QUANTITY_CHANGE" -> {
                 JsonNode quantity = payload.get("Quantity");
                 if (quantity == null || !quantity.isIntegralNumber()) {
-                    throw new AmazonPayloadException(Reason.MISSING_FIELD, "$.Payload.Quantity", "a whole number is "
+                    throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, "$.Payload.Quantity", "a whole number is "
                             + "required");
                 }
                 yield new MfnQuantityChange(id, type, AmazonFeeds.text(payload, "SellerId", "$.Payload"),

@@ -1,6 +1,6 @@
 package com.crossdock.portal.channel.amazon;
 
-import com.crossdock.portal.channel.amazon.AmazonPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.crossdock.portal.order.Address;
 import com.crossdock.portal.order.CanonicalOrder;
 import com.crossdock.portal.order.FinancialStatus;
@@ -156,7 +156,7 @@ public final class AmazonOrderParser {
         }
         JsonNode items = root.get("items");
         if (items == null || !items.isArray()) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, "$.items", "the order's items are missing");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, "$.items", "the order's items are missing");
         }
         String currency = null;
         for (int i = 0; i < items.size(); i++) {
@@ -166,7 +166,7 @@ public final class AmazonOrderParser {
             JsonNode shippedNode = item.get("QuantityShipped");
             int shipped = shippedNode == null || shippedNode.isNull() ? 0 : quantity(item, "QuantityShipped", path);
             if (shipped > ordered) {
-                throw new AmazonPayloadException(Reason.INVALID_VALUE, path + ".QuantityShipped",
+                throw new AmazonPayloadException(PayloadProblem.INVALID_VALUE, path + ".QuantityShipped",
                         "more units shipped (" + shipped + ") than ordered (" + ordered + ")");
             }
             String sku = optionalText(item, "SellerSKU", path);
@@ -180,7 +180,7 @@ public final class AmazonOrderParser {
             }
         }
         if (lines.isEmpty()) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, "$.items", "the order has no items");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, "$.items", "the order has no items");
         }
         JsonNode total = order.path("OrderTotal");
         if (total.isObject()) {
@@ -190,7 +190,7 @@ public final class AmazonOrderParser {
             currency = MARKETPLACE_CURRENCY.get(optionalText(order, "MarketplaceId", "$.order"));
         }
         if (currency == null) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, "$.order.OrderTotal",
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, "$.order.OrderTotal",
                     "no currency: the order has no total, its items no price and its marketplace is unknown");
         }
         JsonNode buyer = order.path("BuyerInfo");
@@ -239,20 +239,20 @@ public final class AmazonOrderParser {
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new AmazonPayloadException(Reason.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
+            throw new AmazonPayloadException(PayloadProblem.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
         }
         if (root == null || root.isMissingNode()) {
-            throw new AmazonPayloadException(Reason.MALFORMED_JSON, "$", "the body is empty");
+            throw new AmazonPayloadException(PayloadProblem.MALFORMED_JSON, "$", "the body is empty");
         }
         return object(root, "$");
     }
 
     private static JsonNode object(@Nullable JsonNode node, String path) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, path, "expected an object, found nothing");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, path, "expected an object, found nothing");
         }
         if (!node.isObject()) {
-            throw new AmazonPayloadException(Reason.WRONG_TYPE, path, "expected an object, found "
+            throw new AmazonPayloadException(PayloadProblem.WRONG_TYPE, path, "expected an object, found "
                     + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return node;
@@ -260,10 +260,10 @@ public final class AmazonOrderParser {
 
     private static List<String> rawElements(@Nullable JsonNode node, String path) {
         if (node == null || node.isNull()) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, path, "expected a list, found nothing");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, path, "expected a list, found nothing");
         }
         if (!node.isArray()) {
-            throw new AmazonPayloadException(Reason.WRONG_TYPE, path, "expected a list, found "
+            throw new AmazonPayloadException(PayloadProblem.WRONG_TYPE, path, "expected a list, found "
                     + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         List<String> raw = new ArrayList<>();
@@ -276,7 +276,7 @@ public final class AmazonOrderParser {
     private static String requiredText(JsonNode parent, String field, String path) {
         String value = optionalText(parent, field, path);
         if (value == null) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, path + "." + field, "required, found nothing");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, path + "." + field, "required, found nothing");
         }
         return value;
     }
@@ -287,7 +287,7 @@ public final class AmazonOrderParser {
             return null;
         }
         if (!value.isString()) {
-            throw new AmazonPayloadException(Reason.WRONG_TYPE, path + "." + field, "expected text, found "
+            throw new AmazonPayloadException(PayloadProblem.WRONG_TYPE, path + "." + field, "expected text, found "
                     + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return value.asString().isBlank() ? null : value.asString().strip();
@@ -298,7 +298,7 @@ public final class AmazonOrderParser {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new AmazonPayloadException(Reason.INVALID_VALUE, path + "." + field,
+            throw new AmazonPayloadException(PayloadProblem.INVALID_VALUE, path + "." + field,
                     "not an ISO 8601 time: " + text, e);
         }
     }
@@ -306,14 +306,14 @@ public final class AmazonOrderParser {
     private static int quantity(JsonNode parent, String field, String path) {
         JsonNode value = parent.get(field);
         if (value == null || value.isNull()) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, path + "." + field, "required, found nothing");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, path + "." + field, "required, found nothing");
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new AmazonPayloadException(Reason.WRONG_TYPE, path + "." + field, "expected a whole number, found "
+            throw new AmazonPayloadException(PayloadProblem.WRONG_TYPE, path + "." + field, "expected a whole number, found "
                     + value);
         }
         if (value.intValue() < 0) {
-            throw new AmazonPayloadException(Reason.INVALID_VALUE, path + "." + field, "negative: " + value);
+            throw new AmazonPayloadException(PayloadProblem.INVALID_VALUE, path + "." + field, "negative: " + value);
         }
         return value.intValue();
     }

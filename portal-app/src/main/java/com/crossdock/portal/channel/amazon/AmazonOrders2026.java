@@ -1,7 +1,7 @@
 package com.crossdock.portal.channel.amazon;
 
 import com.crossdock.portal.channel.amazon.AmazonOrderParser.OrdersPage;
-import com.crossdock.portal.channel.amazon.AmazonPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.crossdock.portal.order.Address;
 import com.crossdock.portal.order.CanonicalOrder;
 import com.crossdock.portal.order.FinancialStatus;
@@ -99,7 +99,7 @@ public final class AmazonOrders2026 {
                     + ".fulfillment") : ordered - (done.has("quantityFulfilled") ? count(done, "quantityFulfilled",
                     itemPath + ".fulfillment") : 0);
             if (unfulfilled < 0 || unfulfilled > ordered) {
-                throw new AmazonPayloadException(Reason.INVALID_VALUE, itemPath + ".fulfillment",
+                throw new AmazonPayloadException(PayloadProblem.INVALID_VALUE, itemPath + ".fulfillment",
                         "units left to ship (" + unfulfilled + ") are not between 0 and the " + ordered + " ordered");
             }
             JsonNode product = AmazonFeeds.object(item.get("product"), itemPath + ".product");
@@ -114,14 +114,14 @@ public final class AmazonOrders2026 {
             }
         }
         if (lines.isEmpty()) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, path + ".orderItems", "the order has no items");
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, path + ".orderItems", "the order has no items");
         }
         JsonNode total = order.path("proceeds").path("grandTotal");
         if (total.isObject() && AmazonFeeds.optional(total, "currencyCode") != null) {
             currency = AmazonFeeds.optional(total, "currencyCode");
         }
         if (currency == null) {
-            throw new AmazonPayloadException(Reason.MISSING_FIELD, path + ".proceeds.grandTotal",
+            throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, path + ".proceeds.grandTotal",
                     "no currency: the order has no total and its items no price");
         }
         JsonNode buyer = order.path("buyer");
@@ -151,7 +151,7 @@ public final class AmazonOrders2026 {
     private static int count(JsonNode parent, String field, String path) {
         JsonNode value = parent.get(field);
         if (value == null || !value.isIntegralNumber() || value.intValue() < 0) {
-            throw new AmazonPayloadException(Reason.INVALID_VALUE, path + "." + field,
+            throw new AmazonPayloadException(PayloadProblem.INVALID_VALUE, path + "." + field,
                     "a whole number of zero or more is required, found " + value);
         }
         return value.intValue();
@@ -162,7 +162,7 @@ public final class AmazonOrders2026 {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new AmazonPayloadException(Reason.INVALID_VALUE, path + "." + field, "not an ISO 8601 time: "
+            throw new AmazonPayloadException(PayloadProblem.INVALID_VALUE, path + "." + field, "not an ISO 8601 time: "
                     + text, e);
         }
     }
@@ -171,7 +171,7 @@ public final class AmazonOrders2026 {
         try {
             return AmazonFeeds.object(AmazonOrderParser.MAPPER.readTree(json), "$");
         } catch (JacksonException e) {
-            throw new AmazonPayloadException(Reason.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
+            throw new AmazonPayloadException(PayloadProblem.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.crossdock.portal.channel.amazon;
 
-import com.crossdock.portal.channel.amazon.AmazonPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +52,7 @@ public final class AmazonPrepDetails {
                 AmazonFeeds.array(typeList, path + ".prepTypes");
                 for (int t = 0; t < typeList.size(); t++) {
                     if (!typeList.get(t).isString()) {
-                        throw new AmazonPayloadException(Reason.WRONG_TYPE, path + ".prepTypes[" + t + "]",
+                        throw new AmazonPayloadException(PayloadProblem.WRONG_TYPE, path + ".prepTypes[" + t + "]",
                                 "expected a prep type code");
                     }
                     types.add(typeList.get(t).asString());
@@ -91,7 +91,7 @@ public final class AmazonPrepDetails {
         List<Msku> details = parseList(json);
         for (int i = 0; i < details.size(); i++) {
             if (details.get(i).prepCategory() == null) {
-                throw new AmazonPayloadException(Reason.MISSING_FIELD, "$.mskuPrepDetails[" + i + "].prepCategory",
+                throw new AmazonPayloadException(PayloadProblem.MISSING_FIELD, "$.mskuPrepDetails[" + i + "].prepCategory",
                         "required, found nothing");
             }
         }
@@ -138,7 +138,7 @@ public final class AmazonPrepDetails {
         try {
             return AmazonOrderParser.MAPPER.readTree(json);
         } catch (tools.jackson.core.JacksonException e) {
-            throw new AmazonPayloadException(Reason.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
+            throw new AmazonPayloadException(PayloadProblem.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
         }
     }
 }

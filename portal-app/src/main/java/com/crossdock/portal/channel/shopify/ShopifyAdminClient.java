@@ -1,7 +1,7 @@
 package com.crossdock.portal.channel.shopify;
 
 import com.crossdock.portal.channel.shopify.ShopifyApiException.Kind;
-import com.crossdock.portal.channel.shopify.ShopifyPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -121,7 +121,7 @@ public final class ShopifyAdminClient {
         JsonNode data = execute(AdminGraphQl.ACCESS_SCOPES, ShopifyJson.MAPPER.createObjectNode());
         JsonNode scopes = data.path("currentAppInstallation").path("accessScopes");
         if (!scopes.isArray()) {
-            throw new ShopifyPayloadException(Reason.MISSING_FIELD, "$.data.currentAppInstallation.accessScopes",
+            throw new ShopifyPayloadException(PayloadProblem.MISSING_FIELD, "$.data.currentAppInstallation.accessScopes",
                     "expected a list of access scopes");
         }
         List<String> handles = new ArrayList<>();
@@ -166,7 +166,7 @@ public final class ShopifyAdminClient {
         JsonNode orders = execute(AdminGraphQl.ORDERS_UPDATED_SINCE, variables).path("orders");
         JsonNode nodes = orders.path("nodes");
         if (!nodes.isArray()) {
-            throw new ShopifyPayloadException(Reason.MISSING_FIELD, "$.data.orders.nodes", "expected a list of orders");
+            throw new ShopifyPayloadException(PayloadProblem.MISSING_FIELD, "$.data.orders.nodes", "expected a list of orders");
         }
         List<PolledOrder> polled = new ArrayList<>();
         for (JsonNode node : nodes) {
@@ -277,7 +277,7 @@ public final class ShopifyAdminClient {
 
         JsonNode payload = execute(AdminGraphQl.INVENTORY_SET_QUANTITIES, variables).path("inventorySetQuantities");
         if (!payload.isObject()) {
-            throw new ShopifyPayloadException(Reason.MISSING_FIELD, "$.data.inventorySetQuantities",
+            throw new ShopifyPayloadException(PayloadProblem.MISSING_FIELD, "$.data.inventorySetQuantities",
                     "expected the mutation's payload");
         }
         requireNoUserErrors(AdminGraphQl.INVENTORY_SET_QUANTITIES, payload);
@@ -452,7 +452,7 @@ public final class ShopifyAdminClient {
                     }
                     JsonNode quantity = variant.path("inventoryQuantity");
                     if (!quantity.isIntegralNumber()) {
-                        throw new ShopifyPayloadException(ShopifyPayloadException.Reason.WRONG_TYPE,
+                        throw new ShopifyPayloadException(PayloadProblem.WRONG_TYPE,
                                 path + ".inventoryQuantity", "expected a whole number, got " + quantity);
                     }
                     sellable.merge(sku.stringValue(), quantity.intValue(), Integer::sum);
@@ -507,7 +507,7 @@ public final class ShopifyAdminClient {
                     "the shop has no order " + orderId + " (or the app may not read it)", null);
         }
         if (!order.isObject()) {
-            throw new ShopifyPayloadException(Reason.WRONG_TYPE, "$.data.order",
+            throw new ShopifyPayloadException(PayloadProblem.WRONG_TYPE, "$.data.order",
                     "expected an object, found " + ShopifyJson.kind(order));
         }
         return order;
@@ -534,7 +534,7 @@ public final class ShopifyAdminClient {
                     .path("fulfillmentOrder");
             if (!fulfillmentOrder.isObject()) {
                 // it was there a moment ago: a partial list would ship short, so refuse rather than guess
-                throw new ShopifyPayloadException(Reason.INCOMPLETE, "$.data.fulfillmentOrder",
+                throw new ShopifyPayloadException(PayloadProblem.INCOMPLETE, "$.data.fulfillmentOrder",
                         "fulfillment order " + id + " vanished while its lines were being read");
             }
             connection = fulfillmentOrder.path("lineItems");
@@ -545,20 +545,20 @@ public final class ShopifyAdminClient {
     private static FulfillmentOrderInfo.Line fulfillmentOrderLine(JsonNode node, String path) {
         JsonNode sku = node.path("sku");
         if (!sku.isNull() && !sku.isMissingNode() && !sku.isString()) {
-            throw new ShopifyPayloadException(Reason.WRONG_TYPE, path + ".sku",
+            throw new ShopifyPayloadException(PayloadProblem.WRONG_TYPE, path + ".sku",
                     "expected text, found " + ShopifyJson.kind(sku));
         }
         JsonNode remaining = node.path("remainingQuantity");
         if (remaining.isNull() || remaining.isMissingNode()) {
-            throw new ShopifyPayloadException(Reason.MISSING_FIELD, path + ".remainingQuantity",
+            throw new ShopifyPayloadException(PayloadProblem.MISSING_FIELD, path + ".remainingQuantity",
                     "required but absent or null");
         }
         if (!remaining.isIntegralNumber() || !remaining.canConvertToInt()) {
-            throw new ShopifyPayloadException(Reason.WRONG_TYPE, path + ".remainingQuantity",
+            throw new ShopifyPayloadException(PayloadProblem.WRONG_TYPE, path + ".remainingQuantity",
                     "expected a whole number, found " + ShopifyJson.kind(remaining));
         }
         if (remaining.intValue() < 0) {
-            throw new ShopifyPayloadException(Reason.INVALID_VALUE, path + ".remainingQuantity",
+            throw new ShopifyPayloadException(PayloadProblem.INVALID_VALUE, path + ".remainingQuantity",
                     "a remaining quantity must not be negative, was " + remaining.intValue());
         }
         return new FulfillmentOrderInfo.Line(requireText(node.path("id"), path + ".id"),
@@ -667,7 +667,7 @@ public final class ShopifyAdminClient {
         }
         JsonNode data = root.path("data");
         if (!data.isObject()) {
-            throw new ShopifyPayloadException(Reason.MISSING_FIELD, "$.data", "the answer has no data and no errors");
+            throw new ShopifyPayloadException(PayloadProblem.MISSING_FIELD, "$.data", "the answer has no data and no errors");
         }
         return data;
     }
@@ -739,7 +739,7 @@ public final class ShopifyAdminClient {
     private static @Nullable String nextCursor(JsonNode pageInfo, String path, @Nullable String previous) {
         String next = nextCursor(pageInfo, path);
         if (next != null && next.equals(previous)) {
-            throw new ShopifyPayloadException(Reason.INVALID_VALUE, path + ".endCursor",
+            throw new ShopifyPayloadException(PayloadProblem.INVALID_VALUE, path + ".endCursor",
                     "the same cursor came back twice; paging would never end");
         }
         return next;
@@ -747,16 +747,16 @@ public final class ShopifyAdminClient {
 
     private static JsonNode requireArray(JsonNode node, String path) {
         if (!node.isArray()) {
-            throw new ShopifyPayloadException(node.isMissingNode() || node.isNull() ? Reason.MISSING_FIELD
-                    : Reason.WRONG_TYPE, path, "expected a list, found " + ShopifyJson.kind(node));
+            throw new ShopifyPayloadException(node.isMissingNode() || node.isNull() ? PayloadProblem.MISSING_FIELD
+                    : PayloadProblem.WRONG_TYPE, path, "expected a list, found " + ShopifyJson.kind(node));
         }
         return node;
     }
 
     private static boolean requireBoolean(JsonNode node, String path) {
         if (!node.isBoolean()) {
-            throw new ShopifyPayloadException(node.isMissingNode() || node.isNull() ? Reason.MISSING_FIELD
-                    : Reason.WRONG_TYPE, path, "expected true or false, found " + ShopifyJson.kind(node));
+            throw new ShopifyPayloadException(node.isMissingNode() || node.isNull() ? PayloadProblem.MISSING_FIELD
+                    : PayloadProblem.WRONG_TYPE, path, "expected true or false, found " + ShopifyJson.kind(node));
         }
         return node.booleanValue();
     }
@@ -811,8 +811,8 @@ public final class ShopifyAdminClient {
 
     private static String requireText(JsonNode node, String path) {
         if (!node.isString() || node.stringValue().isBlank()) {
-            throw new ShopifyPayloadException(node.isMissingNode() || node.isNull() ? Reason.MISSING_FIELD
-                    : Reason.WRONG_TYPE, path, "expected text, found " + ShopifyJson.kind(node));
+            throw new ShopifyPayloadException(node.isMissingNode() || node.isNull() ? PayloadProblem.MISSING_FIELD
+                    : PayloadProblem.WRONG_TYPE, path, "expected text, found " + ShopifyJson.kind(node));
         }
         return node.stringValue();
     }

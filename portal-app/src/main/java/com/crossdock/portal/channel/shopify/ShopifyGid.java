@@ -1,5 +1,6 @@
 package com.crossdock.portal.channel.shopify;
 
+import com.crossdock.portal.channel.PayloadProblem;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ final class ShopifyGid {
         int query = id.indexOf('?');
         id = query < 0 ? id : id.substring(0, query);
         if (!NUMERIC.matcher(id).matches()) {
-            throw new ShopifyPayloadException(ShopifyPayloadException.Reason.INVALID_VALUE, path,
+            throw new ShopifyPayloadException(PayloadProblem.INVALID_VALUE, path,
                     "expected a " + type + " id like " + prefix + "123, found \"" + gid + "\"");
         }
         return id;

@@ -1,6 +1,6 @@
 package com.crossdock.portal.channel.shopify;
 
-import com.crossdock.portal.channel.shopify.ShopifyPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -37,10 +37,10 @@ final class ShopifyJson {
             throw translate(e, "$");
         }
         if (root == null || root.isMissingNode()) {
-            throw new ShopifyPayloadException(Reason.MALFORMED_JSON, "$", "the body is empty");
+            throw new ShopifyPayloadException(PayloadProblem.MALFORMED_JSON, "$", "the body is empty");
         }
         if (!root.isObject()) {
-            throw new ShopifyPayloadException(Reason.WRONG_TYPE, "$", "expected a JSON object, found " + kind(root));
+            throw new ShopifyPayloadException(PayloadProblem.WRONG_TYPE, "$", "expected a JSON object, found " + kind(root));
         }
         return root;
     }
@@ -48,7 +48,7 @@ final class ShopifyJson {
     /** Binds {@code node}, found at {@code path}, to {@code type}. */
     static <T> T bind(JsonNode node, Class<T> type, String path) {
         if (!node.isObject()) {
-            throw new ShopifyPayloadException(Reason.WRONG_TYPE, path, "expected a JSON object, found " + kind(node));
+            throw new ShopifyPayloadException(PayloadProblem.WRONG_TYPE, path, "expected a JSON object, found " + kind(node));
         }
         try {
             return MAPPER.treeToValue(node, type);
@@ -58,12 +58,12 @@ final class ShopifyJson {
     }
 
     static ShopifyPayloadException translate(JacksonException e, String basePath) {
-        Reason reason = switch (e) {
-            case InputCoercionException tooLarge -> Reason.WRONG_TYPE;
-            case StreamReadException syntax -> Reason.MALFORMED_JSON;
-            case InvalidFormatException badText -> Reason.INVALID_VALUE;
-            case MismatchedInputException wrongType -> Reason.WRONG_TYPE;
-            default -> Reason.INVALID_VALUE;
+        PayloadProblem reason = switch (e) {
+            case InputCoercionException tooLarge -> PayloadProblem.WRONG_TYPE;
+            case StreamReadException syntax -> PayloadProblem.MALFORMED_JSON;
+            case InvalidFormatException badText -> PayloadProblem.INVALID_VALUE;
+            case MismatchedInputException wrongType -> PayloadProblem.WRONG_TYPE;
+            default -> PayloadProblem.INVALID_VALUE;
         };
         return new ShopifyPayloadException(reason, basePath + pathOf(e.getPath()), e.getOriginalMessage(), e);
     }

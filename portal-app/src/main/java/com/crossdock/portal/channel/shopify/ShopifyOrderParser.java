@@ -1,6 +1,6 @@
 package com.crossdock.portal.channel.shopify;
 
-import com.crossdock.portal.channel.shopify.ShopifyPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.crossdock.portal.order.Address;
 import com.crossdock.portal.order.CanonicalOrder;
 import com.crossdock.portal.order.FinancialStatus;
@@ -86,7 +86,7 @@ public final class ShopifyOrderParser {
         GraphQlOrderJson.PageInfo pageInfo = connection.pageInfo();
         if (pageInfo != null && Boolean.TRUE.equals(pageInfo.hasNextPage())) {
             // a partial order would ship short: the client must fetch the remaining lines first
-            throw new ShopifyPayloadException(Reason.INCOMPLETE, path + ".lineItems",
+            throw new ShopifyPayloadException(PayloadProblem.INCOMPLETE, path + ".lineItems",
                     "the order has more line items than this payload holds");
         }
         List<GraphQlOrderJson.LineItem> items = required(connection.nodes(), path + ".lineItems.nodes");
@@ -187,13 +187,13 @@ public final class ShopifyOrderParser {
 
     private static void requireLines(List<OrderLine> lines, String path) {
         if (lines.isEmpty()) {
-            throw new ShopifyPayloadException(Reason.MISSING_FIELD, path, "an order needs at least one line item");
+            throw new ShopifyPayloadException(PayloadProblem.MISSING_FIELD, path, "an order needs at least one line item");
         }
     }
 
     private static <T> T required(@Nullable T value, String path) {
         if (value == null) {
-            throw new ShopifyPayloadException(Reason.MISSING_FIELD, path, "required but absent or null");
+            throw new ShopifyPayloadException(PayloadProblem.MISSING_FIELD, path, "required but absent or null");
         }
         return value;
     }
@@ -203,7 +203,7 @@ public final class ShopifyOrderParser {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
-            throw new ShopifyPayloadException(Reason.INVALID_VALUE, path, e.getMessage(), e);
+            throw new ShopifyPayloadException(PayloadProblem.INVALID_VALUE, path, e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,6 @@
 package com.crossdock.portal.channel.shopify;
 
-import com.crossdock.portal.channel.shopify.ShopifyPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.crossdock.portal.order.ChannelRefund;
 import com.crossdock.portal.order.ChannelReturn;
 import java.math.BigDecimal;
@@ -62,7 +62,7 @@ public final class ShopifyRefundParser {
         }
         String status = required(payload.status(), "$.status").strip().toUpperCase(Locale.ROOT);
         if (status.isEmpty()) {
-            throw new ShopifyPayloadException(Reason.INVALID_VALUE, "$.status", "a return status must not be blank");
+            throw new ShopifyPayloadException(PayloadProblem.INVALID_VALUE, "$.status", "a return status must not be blank");
         }
         Instant updatedAt = payload.updatedAt() == null ? receivedAt : payload.updatedAt().toInstant();
         return new ChannelReturn(id, orderId, status, updatedAt, lines);
@@ -103,7 +103,7 @@ public final class ShopifyRefundParser {
             case "cancel", "return", "legacy_restock" -> true;
             case "no_restock" -> false;
             // guessing wrong would put units into stock that are not there, or leave out ones that are
-            default -> throw new ShopifyPayloadException(Reason.INVALID_VALUE, path, "expected no_restock, cancel, "
+            default -> throw new ShopifyPayloadException(PayloadProblem.INVALID_VALUE, path, "expected no_restock, cancel, "
                     + "return or legacy_restock, found \"" + restockType + "\"");
         };
     }
@@ -125,7 +125,7 @@ public final class ShopifyRefundParser {
             BigDecimal amount = required(transaction.amount(), transactionPath + ".amount");
             String code = required(transaction.currency(), transactionPath + ".currency");
             if (currency != null && !currency.equals(code)) {
-                throw new ShopifyPayloadException(Reason.INVALID_VALUE, transactionPath + ".currency",
+                throw new ShopifyPayloadException(PayloadProblem.INVALID_VALUE, transactionPath + ".currency",
                         "refund transactions in " + currency + " and " + code + " cannot be added up");
             }
             currency = code;
@@ -146,7 +146,7 @@ public final class ShopifyRefundParser {
             orderLinePath = path + ".line_item";
             orderLine = line.lineItem();
             if (orderLine == null) {
-                throw new ShopifyPayloadException(Reason.MISSING_FIELD, path + ".fulfillment_line_item",
+                throw new ShopifyPayloadException(PayloadProblem.MISSING_FIELD, path + ".fulfillment_line_item",
                         "required but absent or null");
             }
         }
@@ -165,14 +165,14 @@ public final class ShopifyRefundParser {
         if (gid != null) {
             return ShopifyGid.numericId(gid, type, path + ".admin_graphql_api_id");
         }
-        throw new ShopifyPayloadException(Reason.MISSING_FIELD, path + ".id",
+        throw new ShopifyPayloadException(PayloadProblem.MISSING_FIELD, path + ".id",
                 "required but absent or null (and no admin_graphql_api_id either)");
     }
 
     private static int quantity(@Nullable Integer quantity, String path) {
         int units = required(quantity, path);
         if (units < 1) {
-            throw new ShopifyPayloadException(Reason.INVALID_VALUE, path, "a quantity must be at least 1, was "
+            throw new ShopifyPayloadException(PayloadProblem.INVALID_VALUE, path, "a quantity must be at least 1, was "
                     + units);
         }
         return units;
@@ -180,7 +180,7 @@ public final class ShopifyRefundParser {
 
     private static <T> T required(@Nullable T value, String path) {
         if (value == null) {
-            throw new ShopifyPayloadException(Reason.MISSING_FIELD, path, "required but absent or null");
+            throw new ShopifyPayloadException(PayloadProblem.MISSING_FIELD, path, "required but absent or null");
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package com.crossdock.portal.channel.walmart;
 
-import com.crossdock.portal.channel.walmart.WalmartPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.crossdock.portal.order.Address;
 import com.crossdock.portal.order.CanonicalOrder;
 import com.crossdock.portal.order.FinancialStatus;
@@ -105,7 +105,7 @@ public final class WalmartOrderParser {
         List<String> raw = new ArrayList<>();
         if (orders != null && !orders.isNull()) {
             if (!orders.isArray()) {
-                throw new WalmartPayloadException(Reason.WRONG_TYPE, "$.list.elements.order", "expected a list, found "
+                throw new WalmartPayloadException(PayloadProblem.WRONG_TYPE, "$.list.elements.order", "expected a list, found "
                         + kind(orders));
             }
             for (int i = 0; i < orders.size(); i++) {
@@ -139,7 +139,7 @@ public final class WalmartOrderParser {
         JsonNode linesNode = object(order.get("orderLines"), "$.orderLines").get("orderLine");
         List<JsonNode> lineNodes = array(linesNode, "$.orderLines.orderLine");
         if (lineNodes.isEmpty()) {
-            throw new WalmartPayloadException(Reason.MISSING_FIELD, "$.orderLines.orderLine", "the order has no lines");
+            throw new WalmartPayloadException(PayloadProblem.MISSING_FIELD, "$.orderLines.orderLine", "the order has no lines");
         }
         List<OrderLine> lines = new ArrayList<>();
         String currency = null;
@@ -404,30 +404,30 @@ public final class WalmartOrderParser {
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new WalmartPayloadException(Reason.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
+            throw new WalmartPayloadException(PayloadProblem.MALFORMED_JSON, "$", e.getOriginalMessage(), e);
         }
         if (root == null || root.isMissingNode()) {
-            throw new WalmartPayloadException(Reason.MALFORMED_JSON, "$", "the body is empty");
+            throw new WalmartPayloadException(PayloadProblem.MALFORMED_JSON, "$", "the body is empty");
         }
         return object(root, "$");
     }
 
     private static JsonNode object(@Nullable JsonNode node, String path) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            throw new WalmartPayloadException(Reason.MISSING_FIELD, path, "expected an object, found nothing");
+            throw new WalmartPayloadException(PayloadProblem.MISSING_FIELD, path, "expected an object, found nothing");
         }
         if (!node.isObject()) {
-            throw new WalmartPayloadException(Reason.WRONG_TYPE, path, "expected an object, found " + kind(node));
+            throw new WalmartPayloadException(PayloadProblem.WRONG_TYPE, path, "expected an object, found " + kind(node));
         }
         return node;
     }
 
     private static List<JsonNode> array(@Nullable JsonNode node, String path) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            throw new WalmartPayloadException(Reason.MISSING_FIELD, path, "expected a list, found nothing");
+            throw new WalmartPayloadException(PayloadProblem.MISSING_FIELD, path, "expected a list, found nothing");
         }
         if (!node.isArray()) {
-            throw new WalmartPayloadException(Reason.WRONG_TYPE, path, "expected a list, found " + kind(node));
+            throw new WalmartPayloadException(PayloadProblem.WRONG_TYPE, path, "expected a list, found " + kind(node));
         }
         List<JsonNode> elements = new ArrayList<>();
         node.forEach(elements::add);
@@ -441,7 +441,7 @@ public final class WalmartOrderParser {
     private static String requiredText(JsonNode parent, String field, String path) {
         String value = optionalText(parent, field, path);
         if (value == null) {
-            throw new WalmartPayloadException(Reason.MISSING_FIELD, path + "." + field, "required, found nothing");
+            throw new WalmartPayloadException(PayloadProblem.MISSING_FIELD, path + "." + field, "required, found nothing");
         }
         return value;
     }
@@ -452,7 +452,7 @@ public final class WalmartOrderParser {
             return null;
         }
         if (!value.isString()) {
-            throw new WalmartPayloadException(Reason.WRONG_TYPE, path + "." + field, "expected text, found "
+            throw new WalmartPayloadException(PayloadProblem.WRONG_TYPE, path + "." + field, "expected text, found "
                     + kind(value));
         }
         return value.asString().isBlank() ? null : value.asString().strip();
@@ -466,10 +466,10 @@ public final class WalmartOrderParser {
     private static Instant epoch(JsonNode parent, String field, String path) {
         JsonNode value = parent.get(field);
         if (value == null || value.isNull()) {
-            throw new WalmartPayloadException(Reason.MISSING_FIELD, path + "." + field, "required, found nothing");
+            throw new WalmartPayloadException(PayloadProblem.MISSING_FIELD, path + "." + field, "required, found nothing");
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new WalmartPayloadException(Reason.WRONG_TYPE, path + "." + field,
+            throw new WalmartPayloadException(PayloadProblem.WRONG_TYPE, path + "." + field,
                     "expected milliseconds since 1970, found " + value);
         }
         return Instant.ofEpochMilli(value.longValue());
@@ -479,7 +479,7 @@ public final class WalmartOrderParser {
     private static int amount(JsonNode quantity, String path) {
         JsonNode value = quantity.get("amount");
         if (value == null || value.isNull()) {
-            throw new WalmartPayloadException(Reason.MISSING_FIELD, path + ".amount", "required, found nothing");
+            throw new WalmartPayloadException(PayloadProblem.MISSING_FIELD, path + ".amount", "required, found nothing");
         }
         BigDecimal number;
         try {
@@ -489,12 +489,12 @@ public final class WalmartOrderParser {
             number = null;
         }
         if (number == null) {
-            throw new WalmartPayloadException(Reason.WRONG_TYPE, path + ".amount", "expected a number, found "
+            throw new WalmartPayloadException(PayloadProblem.WRONG_TYPE, path + ".amount", "expected a number, found "
                     + value);
         }
         if (number.signum() < 0 || number.stripTrailingZeros().scale() > 0 || number.compareTo(BigDecimal.valueOf(
                 Integer.MAX_VALUE)) > 0) {
-            throw new WalmartPayloadException(Reason.INVALID_VALUE, path + ".amount",
+            throw new WalmartPayloadException(PayloadProblem.INVALID_VALUE, path + ".amount",
                     "not a whole, non-negative number of units: " + value);
         }
         return number.intValue();
@@ -503,7 +503,7 @@ public final class WalmartOrderParser {
     private static BigDecimal money(JsonNode amount, String path) {
         JsonNode value = amount.get("amount");
         if (value == null || !value.isNumber()) {
-            throw new WalmartPayloadException(value == null ? Reason.MISSING_FIELD : Reason.WRONG_TYPE,
+            throw new WalmartPayloadException(value == null ? PayloadProblem.MISSING_FIELD : PayloadProblem.WRONG_TYPE,
                     path + ".amount", "expected an amount of money, found " + value);
         }
         return value.decimalValue();

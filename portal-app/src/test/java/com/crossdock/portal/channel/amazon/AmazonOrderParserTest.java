@@ -3,7 +3,7 @@ package com.crossdock.portal.channel.amazon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.crossdock.portal.channel.amazon.AmazonPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.crossdock.portal.order.Address;
 import com.crossdock.portal.order.CanonicalOrder;
 import java.nio.charset.StandardCharsets;
@@ -129,12 +129,12 @@ class AmazonOrderParserTest {
         String item = items().getFirst();
         assertThatThrownBy(() -> parse(order, List.of(item.replace("\"QuantityOrdered\":1", "\"QuantityOrdered\":-2"))))
                 .isInstanceOfSatisfying(AmazonPayloadException.class, e -> {
-                    assertThat(e.reasonCode()).isEqualTo(Reason.INVALID_VALUE);
+                    assertThat(e.reasonCode()).isEqualTo(PayloadProblem.INVALID_VALUE);
                     assertThat(e.path()).isEqualTo("$.items[0].QuantityOrdered");
                 });
         assertThatThrownBy(() -> parse(order, List.of(item.replace("\"QuantityOrdered\":1", "\"QuantityOrdered\":\"1\""))))
                 .isInstanceOfSatisfying(AmazonPayloadException.class,
-                        e -> assertThat(e.reasonCode()).isEqualTo(Reason.WRONG_TYPE));
+                        e -> assertThat(e.reasonCode()).isEqualTo(PayloadProblem.WRONG_TYPE));
         assertThatThrownBy(() -> parse(order, List.of(item.replace("\"OrderItemId\":\"05015851154158\",", ""))))
                 .isInstanceOfSatisfying(AmazonPayloadException.class,
                         e -> assertThat(e.path()).isEqualTo("$.items[0].OrderItemId"));
@@ -145,6 +145,6 @@ class AmazonOrderParserTest {
                         e -> assertThat(e.path()).isEqualTo("$.order.LastUpdateDate"));
         assertThatThrownBy(() -> parser.parseOrder("{\"order\":".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(AmazonPayloadException.class,
-                        e -> assertThat(e.reasonCode()).isEqualTo(Reason.MALFORMED_JSON));
+                        e -> assertThat(e.reasonCode()).isEqualTo(PayloadProblem.MALFORMED_JSON));
     }
 }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crossdock.portal.channel.shopify.ShopifyApiException.Kind;
-import com.crossdock.portal.channel.shopify.ShopifyPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -124,7 +124,7 @@ class ShopifyAdminClientLookupTest {
 
         assertThatThrownBy(() -> client.fulfillmentOrdersOf("450789469"))
                 .isInstanceOfSatisfying(ShopifyPayloadException.class, problem -> {
-                    assertThat(problem.reasonCode()).isEqualTo(Reason.WRONG_TYPE);
+                    assertThat(problem.reasonCode()).isEqualTo(PayloadProblem.WRONG_TYPE);
                     assertThat(problem.path()).isEqualTo(
                             "$.data.order.fulfillmentOrders.nodes[0].lineItems.nodes[0].remainingQuantity");
                 });
@@ -138,7 +138,7 @@ class ShopifyAdminClientLookupTest {
 
         assertThatThrownBy(() -> client.fulfillmentOrdersOf("450789469"))
                 .isInstanceOfSatisfying(ShopifyPayloadException.class,
-                        problem -> assertThat(problem.reasonCode()).isEqualTo(Reason.INVALID_VALUE));
+                        problem -> assertThat(problem.reasonCode()).isEqualTo(PayloadProblem.INVALID_VALUE));
         shopify.verify(2, postRequestedFor(urlEqualTo(ENDPOINT)));
     }
 
@@ -180,7 +180,7 @@ class ShopifyAdminClientLookupTest {
 
         assertThatThrownBy(() -> client.fulfillmentsOf("1"))
                 .isInstanceOfSatisfying(ShopifyPayloadException.class, problem -> {
-                    assertThat(problem.reasonCode()).isEqualTo(Reason.MISSING_FIELD);
+                    assertThat(problem.reasonCode()).isEqualTo(PayloadProblem.MISSING_FIELD);
                     assertThat(problem.path()).isEqualTo("$.data.order.fulfillments[0].trackingInfo");
                 });
     }
@@ -272,7 +272,7 @@ class ShopifyAdminClientLookupTest {
 
         assertThatThrownBy(client::primaryLocationId).isInstanceOfSatisfying(ShopifyPayloadException.class,
                 problem -> {
-                    assertThat(problem.reasonCode()).isEqualTo(Reason.WRONG_TYPE);
+                    assertThat(problem.reasonCode()).isEqualTo(PayloadProblem.WRONG_TYPE);
                     assertThat(problem.path()).isEqualTo("$.data.locations.nodes[0].isActive");
                 });
     }

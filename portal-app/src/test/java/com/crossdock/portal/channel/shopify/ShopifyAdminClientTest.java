@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crossdock.portal.channel.shopify.ShopifyApiException.Kind;
-import com.crossdock.portal.channel.shopify.ShopifyPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.crossdock.portal.order.CanonicalOrder;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -133,7 +133,7 @@ class ShopifyAdminClientTest {
 
         assertThat(page.canonicalOrders()).extracting(CanonicalOrder::channelOrderId).containsExactly("1002");
         assertThat(page.orders().get(1)).isInstanceOfSatisfying(PolledOrder.Rejected.class, rejected -> {
-            assertThat(rejected.problem().reasonCode()).isEqualTo(Reason.WRONG_TYPE);
+            assertThat(rejected.problem().reasonCode()).isEqualTo(PayloadProblem.WRONG_TYPE);
             assertThat(rejected.problem().path()).isEqualTo("$.lineItems.nodes[0].quantity");
             assertThat(rejected.rawJson()).contains("gid://shopify/Order/1003");
         });

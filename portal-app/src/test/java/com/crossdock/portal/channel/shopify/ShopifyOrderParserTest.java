@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.crossdock.portal.channel.shopify.ShopifyPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.crossdock.portal.order.Address;
 import com.crossdock.portal.order.CanonicalOrder;
 import com.crossdock.portal.order.FinancialStatus;
@@ -105,22 +105,22 @@ class ShopifyOrderParserTest {
     @Test
     void brokenJsonIsRefusedAsMalformed() {
         assertRefused("{\"id\": 450789469, \"line_items\": [".getBytes(StandardCharsets.UTF_8),
-                Reason.MALFORMED_JSON, "$");
+                PayloadProblem.MALFORMED_JSON, "$");
     }
 
     @Test
     void anEmptyBodyIsRefusedAsMalformed() {
-        assertRefused(new byte[0], Reason.MALFORMED_JSON, "$");
+        assertRefused(new byte[0], PayloadProblem.MALFORMED_JSON, "$");
     }
 
     @Test
     void aKeyGivenTwiceIsRefusedAsMalformed() {
-        assertRefused("{\"id\": 1, \"id\": 2}".getBytes(StandardCharsets.UTF_8), Reason.MALFORMED_JSON, "$");
+        assertRefused("{\"id\": 1, \"id\": 2}".getBytes(StandardCharsets.UTF_8), PayloadProblem.MALFORMED_JSON, "$");
     }
 
     @Test
     void aBodyThatIsNotAnObjectIsRefusedAsTheWrongType() {
-        assertRefused("[{\"id\": 1}]".getBytes(StandardCharsets.UTF_8), Reason.WRONG_TYPE, "$");
+        assertRefused("[{\"id\": 1}]".getBytes(StandardCharsets.UTF_8), PayloadProblem.WRONG_TYPE, "$");
     }
 
     @Test
@@ -128,52 +128,52 @@ class ShopifyOrderParserTest {
         byte[] body = changed(order -> ((ObjectNode) order.path("line_items").get(1))
                 .putObject("quantity").put("amount", 1));
 
-        assertRefused(body, Reason.WRONG_TYPE, "$.line_items[1].quantity");
+        assertRefused(body, PayloadProblem.WRONG_TYPE, "$.line_items[1].quantity");
     }
 
     @Test
     void aFractionalQuantityIsRefusedRatherThanRoundedDown() {
         byte[] body = changed(order -> ((ObjectNode) order.path("line_items").get(0)).put("quantity", 1.5));
 
-        assertRefused(body, Reason.INVALID_VALUE, "$.line_items[0].quantity");
+        assertRefused(body, PayloadProblem.INVALID_VALUE, "$.line_items[0].quantity");
     }
 
     @Test
     void anOrderWithoutAnIdIsRefusedAsMissingTheField() {
-        assertRefused(changed(order -> order.remove("id")), Reason.MISSING_FIELD, "$.id");
+        assertRefused(changed(order -> order.remove("id")), PayloadProblem.MISSING_FIELD, "$.id");
     }
 
     @Test
     void anOrderWithoutLineItemsIsRefusedAsMissingThem() {
-        assertRefused(changed(order -> order.remove("line_items")), Reason.MISSING_FIELD, "$.line_items");
-        assertRefused(changed(order -> order.putArray("line_items")), Reason.MISSING_FIELD, "$.line_items");
+        assertRefused(changed(order -> order.remove("line_items")), PayloadProblem.MISSING_FIELD, "$.line_items");
+        assertRefused(changed(order -> order.putArray("line_items")), PayloadProblem.MISSING_FIELD, "$.line_items");
     }
 
     @Test
     void aLineWithANullQuantityIsRefusedAsMissingIt() {
         byte[] body = changed(order -> ((ObjectNode) order.path("line_items").get(2)).putNull("quantity"));
 
-        assertRefused(body, Reason.MISSING_FIELD, "$.line_items[2].quantity");
+        assertRefused(body, PayloadProblem.MISSING_FIELD, "$.line_items[2].quantity");
     }
 
     @Test
     void aNegativeQuantityIsRefusedAsAnInvalidValue() {
         byte[] body = changed(order -> ((ObjectNode) order.path("line_items").get(0)).put("quantity", -1));
 
-        assertRefused(body, Reason.INVALID_VALUE, "$.line_items[0]");
+        assertRefused(body, PayloadProblem.INVALID_VALUE, "$.line_items[0]");
     }
 
     @Test
     void aTimestampThatIsNotOneIsRefusedAtItsPath() {
         byte[] body = changed(order -> order.put("created_at", "yesterday"));
 
-        assertRefused(body, Reason.INVALID_VALUE, "$.created_at");
+        assertRefused(body, PayloadProblem.INVALID_VALUE, "$.created_at");
     }
 
     @Test
     void theMinimalWebhookTestBodyIsNotAFullOrder() {
         // the HMAC vector's body is {"id", "email", "total_price"} only (SOURCES.md)
-        assertRefused(Fixtures.bytes("webhook-hmac/body.json"), Reason.MISSING_FIELD, "$.line_items");
+        assertRefused(Fixtures.bytes("webhook-hmac/body.json"), PayloadProblem.MISSING_FIELD, "$.line_items");
     }
 
     @Test
@@ -182,7 +182,7 @@ class ShopifyOrderParserTest {
                 .replace("\"hasNextPage\": false", "\"hasNextPage\": true");
 
         assertRefused(() -> parser.parseGraphQlOrder(truncated.getBytes(StandardCharsets.UTF_8)),
-                Reason.INCOMPLETE, "$.lineItems");
+                PayloadProblem.INCOMPLETE, "$.lineItems");
     }
 
     @Test
@@ -191,7 +191,7 @@ class ShopifyOrderParserTest {
                 .replace("gid://shopify/Order/450789469", "gid://shopify/Product/450789469");
 
         assertRefused(() -> parser.parseGraphQlOrder(productId.getBytes(StandardCharsets.UTF_8)),
-                Reason.INVALID_VALUE, "$.id");
+                PayloadProblem.INVALID_VALUE, "$.id");
     }
 
     private static byte[] changed(Consumer<ObjectNode> change) {
@@ -200,11 +200,11 @@ class ShopifyOrderParserTest {
         return ShopifyJson.MAPPER.writeValueAsBytes(order);
     }
 
-    private void assertRefused(byte[] body, Reason reason, String path) {
+    private void assertRefused(byte[] body, PayloadProblem reason, String path) {
         assertRefused(() -> parser.parseRestOrder(body), reason, path);
     }
 
-    private static void assertRefused(Runnable parse, Reason reason, String path) {
+    private static void assertRefused(Runnable parse, PayloadProblem reason, String path) {
         assertThatThrownBy(parse::run)
                 .isInstanceOfSatisfying(ShopifyPayloadException.class, problem -> {
                     assertThat(problem.reasonCode()).isEqualTo(reason);

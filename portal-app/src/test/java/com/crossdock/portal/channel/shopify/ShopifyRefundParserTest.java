@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.crossdock.portal.channel.shopify.ShopifyPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.crossdock.portal.order.ChannelRefund;
 import com.crossdock.portal.order.ChannelReturn;
 import java.math.BigDecimal;
@@ -112,7 +112,7 @@ class ShopifyRefundParserTest {
 
     @Test
     void anUnknownRestockTypeIsRefusedRatherThanGuessed() {
-        assertRefused(firstRefund(json -> line(json, 1).put("restock_type", "maybe")), Reason.INVALID_VALUE,
+        assertRefused(firstRefund(json -> line(json, 1).put("restock_type", "maybe")), PayloadProblem.INVALID_VALUE,
                 "$.refund_line_items[1].restock_type");
     }
 
@@ -127,7 +127,7 @@ class ShopifyRefundParserTest {
         assertRefused(firstRefund(json -> {
             line(json, 0).remove("restock_type");
             json.remove("restock");
-        }), Reason.MISSING_FIELD, "$.refund_line_items[0].restock_type");
+        }), PayloadProblem.MISSING_FIELD, "$.refund_line_items[0].restock_type");
     }
 
     @Test
@@ -161,50 +161,50 @@ class ShopifyRefundParserTest {
     void refundTransactionsInTwoCurrenciesAreRefused() {
         assertRefused(firstRefund(json -> ((ArrayNode) json.path("transactions")).addObject().put("kind", "refund")
                 .put("status", "success").put("amount", "1.00").put("currency", "EUR")),
-                Reason.INVALID_VALUE, "$.transactions[1].currency");
+                PayloadProblem.INVALID_VALUE, "$.transactions[1].currency");
     }
 
     @Test
     void anAmountThatIsNotANumberIsRefusedAtItsPath() {
         assertRefused(firstRefund(json -> ((ObjectNode) json.path("transactions").get(0)).put("amount", "lots")),
-                Reason.INVALID_VALUE, "$.transactions[0].amount");
+                PayloadProblem.INVALID_VALUE, "$.transactions[0].amount");
     }
 
     @Test
     void aSuccessfulRefundTransactionWithoutAnAmountIsRefused() {
         assertRefused(firstRefund(json -> ((ObjectNode) json.path("transactions").get(0)).remove("amount")),
-                Reason.MISSING_FIELD, "$.transactions[0].amount");
+                PayloadProblem.MISSING_FIELD, "$.transactions[0].amount");
     }
 
     @Test
     void brokenOrNonObjectRefundBodiesAreRefused() {
         assertRefused("{\"id\": 1, \"refund_line_items\": [".getBytes(StandardCharsets.UTF_8),
-                Reason.MALFORMED_JSON, "$");
-        assertRefused("[]".getBytes(StandardCharsets.UTF_8), Reason.WRONG_TYPE, "$");
-        assertRefused("{\"id\": 1, \"id\": 2}".getBytes(StandardCharsets.UTF_8), Reason.MALFORMED_JSON, "$");
+                PayloadProblem.MALFORMED_JSON, "$");
+        assertRefused("[]".getBytes(StandardCharsets.UTF_8), PayloadProblem.WRONG_TYPE, "$");
+        assertRefused("{\"id\": 1, \"id\": 2}".getBytes(StandardCharsets.UTF_8), PayloadProblem.MALFORMED_JSON, "$");
     }
 
     @Test
     void aRefundQuantityOfTheWrongTypeIsRefusedAtItsPath() {
-        assertRefused(firstRefund(json -> line(json, 1).putObject("quantity").put("value", 1)), Reason.WRONG_TYPE,
+        assertRefused(firstRefund(json -> line(json, 1).putObject("quantity").put("value", 1)), PayloadProblem.WRONG_TYPE,
                 "$.refund_line_items[1].quantity");
-        assertRefused(firstRefund(json -> line(json, 0).put("quantity", 1.5)), Reason.INVALID_VALUE,
+        assertRefused(firstRefund(json -> line(json, 0).put("quantity", 1.5)), PayloadProblem.INVALID_VALUE,
                 "$.refund_line_items[0].quantity");
-        assertRefused(firstRefund(json -> line(json, 0).put("quantity", 0)), Reason.INVALID_VALUE,
+        assertRefused(firstRefund(json -> line(json, 0).put("quantity", 0)), PayloadProblem.INVALID_VALUE,
                 "$.refund_line_items[0].quantity");
     }
 
     @Test
     void aRefundWithoutItsIdsOrTimeIsRefusedAsMissingThem() {
-        assertRefused(firstRefund(json -> json.remove("order_id")), Reason.MISSING_FIELD, "$.order_id");
-        assertRefused(firstRefund(json -> json.putNull("id")), Reason.MISSING_FIELD, "$.id");
-        assertRefused(firstRefund(json -> json.remove("created_at")), Reason.MISSING_FIELD, "$.created_at");
-        assertRefused(firstRefund(json -> json.remove("refund_line_items")), Reason.MISSING_FIELD,
+        assertRefused(firstRefund(json -> json.remove("order_id")), PayloadProblem.MISSING_FIELD, "$.order_id");
+        assertRefused(firstRefund(json -> json.putNull("id")), PayloadProblem.MISSING_FIELD, "$.id");
+        assertRefused(firstRefund(json -> json.remove("created_at")), PayloadProblem.MISSING_FIELD, "$.created_at");
+        assertRefused(firstRefund(json -> json.remove("refund_line_items")), PayloadProblem.MISSING_FIELD,
                 "$.refund_line_items");
         assertRefused(firstRefund(json -> {
             line(json, 0).remove("line_item_id");
             line(json, 0).remove("line_item");
-        }), Reason.MISSING_FIELD, "$.refund_line_items[0].line_item_id");
+        }), PayloadProblem.MISSING_FIELD, "$.refund_line_items[0].line_item_id");
     }
 
     @Test
@@ -260,25 +260,25 @@ class ShopifyRefundParserTest {
     @Test
     void aReturnLineWithoutAnyLineItemIsRefusedAsMissingIt() {
         assertRefusedReturn(returnRequest(json -> ((ObjectNode) json.path("return_line_items").get(0))
-                .remove("fulfillment_line_item")), Reason.MISSING_FIELD,
+                .remove("fulfillment_line_item")), PayloadProblem.MISSING_FIELD,
                 "$.return_line_items[0].fulfillment_line_item");
     }
 
     @Test
     void aReturnOfTheWrongShapeIsRefusedAtItsPath() {
-        assertRefusedReturn(returnRequest(json -> json.remove("order")), Reason.MISSING_FIELD, "$.order");
-        assertRefusedReturn(returnRequest(json -> json.remove("status")), Reason.MISSING_FIELD, "$.status");
-        assertRefusedReturn(returnRequest(json -> json.put("order", "450789469")), Reason.WRONG_TYPE, "$.order");
+        assertRefusedReturn(returnRequest(json -> json.remove("order")), PayloadProblem.MISSING_FIELD, "$.order");
+        assertRefusedReturn(returnRequest(json -> json.remove("status")), PayloadProblem.MISSING_FIELD, "$.status");
+        assertRefusedReturn(returnRequest(json -> json.put("order", "450789469")), PayloadProblem.WRONG_TYPE, "$.order");
         assertRefusedReturn(returnRequest(json -> ((ObjectNode) json.path("return_line_items").get(1))
-                .putArray("quantity")), Reason.WRONG_TYPE, "$.return_line_items[1].quantity");
+                .putArray("quantity")), PayloadProblem.WRONG_TYPE, "$.return_line_items[1].quantity");
         assertRefusedReturn(returnRequest(json -> {
             ObjectNode order = (ObjectNode) json.path("order");
             order.remove("id");
             order.put("admin_graphql_api_id", "gid://shopify/Product/1");
-        }), Reason.INVALID_VALUE, "$.order.admin_graphql_api_id");
+        }), PayloadProblem.INVALID_VALUE, "$.order.admin_graphql_api_id");
         assertRefusedReturn(returnRequest(json -> ((ObjectNode) json.path("return_line_items").get(0))
-                .put("quantity", -1)), Reason.INVALID_VALUE, "$.return_line_items[0].quantity");
-        assertRefusedReturn("not json".getBytes(StandardCharsets.UTF_8), Reason.MALFORMED_JSON, "$");
+                .put("quantity", -1)), PayloadProblem.INVALID_VALUE, "$.return_line_items[0].quantity");
+        assertRefusedReturn("not json".getBytes(StandardCharsets.UTF_8), PayloadProblem.MALFORMED_JSON, "$");
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
@@ -299,15 +299,15 @@ class ShopifyRefundParserTest {
         return ShopifyJson.MAPPER.writeValueAsBytes(request);
     }
 
-    private void assertRefused(byte[] body, Reason reason, String path) {
+    private void assertRefused(byte[] body, PayloadProblem reason, String path) {
         assertProblem(() -> parser.parseRefund(body), reason, path);
     }
 
-    private void assertRefusedReturn(byte[] body, Reason reason, String path) {
+    private void assertRefusedReturn(byte[] body, PayloadProblem reason, String path) {
         assertProblem(() -> parser.parseReturn(body, RECEIVED), reason, path);
     }
 
-    private static void assertProblem(Runnable parse, Reason reason, String path) {
+    private static void assertProblem(Runnable parse, PayloadProblem reason, String path) {
         assertThatThrownBy(parse::run).isInstanceOfSatisfying(ShopifyPayloadException.class, problem -> {
             assertThat(problem.reasonCode()).isEqualTo(reason);
             assertThat(problem.path()).isEqualTo(path);

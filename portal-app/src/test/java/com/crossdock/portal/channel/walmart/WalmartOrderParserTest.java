@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crossdock.portal.channel.walmart.WalmartOrderParser.WalmartOrder;
-import com.crossdock.portal.channel.walmart.WalmartPayloadException.Reason;
+import com.crossdock.portal.channel.PayloadProblem;
 import com.crossdock.portal.order.CanonicalOrder;
 import com.crossdock.portal.order.FinancialStatus;
 import java.math.BigDecimal;
@@ -145,25 +145,25 @@ class WalmartOrderParserTest {
     void malformedPayloadsNameTheirJsonPath() {
         assertThatThrownBy(() -> parser.parseOrder("{not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(WalmartPayloadException.class,
-                        e -> assertThat(e.reasonCode()).isEqualTo(Reason.MALFORMED_JSON));
+                        e -> assertThat(e.reasonCode()).isEqualTo(PayloadProblem.MALFORMED_JSON));
         String order = new String(WalmartFixtures.bytes("orders-v3-getAnOrder-response.json"), StandardCharsets.UTF_8);
         String raw = parser.orderOfResponse(order.getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> parser.parseOrder(raw.replace("\"amount\":\"1\"", "\"amount\":\"1.5\"")
                 .getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(WalmartPayloadException.class, e -> {
-                    assertThat(e.reasonCode()).isEqualTo(Reason.INVALID_VALUE);
+                    assertThat(e.reasonCode()).isEqualTo(PayloadProblem.INVALID_VALUE);
                     assertThat(e.path()).isEqualTo("$.orderLines.orderLine[0].orderLineQuantity.amount");
                 });
         assertThatThrownBy(() -> parser.parseOrder(raw.replace("\"orderDate\":1623796407000", "\"orderDate\":\"today\"")
                 .getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(WalmartPayloadException.class, e -> {
-                    assertThat(e.reasonCode()).isEqualTo(Reason.WRONG_TYPE);
+                    assertThat(e.reasonCode()).isEqualTo(PayloadProblem.WRONG_TYPE);
                     assertThat(e.path()).isEqualTo("$.orderDate");
                 });
         assertThatThrownBy(() -> parser.parseOrder(raw.replace("\"sku\":\"YHY-FN25200B2\"", "\"sku\":null")
                 .getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(WalmartPayloadException.class, e -> {
-                    assertThat(e.reasonCode()).isEqualTo(Reason.MISSING_FIELD);
+                    assertThat(e.reasonCode()).isEqualTo(PayloadProblem.MISSING_FIELD);
                     assertThat(e.path()).isEqualTo("$.orderLines.orderLine[0].item.sku");
                 });
         assertThatThrownBy(() -> parser.parseOrdersPage("{\"list\":{\"elements\":{\"order\":{}}}}"
