@@ -22,9 +22,13 @@ import com.crossdock.portal.order.OrderLine;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,13 +212,25 @@ public class OrderPipeline {
         return pending.size();
     }
 
-    /** Processes one inbox entry; a second call (or a concurrent one) finds it processed and does nothing. */
+    /**
+     * Processes one inbox entry; a second call (or a concurrent one) finds it processed and does nothing. Entries of
+     * one tenant are processed side by side, and their exceptions and rollups can meet in the database the other way
+     * round: a transaction PostgreSQL chose as a deadlock's victim was rolled back whole, so it is simply done again.
+     */
     public void process(TenantId tenant, UUID inboxId) {
         SystemActor.call(WEBHOOK_ACTOR, () -> {
-            transactions.writeAll(tenant, () -> processInTransaction(inboxId, false));
+            Retry.decorateRunnable(DEADLOCKS, () -> transactions.writeAll(tenant,
+                    () -> processInTransaction(inboxId, false))).run();
             return null;
         });
     }
+
+    /** Up to three attempts of a whole transaction that lost a deadlock or a lock wait, 50 ms apart and more. */
+    private static final Retry DEADLOCKS = Retry.of("order-pipeline-deadlocks", RetryConfig.custom()
+            .maxAttempts(3)
+            .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(50), 2.0))
+            .retryExceptions(org.springframework.dao.PessimisticLockingFailureException.class)
+            .build());
 
     /**
      * Processes an inbox entry again that was processed before (the retry of an exception): the same channel
@@ -222,7 +238,8 @@ public class OrderPipeline {
      */
     void reprocess(TenantId tenant, UUID inboxId) {
         SystemActor.call(WEBHOOK_ACTOR, () -> {
-            transactions.writeAll(tenant, () -> processInTransaction(inboxId, true));
+            Retry.decorateRunnable(DEADLOCKS, () -> transactions.writeAll(tenant,
+                    () -> processInTransaction(inboxId, true))).run();
             return null;
         });
     }
