@@ -17,7 +17,6 @@ public class TenantTransactions {
 
     private final TransactionTemplate writes;
     private final TransactionTemplate reads;
-    private final TransactionTemplate apartReads;
     private final JdbcClient jdbc;
 
     TenantTransactions(PlatformTransactionManager transactionManager, JdbcClient jdbc) {
@@ -25,23 +24,8 @@ public class TenantTransactions {
         this.writes = new TransactionTemplate(transactionManager);
         this.reads = new TransactionTemplate(transactionManager);
         this.reads.setReadOnly(true);
-        this.apartReads = new TransactionTemplate(transactionManager);
-        this.apartReads.setReadOnly(true);
-        this.apartReads.setPropagationBehavior(org.springframework.transaction.TransactionDefinition
-                .PROPAGATION_REQUIRES_NEW);
     }
 
-    /**
-     * Reads data of {@code tenant} in a read-only transaction of its own, wherever it is called from (inside another
-     * tenant's or an unscoped transaction too, which is suspended meanwhile): for small reads that summaries of many
-     * tenants need. Plain SQL only: the Hibernate session of an outer scope is not this tenant's.
-     */
-    public <T> T readApart(TenantId tenant, Supplier<T> work) {
-        return TenantScope.callIn(tenant, () -> apartReads.execute(status -> {
-            bindRowLevelSecurity(tenant);
-            return work.get();
-        }));
-    }
 
     /** Reads data of {@code tenant} in a read-only transaction. */
     public <T> T read(TenantId tenant, Supplier<T> work) {

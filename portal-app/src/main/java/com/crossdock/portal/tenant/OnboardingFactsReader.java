@@ -1,5 +1,6 @@
 package com.crossdock.portal.tenant;
 
+import com.crossdock.portal.tenancy.TenantScope;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.onboarding.GoLiveScope;
 import com.crossdock.tenantconfig.onboarding.OnboardingFacts;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The facts a tenant's onboarding stage follows from, read from its data in one read (a handful of counts, cheap
@@ -29,9 +31,19 @@ class OnboardingFactsReader {
         this.jdbc = jdbc;
     }
 
-    /** Read apart: a tenant's summary is asked for inside other work's transactions too (a job listing tenants). */
+    /**
+     * The tenant's facts, read in its own transaction or in the one of its scope that is open. A summary asked for
+     * inside another tenant's or an unscoped transaction (a job going through its tenants) cannot read the tenant's
+     * rows there, and a second connection could wait forever on a busy pool; it gets what is known without them
+     * (people signed in), which is all such callers need.
+     */
     OnboardingFacts facts(TenantId tenant, int brandUsersSignedIn) {
-        return transactions.readApart(tenant, () -> read(brandUsersSignedIn));
+        boolean elsewhere = TransactionSynchronizationManager.isActualTransactionActive()
+                && TenantScope.current().filter(tenant::equals).isEmpty();
+        if (elsewhere) {
+            return OnboardingFacts.newTenant().withBrandUsersSignedIn(brandUsersSignedIn);
+        }
+        return transactions.read(tenant, () -> read(brandUsersSignedIn));
     }
 
     private OnboardingFacts read(int brandUsersSignedIn) {
