@@ -110,13 +110,13 @@ public class UatView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureScenarios() {
         scenarios.setId("uat-scenarios");
-        scenarios.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
+        scenarios.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         scenarios.setAllRowsVisible(true);
-        scenarios.addColumn(ScenarioEntry::name).setHeader("Scenario").setAutoWidth(true);
+        scenarios.addColumn(ScenarioEntry::name).setHeader("Scenario").setWidth("14em").setFlexGrow(2);
         scenarios.addColumn(entry -> entry.custom() ? "Custom (from " + entry.copiedFrom() + ")" : "Template")
                 .setHeader("Kind").setAutoWidth(true);
         scenarios.addColumn(entry -> entry.scenario().itemKinds().stream().map(ItemKind::description)
-                .collect(Collectors.joining("; "))).setHeader("Needs").setAutoWidth(true);
+                .collect(Collectors.joining("; "))).setHeader("Needs").setWidth("14em").setFlexGrow(2);
         scenarios.addColumn(entry -> entry.scenario().steps().size()).setHeader("Steps").setAutoWidth(true);
         scenarios.addComponentColumn(entry -> entry.lastRun() == null ? new Span("Not run")
                 : statusBadge(entry.lastRun().status())).setHeader("Last run").setAutoWidth(true);
