@@ -8,12 +8,9 @@ import com.crossdock.portal.channel.amazon.AmazonFeeds;
 import com.crossdock.portal.channel.amazon.AmazonPayloadException;
 import com.crossdock.portal.channel.amazon.SpApiException;
 import com.crossdock.portal.governance.GovernanceService;
-import com.crossdock.portal.governance.OwnershipMatrix;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.catalog.AliasKind;
 import com.crossdock.tenantconfig.tenant.TenantId;
-import com.crossdock.tenantconfig.truth.DataType;
-import com.crossdock.tenantconfig.truth.SystemKind;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -77,12 +74,9 @@ class AmazonInventoryFeed implements FlowWork {
 
     @Override
     public FlowResult run(TenantId tenant, UUID connectionId) {
-        OwnershipMatrix truth = governance.matrix(tenant);
-        SystemKind owner = truth.owner(DataType.AVAILABLE_INVENTORY);
-        if (owner != SystemKind.WMS) {
-            return new FlowResult(0, 0, 0, null, false, "Nothing sent: " + owner.label() + " owns available "
-                    + "inventory (source of truth, configuration version " + truth.version() + "), so the "
-                    + "warehouse's numbers are not sent to Amazon");
+        var notOwned = InventoryPush.notTheWarehouses(governance, tenant);
+        if (notOwned.isPresent()) {
+            return notOwned.get();
         }
         var account = channels.amazonAccount(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));

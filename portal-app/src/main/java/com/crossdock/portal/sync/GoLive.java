@@ -40,13 +40,18 @@ class GoLive {
 
     /** Why an order of these master SKUs stays in shadow although its flow is live, if it does. */
     Optional<String> outOfScope(Collection<String> masterSkus) {
-        List<String> scope = jdbc.sql("SELECT master_sku FROM go_live_sku").query(String.class).list();
-        if (scope.isEmpty()) {
+        if (masterSkus.isEmpty()) {
             return Optional.empty();
         }
-        List<String> outside = masterSkus.stream().filter(sku -> !scope.contains(sku)).distinct().sorted().toList();
-        return outside.isEmpty() ? Optional.empty()
-                : Optional.of("not in the go-live scope: " + String.join(", ", outside));
+        // only the order's own SKUs are looked up (the pipeline asks for every order; a scope may be long)
+        List<String> inScope = jdbc.sql("SELECT master_sku FROM go_live_sku WHERE master_sku IN (:skus)")
+                .param("skus", List.copyOf(masterSkus)).query(String.class).list();
+        List<String> outside = masterSkus.stream().filter(sku -> !inScope.contains(sku)).distinct().sorted().toList();
+        if (outside.isEmpty() || (inScope.isEmpty()
+                && !jdbc.sql("SELECT EXISTS (SELECT 1 FROM go_live_sku)").query(Boolean.class).single())) {
+            return Optional.empty();
+        }
+        return Optional.of("not in the go-live scope: " + String.join(", ", outside));
     }
 
     /** Records (or refreshes) what a shadow run would have sent for {@code subject}, beside what the channel shows. */

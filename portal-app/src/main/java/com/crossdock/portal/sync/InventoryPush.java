@@ -70,10 +70,9 @@ class InventoryPush implements FlowWork {
      */
     @Override
     public FlowResult shadow(TenantId tenant, UUID connectionId) {
-        SystemKind owner = governance.matrix(tenant).owner(DataType.AVAILABLE_INVENTORY);
-        if (owner != SystemKind.WMS) {
-            return new FlowResult(0, 0, 0, null, false, "Shadow mode, nothing compared: " + owner.label()
-                    + " owns available inventory, so the warehouse's numbers would not be sent to the store");
+        var notOwned = notTheWarehouses(governance, tenant);
+        if (notOwned.isPresent()) {
+            return notOwned.get();
         }
         ShopifyAdminClient client = channels.shopifyClient(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
