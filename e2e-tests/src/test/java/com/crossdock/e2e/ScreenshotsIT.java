@@ -64,27 +64,6 @@ class ScreenshotsIT {
     }
 
     @Test
-    void capturesTheChannelsOrdersAndExceptionsOfABrandThatHasNotConnectedAStoreYet(Page page) {
-        MainLayoutPage shell = LoginPage.open(page).signInAs(DemoUser.OAKLINE_ADMIN);
-        shell.goToChannels().assertEmptyStateMentions("read_orders, write_fulfillments and write_inventory");
-        Screenshots.save(page, "channels-empty");
-        shell.goToOrders().assertEmptyStateMentions("connect the Shopify store under Channels");
-        Screenshots.save(page, "orders-empty");
-        shell.goToExceptions().assertEmptyStateMentions("Nothing is stuck.");
-        Screenshots.save(page, "exceptions-empty");
-        for (String section : java.util.List.of("flows", "stock", "receiving", "documents")) {
-            page.locator("#nav-" + section).click();
-            // the view of this section, not the one before it, must be on screen before the picture is taken
-            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page)
-                    .hasURL(java.util.regex.Pattern.compile(".*/" + section + "$"));
-            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
-                    page.locator("#" + (section.equals("receiving") ? "receiving-grid" : section) + "-empty"))
-                    .isVisible();
-            Screenshots.save(page, section + "-empty");
-        }
-    }
-
-    @Test
     void capturesReceivingWithShipmentsUploadedFromTheBrandsOwnFile(Page page) {
         LoginPage.open(page).signInAs(DemoUser.BRAND_ADMIN);
         page.locator("#nav-receiving").click();

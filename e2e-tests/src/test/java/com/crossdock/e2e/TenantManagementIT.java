@@ -28,10 +28,33 @@ class TenantManagementIT {
 
         tenants.reload().assertListed("Northwind Outfitters");
 
-        AuditPage audit = new MainLayoutPage(page).switchTenant("Northwind Outfitters").goToAudit()
+        MainLayoutPage shell = new MainLayoutPage(page).switchTenant("Northwind Outfitters");
+        AuditPage audit = shell.goToAudit()
                 .assertEntry("Tenant: Northwind Outfitters (NWO)", "Created", "platform.admin", "#2a6f97");
         Screenshots.save(page, "audit");
         audit.filterByUser("nobody-by-this-name").assertEmptyStateShown();
+
+        capturesTheEmptyStatesOfABrandThatHasNotConnectedAStoreYet(page, shell);
+    }
+
+    /** The new brand has nothing yet: each section says what to do first (both demo brands have a store). */
+    private static void capturesTheEmptyStatesOfABrandThatHasNotConnectedAStoreYet(Page page, MainLayoutPage shell) {
+        shell.goToChannels().assertEmptyStateMentions("read_orders, write_fulfillments and write_inventory");
+        Screenshots.save(page, "channels-empty");
+        shell.goToOrders().assertEmptyStateMentions("connect the Shopify store under Channels");
+        Screenshots.save(page, "orders-empty");
+        shell.goToExceptions().assertEmptyStateMentions("Nothing is stuck.");
+        Screenshots.save(page, "exceptions-empty");
+        for (String section : java.util.List.of("flows", "stock", "receiving", "documents")) {
+            page.locator("#nav-" + section).click();
+            // the view of this section, not the one before it, must be on screen before the picture is taken
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page)
+                    .hasURL(java.util.regex.Pattern.compile(".*/" + section + "$"));
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                    page.locator("#" + (section.equals("receiving") ? "receiving-grid" : section) + "-empty"))
+                    .isVisible();
+            Screenshots.save(page, section + "-empty");
+        }
     }
 
     @Test

@@ -12,20 +12,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * UAT on the brand's own data: Harbor & Pine's admin removes the store's mapped shipping method, runs the
- * "Shipping-method override" scenario and sees its step fail with the reason and evidence, maps the method again in
- * Setup, re-runs it until it passes and signs it; the account manager signs it too, and the signed report is what
- * both signed.
+ * UAT on the brand's own data, up to going live: Harbor &amp; Pine's admin settles the setup (owners confirmed, the
+ * store's standard shipping mapped, every exception queue confirmed), removes the store's mapped express method, runs
+ * the "Shipping-method override" scenario and sees its step fail with the reason and evidence, maps the method again
+ * in Setup, re-runs it until it passes and signs it; the account manager signs it too, and the signed report is what
+ * both signed. With the open exceptions worked off, every readiness item passes and the admin switches the order
+ * import of the brand's Walmart marketplace (onboarded on the Walmart sandbox, in shadow until now) live.
  */
 @ExtendWith(PortalBrowserExtension.class)
 class UatJourneyIT {
 
     private static final String SCENARIO = "shipping-method-override";
+    private static final String WALMART = "Harbor & Pine Walmart (sandbox)";
 
     @Test
     void aBrandRunsUatSeesAFailureFixesItReRunsAndBothRolesSignTheReport(Page page) throws IOException {
         MainLayoutPage shell = LoginPage.open(page).signInAs(DemoUser.BRAND_ADMIN);
         page.locator("#nav-setup").click();
+        page.locator("#setup-owners-confirm").click();
+        assertThat(page.locator("vaadin-notification-card").last()).containsText("is confirmed");
+        assertThat(page.locator("#setup-owners-confirm")).isDisabled();
+        page.locator("#setup-ship-level input").fill("Standard Shipping");
+        page.locator("#setup-ship-carrier input").fill("UPSN");
+        page.locator("#setup-ship-service input").fill("03");
+        page.locator("#setup-ship-add").click();
+        assertThat(page.locator("#setup-ship-grid .setup-ship-remove[data-level='STANDARD SHIPPING']")).isVisible();
+        page.locator("#setup-exception-confirm").click();
+        assertThat(page.locator("#setup-exception-confirm")).isDisabled();
         Locator express = page.locator("#setup-ship-grid .setup-ship-remove[data-level='EXPRESS']");
         assertThat(express).isVisible();
         express.click();
@@ -76,5 +89,31 @@ class UatJourneyIT {
                 "Account manager", "PASSED");
         page.setContent(report);
         Screenshots.save(page, "uat-signed-report");
+
+        goesLiveOnceEveryReadinessItemPasses(page, LoginPage.open(page).signInAs(DemoUser.BRAND_ADMIN));
+    }
+
+    /**
+     * The brand admin works off what is still open (the demo store's test orders left unknown SKUs), sees readiness
+     * pass, and switches the Walmart marketplace's order import live.
+     */
+    private static void goesLiveOnceEveryReadinessItemPasses(Page page, MainLayoutPage shell) {
+        ExceptionsPage exceptions = shell.goToExceptions();
+        if (page.locator(".exception-card").count() > 0) {
+            exceptions.resolveAllShown("Worked off before go-live: the demo store's test orders, reviewed");
+        }
+        assertThat(page.locator("#exceptions-empty")).isVisible();
+
+        page.locator("#nav-golive").click();
+        assertThat(page.locator("#golive-ready")).isVisible();
+        Locator state = page.locator(".golive-state[data-connection='" + WALMART + "'][data-flow='ORDER_IMPORT']");
+        assertThat(state).hasAttribute("data-state", "SHADOW");
+        page.locator(".golive-switch[data-connection='" + WALMART + "'][data-flow='ORDER_IMPORT']")
+                .dispatchEvent("click");
+        assertThat(page.locator("vaadin-notification-card").last()).containsText("Order import is live");
+        assertThat(state).hasAttribute("data-state", "SANDBOX");
+        assertThat(page.locator(".golive-state[data-connection='" + WALMART + "'][data-flow='INVENTORY_PUSH']"))
+                .as("only the flow switched goes live").hasAttribute("data-state", "SHADOW");
+        Screenshots.save(page, "go-live-switched");
     }
 }

@@ -4,6 +4,7 @@ import com.crossdock.portal.catalog.AliasLine;
 import com.crossdock.portal.catalog.CatalogService;
 import com.crossdock.portal.catalog.ItemCommand;
 import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.database.NoExternalDatabaseCondition;
 import com.crossdock.portal.identity.IdentityService;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,9 @@ import org.springframework.stereotype.Component;
  * Two demo tenants (a DTC apparel brand on Shopify, an Amazon-FBA-heavy home-goods brand) and one user per
  * role, created only into an empty database and only when the demo is on. The apparel brand's sandbox Shopify
  * store is connected and has sent three orders through the real pipeline (released, held for an unknown SKU,
- * held for an incomplete address), with two weeks of sync-health history behind it.
+ * held for an incomplete address), with two weeks of sync-health history behind it; its Walmart marketplace (a
+ * sandbox) is being onboarded, its flows in shadow until the brand switches them live. The home-goods brand has a
+ * quiet sandbox store to run UAT on, and a mug set without prep that its admin still has to fix.
  */
 @Component
 public class DemoData {
@@ -54,6 +58,8 @@ public class DemoData {
     private final DemoShopifyStore shopify;
     private final DemoHealthHistory history;
     private final com.crossdock.portal.governance.GovernanceService governance;
+    private final ChannelService channels;
+    private final com.crossdock.portal.sync.FlowService flows;
     private final List<String> credentials = new ArrayList<>();
 
     DemoData(TenantService tenants, IdentityService identity, CatalogService catalog, ChannelService channels,
@@ -61,8 +67,11 @@ public class DemoData {
             DemoProperties properties, Environment environment,
             com.crossdock.portal.tenancy.TenantTransactions transactions,
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            com.crossdock.portal.governance.GovernanceService governance) {
+            com.crossdock.portal.governance.GovernanceService governance,
+            com.crossdock.portal.sync.FlowService flows) {
         this.tenants = tenants;
+        this.channels = channels;
+        this.flows = flows;
         this.governance = governance;
         this.catalog = catalog;
         this.shopify = new DemoShopifyStore(channels, pipeline, sandbox, clock);
@@ -109,6 +118,10 @@ public class DemoData {
         apparelBundleAndExpressShipping(apparel.id());
         homeCatalog(home.id());
         shopify.connectAndSendOrders(apparel.id());
+        walmartInShadow(apparel.id());
+        shopify.connectQuiet(home.id(), "Oakline Home Shopify (sandbox)", "oakline-home.myshopify.com",
+                "oakline-sandbox-webhook-secret-2026");
+        homeBundleAndExpressShipping(home.id());
         history.write(apparel.id());
         tenants.recordActivity(apparel.id(), "Brand profile noted",
                 "Direct-to-consumer apparel brand selling on Shopify; about 1,200 SKUs in sizes and colours");
@@ -122,11 +135,17 @@ public class DemoData {
         for (String colour : List.of("BLK", "WHT", "NVY")) {
             for (String size : List.of("S", "M", "L", "XL")) {
                 String sku = "HP-TEE-" + colour + "-" + size;
+                // the navy XL also sells on Amazon through FBA: polybagged and labelled by the 3PL for the seller
+                boolean fba = sku.equals("HP-TEE-NVY-XL");
+                List<AliasLine> aliases = fba ? List.of(new AliasLine(AliasKind.SHOPIFY_VARIANT_SKU, sku),
+                        new AliasLine(AliasKind.AMAZON_MSKU, sku), new AliasLine(AliasKind.AMAZON_FNSKU, "X00HPA0001"))
+                        : List.of(new AliasLine(AliasKind.SHOPIFY_VARIANT_SKU, sku));
                 catalog.save(tenant, null, new ItemCommand(sku, "Harbor tee " + colour + " " + size, ItemStatus.ACTIVE,
                         false, false, false, false,
                         List.of(new PackLine(PackLevel.EACH, 1, 300, 250, 20, 210, gtin12("81234", serial)),
                                 new PackLine(PackLevel.CASE, 24, 600, 400, 300, 5400, null)),
-                        List.of(new AliasLine(AliasKind.SHOPIFY_VARIANT_SKU, sku))), 0);
+                        aliases, fba ? new PrepAttributes(PrepCategory.TEXTILE, Set.of(PrepType.ITEM_POLYBAGGING,
+                                PrepType.ITEM_LABELING), PrepOwner.SELLER, PrepOwner.SELLER) : PrepAttributes.none()), 0);
                 serial++;
             }
         }
@@ -149,7 +168,35 @@ public class DemoData {
                 "01"), governance.matrix(tenant).version());
     }
 
-    /** Home goods sold through FBA: FNSKU and MSKU aliases, prep for FBA; the mug set lacks an each pack and prep. */
+    /**
+     * Harbor &amp; Pine's Walmart marketplace, connected to the Walmart sandbox while it is onboarded: every flow in
+     * shadow mode, so it reads and compares but sends nothing until the brand switches it live in Go-live.
+     */
+    private void walmartInShadow(TenantId tenant) {
+        UUID walmart = channels.connectWalmart(tenant, new com.crossdock.portal.channel.WalmartConnectionCommand(
+                "Harbor & Pine Walmart (sandbox)", "10001234567", List.of("741852963"), ChannelMode.SANDBOX, null,
+                null)).id();
+        flows.goLive(tenant).flows().stream().filter(entry -> entry.connectionId().equals(walmart))
+                .forEach(entry -> flows.switchLive(tenant, walmart, entry.flow(), false, null));
+    }
+
+    /** Oakline's candle duo (a virtual bundle of its two candles) and its store's "Express" method mapped to UPS. */
+    private void homeBundleAndExpressShipping(TenantId tenant) {
+        catalog.saveBundle(tenant, null, new com.crossdock.tenantconfig.catalog.BundleDefinition(
+                com.crossdock.tenantconfig.catalog.Sku.of("OAK-CANDLE-DUO"),
+                com.crossdock.tenantconfig.catalog.BundleKind.VIRTUAL, List.of(
+                        new com.crossdock.tenantconfig.catalog.BundleDefinition.Component(
+                                com.crossdock.tenantconfig.catalog.Sku.of("OAK-CANDLE-CEDAR"), 1),
+                        new com.crossdock.tenantconfig.catalog.BundleDefinition.Component(
+                                com.crossdock.tenantconfig.catalog.Sku.of("OAK-CANDLE-FIG"), 1))), 0);
+        governance.saveShipMethod(tenant, new com.crossdock.portal.governance.ShipMethodCommand("Express", "UPSN",
+                "01"), governance.matrix(tenant).version());
+    }
+
+    /**
+     * Home goods sold through FBA and on the brand's own store: FNSKU, MSKU and store aliases, prep for FBA; the mug
+     * set lacks an each pack and prep.
+     */
     private void homeCatalog(TenantId tenant) {
         String[][] goods = {{"OAK-CANDLE-CEDAR", "Cedar candle 8oz", "X00OAK0001"},
             {"OAK-CANDLE-FIG", "Fig candle 8oz", "X00OAK0002"}, {"OAK-THROW-GRY", "Knit throw grey", "X00OAK0003"},
@@ -168,7 +215,8 @@ public class DemoData {
                             PrepOwner.SELLER, PrepOwner.SELLER);
             catalog.save(tenant, null, new ItemCommand(good[0], good[1], ItemStatus.ACTIVE, false, false, false,
                     good[0].contains("CANDLE"), packs,
-                    List.of(new AliasLine(AliasKind.AMAZON_MSKU, good[0]), new AliasLine(AliasKind.AMAZON_FNSKU, good[2])),
+                    List.of(new AliasLine(AliasKind.AMAZON_MSKU, good[0]), new AliasLine(AliasKind.AMAZON_FNSKU, good[2]),
+                            new AliasLine(AliasKind.SHOPIFY_VARIANT_SKU, good[0])),
                     prep), 0);
             serial++;
         }

@@ -47,6 +47,15 @@ final class DemoShopifyStore {
     }
 
     /**
+     * Connects a brand's sandbox store with nothing sent yet (Oakline's: its admin tries UAT on it); the caller acts
+     * as the system.
+     */
+    void connectQuiet(TenantId tenant, String name, String shopDomain, String webhookSecret) {
+        channels.connectShopify(tenant, new ShopifyConnectionCommand(name, shopDomain, API_VERSION,
+                ChannelMode.SANDBOX, "shpat_demo0" + shopDomain.replaceAll("[^a-z0-9]", "0"), webhookSecret));
+    }
+
+    /**
      * Connects the store, places its three orders in the sandbox shop (so the sandbox warehouse can ship them and
      * their tracking can be posted back) and feeds their webhooks through the pipeline; the caller acts as the
      * system.

@@ -117,6 +117,34 @@ public class GovernanceService {
         });
     }
 
+    /**
+     * Confirms the owner every kind of data has now (its default where nobody chose one), so the source of truth is
+     * one the brand and the 3PL agreed on rather than the portal's starting point.
+     *
+     * @return the matrix after the confirmation, with its new version
+     */
+    @PreAuthorize(EDITORS)
+    public OwnershipMatrix confirmOwners(TenantId tenant, long expectedVersion) {
+        tenants.requireOpen(tenant);
+        return transactions.write(tenant, () -> {
+            long version = raiseVersion(expectedVersion);
+            List<OwnershipMatrix.Entry> defaults = readMatrix().entries().stream().filter(OwnershipMatrix.Entry::isDefault)
+                    .toList();
+            for (OwnershipMatrix.Entry entry : defaults) {
+                jdbc.sql("""
+                        INSERT INTO source_of_truth (tenant_id, id, data_type, owner, changed_by, changed_at)
+                        VALUES (crossdock_current_tenant(), :id, :type, :owner, :by, :now)
+                        ON CONFLICT (tenant_id, data_type) DO NOTHING""")
+                        .param("id", UUID.randomUUID()).param("type", entry.dataType().name())
+                        .param("owner", entry.owner().name()).param("by", CurrentUser.actor())
+                        .param("now", Timestamp.from(clock.instant())).update();
+            }
+            tenants.recordActivity(tenant, "setup.owner", defaults.size() + " owners confirmed as they are "
+                    + "(configuration version " + version + ")");
+            return readMatrix();
+        });
+    }
+
     /** Turns holding orders whose ship method has no mapping on or off. */
     @PreAuthorize(EDITORS)
     public OwnershipMatrix requireMappedShipMethods(TenantId tenant, boolean required, long expectedVersion) {

@@ -175,8 +175,8 @@ public class FlowService {
     }
 
     /**
-     * The tenant's go-live: each flow of each connection, live or in shadow (a sandbox connection's always runs for
-     * real), the SKUs in scope, and the readiness items that keep it from going live.
+     * The tenant's go-live: each flow of each connection, live or in shadow (a sandbox connection's runs for real
+     * until it is put in shadow), the SKUs in scope, and the readiness items that keep it from going live.
      */
     @PreAuthorize("isAuthenticated()")
     public GoLiveState goLive(TenantId tenant) {
@@ -185,7 +185,7 @@ public class FlowService {
                 .map(item -> item.label() + ": " + item.reason()).toList();
         return transactions.read(tenant, () -> {
             List<GoLiveState.Entry> entries = jdbc.sql("""
-                    SELECT c.id, c.name, c.mode, f.flow, c.mode = 'SANDBOX' OR coalesce(g.live, FALSE), g.switched_by,
+                    SELECT c.id, c.name, c.mode, f.flow, coalesce(g.live, c.mode = 'SANDBOX'), g.switched_by,
                            g.switched_at, g.override_reason
                     FROM channel_flow f JOIN channel_connection c ON c.id = f.connection_id
                     LEFT JOIN go_live_flow g ON g.connection_id = f.connection_id AND g.flow = f.flow
@@ -201,9 +201,9 @@ public class FlowService {
     }
 
     /**
-     * Switches a flow of a live connection live or back to shadow mode. Going live needs every readiness item to
-     * pass; a platform admin may go live anyway with a reason (at least 10 characters), which is recorded. A sandbox
-     * connection has no go-live: its flows always run against its sandbox.
+     * Switches a flow live or back to shadow mode. Going live needs every readiness item to pass; a platform admin may
+     * go live anyway with a reason (at least 10 characters), which is recorded. A sandbox connection's flows start
+     * live (UAT runs there), and go through the same switch when a brand rehearses its go-live on the sandbox.
      */
     @PreAuthorize(MANAGERS)
     public GoLiveState switchLive(TenantId tenant, UUID connectionId, Flow flow, boolean live,
@@ -213,10 +213,6 @@ public class FlowService {
         GoLiveState state = goLive(tenant);
         GoLiveState.Entry entry = state.flows().stream().filter(e -> e.connectionId().equals(connectionId)
                 && e.flow() == flow).findFirst().orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        if (entry.mode() == ChannelMode.SANDBOX) {
-            throw new GoLiveRefusedException(entry.connectionName() + " is a sandbox connection: its flows always "
-                    + "run against the sandbox. Go-live is for live connections.");
-        }
         String reason = overrideReason == null ? "" : overrideReason.strip();
         boolean overriding = live && !state.ready();
         if (overriding) {

@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What is live, read inside the tenant's transaction of the work that asks: a sandbox connection's flows always run
- * for real (the sandbox is where UAT runs); a live connection's flow runs for real only once it was switched live,
- * and in shadow mode until then: it works out what it would send, compares it with what the channel shows, records
+ * What is live, read inside the tenant's transaction of the work that asks: a sandbox connection's flows run for real
+ * unless they were put in shadow to rehearse going live (the sandbox is where UAT runs); a live connection's flow
+ * runs for real only once it was switched live, and in shadow mode until then: it works out what it would send, compares it with what the channel shows, records
  * the differences and sends nothing. An order with a SKU outside the go-live scope (when the tenant named one) stays
  * in shadow too.
  */
@@ -30,7 +30,7 @@ class GoLive {
     /** Whether {@code flow} of the connection sends for real. */
     boolean isLive(UUID connectionId, Flow flow) {
         return jdbc.sql("""
-                SELECT c.mode = 'SANDBOX' OR coalesce(g.live, FALSE)
+                SELECT coalesce(g.live, c.mode = 'SANDBOX')
                 FROM channel_connection c
                 LEFT JOIN go_live_flow g ON g.connection_id = c.id AND g.flow = :flow
                 WHERE c.id = :connection""")

@@ -54,8 +54,11 @@ class OnboardingFactsReader {
                            AND (SELECT count(*) FROM exception_owner) >= :queues,
                        (SELECT count(*) FROM channel_flow f JOIN channel_connection c ON c.id = f.connection_id
                         WHERE c.mode = 'LIVE'),
-                       (SELECT count(*) FROM go_live_flow WHERE live),
-                       (SELECT max(switched_at) FROM go_live_flow WHERE live),
+                       -- a sandbox's flows switched live are a rehearsal: only live connections make a brand live
+                       (SELECT count(*) FROM go_live_flow g JOIN channel_connection c ON c.id = g.connection_id
+                        WHERE g.live AND c.mode = 'LIVE'),
+                       (SELECT max(g.switched_at) FROM go_live_flow g JOIN channel_connection c
+                            ON c.id = g.connection_id WHERE g.live AND c.mode = 'LIVE'),
                        EXISTS (SELECT 1 FROM uat_signoff s WHERE s.role = 'BRAND_ADMIN'
                                  AND s.config_version = coalesce((SELECT config_version FROM tenant_setup), 0)
                                  AND EXISTS (SELECT 1 FROM uat_signoff o WHERE o.run_id = s.run_id

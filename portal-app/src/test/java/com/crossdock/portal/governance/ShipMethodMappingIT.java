@@ -179,6 +179,21 @@ class ShipMethodMappingIT {
         assertThat(asSystem(() -> governance.readiness(home))).filteredOn(item -> !item.passed())
                 .extracting(ReadinessItem::id).as("the other brand is where it was")
                 .containsExactly("source-of-truth", "ship-methods", "exception-owners", "uat");
+
+        // the other brand agrees to the owners it starts with: they are chosen now, and nothing else moved
+        long homeVersion = asSystem(() -> governance.matrix(home)).version();
+        OwnershipMatrix confirmed = asSystem(() -> governance.confirmOwners(home, homeVersion));
+        assertThat(confirmed.version()).isEqualTo(homeVersion + 1);
+        assertThat(confirmed.entries()).allSatisfy(entry -> {
+            assertThat(entry.isDefault()).as(entry.dataType() + " confirmed").isFalse();
+            assertThat(entry.owner()).isEqualTo(com.crossdock.tenantconfig.truth.OwnershipRules.DEFAULTS.get(
+                    entry.dataType()));
+        });
+        assertThat(asSystem(() -> governance.readiness(home))).filteredOn(item -> !item.passed())
+                .extracting(ReadinessItem::id).containsExactly("ship-methods", "exception-owners", "uat");
+        assertThat(asSystem(() -> governance.matrix(apparel)).entries()).as("the first brand's choices stand")
+                .filteredOn(entry -> !entry.isDefault()).extracting(OwnershipMatrix.Entry::dataType)
+                .containsExactly(com.crossdock.tenantconfig.truth.DataType.HOLDS);
     }
 
     private OrderState order(TenantId tenant, String reference, String shippingMethod) {

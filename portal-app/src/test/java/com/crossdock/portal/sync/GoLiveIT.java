@@ -152,8 +152,18 @@ class GoLiveIT {
         assertThat(asSystem(() -> flows.goLive(apparel)).ready()).as("no owners chosen, nothing mapped").isFalse();
         assertThatThrownBy(() -> asSystem(() -> flows.switchLive(apparel, liveStore, Flow.ORDER_IMPORT, true, "")))
                 .isInstanceOf(GoLiveRefusedException.class).hasMessageContaining("needs a reason");
+        GoLiveState rehearsal = asSystem(() -> flows.switchLive(apparel, sandboxStore, Flow.ORDER_IMPORT, false,
+                null));
+        assertThat(rehearsal.flows()).filteredOn(entry -> entry.connectionId().equals(sandboxStore)
+                && entry.flow() == Flow.ORDER_IMPORT).singleElement().satisfies(entry -> assertThat(entry.live())
+                        .as("a sandbox flow goes into shadow to rehearse going live").isFalse());
+        assertThat(asSystem(() -> tenants.overview(apparel)).stage()).as("a rehearsal on the sandbox is not live")
+                .isNotEqualTo(OnboardingStage.LIMITED_GO_LIVE);
         assertThatThrownBy(() -> asSystem(() -> flows.switchLive(apparel, sandboxStore, Flow.ORDER_IMPORT, true,
-                null))).isInstanceOf(GoLiveRefusedException.class).hasMessageContaining("sandbox connection");
+                null))).as("the sandbox's way back to live has the same gate").isInstanceOf(
+                        GoLiveRefusedException.class).hasMessageContaining("needs a reason");
+        asSystem(() -> flows.switchLive(apparel, sandboxStore, Flow.ORDER_IMPORT, true,
+                "Rehearsal on the sandbox is over"));
 
         GoLiveState live = asSystem(() -> flows.switchLive(apparel, liveStore, Flow.ORDER_IMPORT, true,
                 "Launch agreed with the brand on the kickoff call"));

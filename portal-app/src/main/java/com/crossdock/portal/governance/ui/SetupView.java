@@ -61,6 +61,7 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
     private final Div shipMethodsEmpty = new Div();
     private final ExceptionOwnersGrid exceptionOwners;
     private final Button confirmOwners = new Button("Confirm every queue's owner");
+    private final Button confirmMatrix = new Button("Confirm these owners");
     private @Nullable TenantId tenant;
     private long configVersion;
 
@@ -93,13 +94,16 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
             governance.saveExceptionOwner(currentTenant(), queue.code(), party, minutes, configVersion);
             reload();
         });
+        confirmMatrix.setId("setup-owners-confirm");
+        confirmMatrix.addClickListener(click -> change(() -> governance.confirmOwners(currentTenant(),
+                configVersion), "The owner of every kind of data is confirmed"));
         confirmOwners.setId("setup-exception-confirm");
         confirmOwners.addClickListener(click -> change(() -> governance.confirmExceptionOwners(currentTenant(),
                 configVersion), "Every exception queue's owner is confirmed"));
         Span queuesHint = new Span("Who answers each kind of exception, and how fast. A queue of owned data "
                 + "follows the owner in the source of truth until you choose otherwise.");
         queuesHint.addClassName("cd-muted");
-        add(new H3("Source of truth"), version, matrixEmpty, matrix, new H3("Ship methods"), requireMapped, form,
+        add(new H3("Source of truth"), version, confirmMatrix, matrixEmpty, matrix, new H3("Ship methods"), requireMapped, form,
                 shipMethodsEmpty, shipMethods, new H3("Exception owners"), queuesHint, confirmOwners,
                 exceptionOwners);
     }
@@ -220,7 +224,7 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
     private void reload() {
         boolean editor = governance.canEdit();
         requireMapped.setReadOnly(!editor);
-        for (Component field : new Component[] {serviceLevel, carrier, service, map, confirmOwners}) {
+        for (Component field : new Component[] {serviceLevel, carrier, service, map, confirmOwners, confirmMatrix}) {
             field.setVisible(tenant != null && editor);
         }
         if (tenant == null) {
@@ -235,6 +239,7 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
             version.setText(current.version() == 0 ? "Configuration version 0: the default owners, nobody changed "
                     + "them yet" : "Configuration version " + current.version());
             matrix.setItems(current.entries());
+            confirmMatrix.setEnabled(current.entries().stream().anyMatch(OwnershipMatrix.Entry::isDefault));
             EmptyState.hide(matrixEmpty, matrix);
             requireMapped.setValue(current.requireMappedShipMethods());
             var queues = governance.exceptionOwners(tenant);

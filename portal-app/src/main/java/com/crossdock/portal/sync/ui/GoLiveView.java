@@ -75,8 +75,8 @@ public class GoLiveView extends VerticalLayout implements BeforeEnterObserver {
         setPadding(false);
         Paragraph intro = new Paragraph("A live connection's flows start in shadow mode: they work out what they "
                 + "would send, compare it with what the channel shows, and send nothing. Switch each flow live once "
-                + "the readiness items pass and the differences below are understood. Sandbox connections always "
-                + "run against their sandbox.");
+                + "the readiness items pass and the differences below are understood. A sandbox connection runs "
+                + "against its sandbox, live unless you put it in shadow to rehearse going live.");
         intro.addClassName("cd-muted");
         gate.setId("golive-gate");
         configureFlows();
@@ -113,21 +113,25 @@ public class GoLiveView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Component stateBadge(GoLiveState.Entry entry) {
-        Span badge = entry.mode() == ChannelMode.SANDBOX ? Badge.of("Sandbox", Badge.Tone.CONTRAST)
-                : entry.live() ? Badge.of("Live", Badge.Tone.SUCCESS) : Badge.of("Shadow", Badge.Tone.WARNING);
+        boolean sandbox = entry.mode() == ChannelMode.SANDBOX;
+        Span badge = !entry.live() ? Badge.of(sandbox ? "Sandbox, shadow" : "Shadow", Badge.Tone.WARNING)
+                : sandbox ? Badge.of("Sandbox", Badge.Tone.CONTRAST) : Badge.of("Live", Badge.Tone.SUCCESS);
         badge.addClassName("golive-state");
-        badge.getElement().setAttribute("data-state", entry.mode() == ChannelMode.SANDBOX ? "SANDBOX"
-                : entry.live() ? "LIVE" : "SHADOW");
+        badge.getElement().setAttribute("data-state", (entry.live() ? sandbox ? "SANDBOX" : "LIVE" : "SHADOW"));
+        badge.getElement().setAttribute("data-connection", entry.connectionName());
+        badge.getElement().setAttribute("data-flow", entry.flow().name());
         return badge;
     }
 
     private Component switchButton(GoLiveState.Entry entry) {
-        if (entry.mode() == ChannelMode.SANDBOX || !flows.canManage()) {
+        if (!flows.canManage()) {
             return new Span();
         }
         Button button = new Button(entry.live() ? "Back to shadow" : "Go live");
         button.setId("golive-switch-" + entry.connectionId() + "-" + entry.flow());
         button.addClassName("golive-switch");
+        button.getElement().setAttribute("data-connection", entry.connectionName());
+        button.getElement().setAttribute("data-flow", entry.flow().name());
         if (!entry.live()) {
             button.addThemeVariants(ButtonVariant.PRIMARY);
         }
@@ -227,7 +231,7 @@ public class GoLiveView extends VerticalLayout implements BeforeEnterObserver {
             List<GoLiveState.Difference> found = flows.shadowDifferences(tenant);
             if (found.isEmpty()) {
                 EmptyState.showInstead(differencesEmpty, differences, state.flows().stream().anyMatch(entry ->
-                        entry.mode() == ChannelMode.LIVE && !entry.live())
+                        !entry.live())
                         ? "No differences yet: flows in shadow mode record here what they would send that the "
                                 + "channel shows differently, at their next run."
                         : "Nothing runs in shadow mode, so there is nothing to compare.");
