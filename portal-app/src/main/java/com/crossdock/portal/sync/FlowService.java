@@ -181,8 +181,16 @@ public class FlowService {
     @PreAuthorize("isAuthenticated()")
     public GoLiveState goLive(TenantId tenant) {
         tenants.requireOpen(tenant);
-        List<String> notReady = governance.readiness(tenant).stream().filter(item -> !item.passed())
+        return goLive(tenant, notReady(tenant));
+    }
+
+    /** The readiness items that fail, as "label: reason" (catalog findings included, so not cheap). */
+    private List<String> notReady(TenantId tenant) {
+        return governance.readiness(tenant).stream().filter(item -> !item.passed())
                 .map(item -> item.label() + ": " + item.reason()).toList();
+    }
+
+    private GoLiveState goLive(TenantId tenant, List<String> notReady) {
         return transactions.read(tenant, () -> {
             List<GoLiveState.Entry> entries = jdbc.sql("""
                     SELECT c.id, c.name, c.mode, f.flow, coalesce(g.live, c.mode = 'SANDBOX'), g.switched_by,
@@ -210,7 +218,9 @@ public class FlowService {
             @Nullable String overrideReason) {
         tenants.requireOpen(tenant);
         Objects.requireNonNull(flow, "flow");
-        GoLiveState state = goLive(tenant);
+        // readiness gates only the way to live: going back to shadow needs no readiness, worked out once at most
+        List<String> notReady = live ? notReady(tenant) : List.of();
+        GoLiveState state = goLive(tenant, notReady);
         GoLiveState.Entry entry = state.flows().stream().filter(e -> e.connectionId().equals(connectionId)
                 && e.flow() == flow).findFirst().orElseThrow(() -> new NoSuchConnectionException(connectionId));
         String reason = overrideReason == null ? "" : overrideReason.strip();
@@ -240,7 +250,8 @@ public class FlowService {
         tenants.recordActivity(tenant, live ? "golive.live" : "golive.shadow", flow.label() + " of "
                 + entry.connectionName() + (live ? " is live" + (overriding ? " by override: " + reason : "")
                 : " is back in shadow mode"));
-        return goLive(tenant);
+        // switching a flow changes no readiness item, so what was worked out before still holds
+        return live ? goLive(tenant, notReady) : goLive(tenant);
     }
 
     /**

@@ -108,6 +108,10 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
                     + "Shopify store under Channels, and its flows appear here, all switched on.", channels));
             return;
         }
+        // one sandbox warehouse ships and counts for every sandbox connection of the tenant: its actions show once
+        if (flows.canManage() && latest.stream().anyMatch(connection -> connection.mode() == ChannelMode.SANDBOX)) {
+            content.add(sandboxWarehouse());
+        }
         latest.forEach(connection -> content.add(card(connection)));
     }
 
@@ -135,9 +139,6 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
         Div card = new Div(header, grid);
         card.addClassName("cd-card");
         card.addClassName("cd-flow-card");
-        if (connection.mode() == ChannelMode.SANDBOX && flows.canManage()) {
-            card.add(sandboxWarehouse());
-        }
         return card;
     }
 
