@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 record UatReport(String tenantName, RunView run, @Nullable String stale) {
 
-    /** The font the PDF writes with (shipped inside PDFBox), registered under the page's first font family. */
+    /**
+     * The PDF writes with the standard Helvetica and Courier (bold included) and falls back to this font (shipped
+     * inside PDFBox) for any character they lack: names, evidence and arrows in other scripts.
+     */
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     static {
@@ -118,9 +121,8 @@ record UatReport(String tenantName, RunView run, @Nullable String stale) {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(UatReport::font, "system-ui", 400, BaseRendererBuilder.FontStyle.NORMAL, true,
-                    EnumSet.of(BaseRendererBuilder.FSFontUseCase.DOCUMENT,
-                            BaseRendererBuilder.FSFontUseCase.FALLBACK_FINAL));
+            builder.useFont(UatReport::font, "Liberation Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true,
+                    EnumSet.of(BaseRendererBuilder.FSFontUseCase.FALLBACK_FINAL));
             builder.withHtmlContent(html(), null);
             builder.toStream(out);
             builder.run();

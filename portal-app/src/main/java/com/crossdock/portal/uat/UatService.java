@@ -318,9 +318,10 @@ public class UatService {
     /** Which scenarios' latest runs fail, and why the first one does. */
     private static String failing(List<RunSummary> failing) {
         RunSummary first = failing.getFirst();
+        String why = first.summary().strip();
         return failing.size() + " scenario(s) failing (" + failing.stream().map(run -> "\"" + run.scenarioName()
-                + "\"").collect(Collectors.joining(", ")) + "); \"" + first.scenarioName() + "\": " + first.summary()
-                + " Fix it and run it again.";
+                + "\"").collect(Collectors.joining(", ")) + "); \"" + first.scenarioName() + "\": " + why
+                + (why.endsWith(".") ? "" : ".") + " Fix it and run it again.";
     }
 
     /** Whether a passing run is signed by both roles at the tenant's current configuration. */
