@@ -24,16 +24,14 @@ import com.crossdock.tenantconfig.uat.ScenarioLibrary;
 import com.crossdock.tenantconfig.uat.ScenarioStep;
 import com.crossdock.tenantconfig.uat.ScenarioTemplate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -45,8 +43,8 @@ import org.springframework.stereotype.Service;
  * UAT on the tenant's own configuration: the scenario library (the built-in templates of {@link ScenarioLibrary} and
  * the tenant's custom copies with edited steps), runs that drive the real pipeline against the tenant's sandboxes
  * in the background (so a run goes on when the browser closes), each step's outcome, reason and evidence, the HTML
- * report, and the sign-offs of a passing run by the brand admin and the account manager, which go stale when the
- * configuration moves on.
+ * and PDF report, and the sign-offs of a passing run by the brand admin and the account manager, which go stale when
+ * the configuration moves on.
  *
  * <p>Everyone who may open the tenant reads; brand admins, account managers and platform admins run and edit; only a
  * brand admin and an account manager sign, each in their own role.
@@ -64,13 +62,15 @@ public class UatService {
     private final ScenarioRunner.Deps deps;
     private final UatProperties properties;
     private final TenantJobs jobs;
-    private final Map<TenantId, Set<Consumer<UUID>>> listeners = new ConcurrentHashMap<>();
+    private final UatUpdates updates;
 
     UatService(TenantService tenants, GovernanceService governance, UatRuns runs, ChannelService channels,
             ShopifySandboxService sandbox, SyncService sync, WarehouseFeedback warehouse, FlowService flows,
             CatalogService catalog, ReceivingService receiving, InboundReceipts receipts, ReturnsService returns,
-            WmsService wms, WmsExchange exchange, Clock clock, UatProperties properties, TenantJobs jobs) {
+            WmsService wms, WmsExchange exchange, Clock clock, UatProperties properties, TenantJobs jobs,
+            UatUpdates updates) {
         this.tenants = tenants;
+        this.updates = updates;
         this.jobs = jobs;
         this.governance = governance;
         this.runs = runs;
@@ -243,43 +243,45 @@ public class UatService {
         return run(tenant, runId);
     }
 
-    /** Where the tenant's UAT stands for go-live, with what to do next. */
+    /**
+     * Where the tenant's UAT stands for go-live, with what to do next. SIGNED only when the newest run both roles
+     * signed passed, both signed at the configuration version of now and nothing it used changed since, and no
+     * scenario's latest run fails (a stale sign-off stays STALE).
+     */
     @PreAuthorize("isAuthenticated()")
     public UatStatus status(TenantId tenant) {
         tenants.requireOpen(tenant);
         long version = governance.matrix(tenant).version();
+        List<RunSummary> latest = runs.latestPerScenario(tenant);
+        List<RunSummary> failing = latest.stream().filter(run -> run.status() == RunStatus.FAILED).toList();
         Optional<RunView> signed = runs.latestSigned(tenant);
         if (signed.isPresent()) {
             RunView run = signed.get();
-            long signedAt = run.signOffs().stream().mapToLong(SignOffView::configVersion).min().orElse(0);
+            Optional<UatStatus> stale = stale(tenant, run, version);
+            if (stale.isPresent()) {
+                return stale.get();
+            }
+            if (run.status() != RunStatus.PASSED) {
+                return new UatStatus(UatStatus.State.FAILING, "The signed run of \"" + run.scenarioName() + "\" is "
+                        + run.status().name().toLowerCase(Locale.ROOT) + ", not passing: run it again and sign that "
+                        + "run", run.id(), List.of());
+            }
+            if (!failing.isEmpty()) {
+                return new UatStatus(UatStatus.State.FAILING, "\"" + run.scenarioName() + "\" is signed, but "
+                        + failing(failing), failing.getFirst().id(), List.of());
+            }
             String who = run.signOffs().stream().map(s -> s.signedByName() + " (" + s.role().label()
                     .toLowerCase(Locale.ROOT) + ")").collect(Collectors.joining(" and "));
-            var lastSigned = run.signOffs().stream().map(SignOffView::signedAt).max(java.time.Instant::compareTo)
-                    .orElseThrow();
-            List<String> catalogChanges = runs.catalogChangesSince(tenant, lastSigned, run.pickedItems().stream()
-                    .flatMap(item -> item.perSale().keySet().stream()).collect(Collectors.toSet()));
-            if (signedAt == version && catalogChanges.isEmpty()) {
-                return new UatStatus(UatStatus.State.SIGNED, "\"" + run.scenarioName() + "\" passed and was signed by "
-                        + who + " at configuration version " + version, run.id(), List.of());
-            }
-            List<String> changes = new ArrayList<>(runs.activitySince(tenant, lastSigned));
-            catalogChanges.stream().filter(change -> !changes.contains(change)).forEach(changes::add);
-            return new UatStatus(UatStatus.State.STALE, "Signed at configuration version " + signedAt
-                    + (signedAt == version ? ", and the catalog items the run used changed since"
-                            : ", and the configuration is at version " + version + " now")
-                    + (changes.isEmpty() ? "" : ": " + String.join("; ", changes))
-                    + ". Run UAT again and sign the new run.", run.id(), changes);
+            return new UatStatus(UatStatus.State.SIGNED, "\"" + run.scenarioName() + "\" passed and was signed by "
+                    + who + " at configuration version " + version + "; no scenario's latest run fails", run.id(),
+                    List.of());
         }
-        List<RunSummary> latest = runs.latestPerScenario(tenant);
         if (latest.isEmpty()) {
             return new UatStatus(UatStatus.State.NOT_RUN, "No UAT run yet: run the scenarios in UAT", null,
                     List.of());
         }
-        List<RunSummary> failing = latest.stream().filter(run -> run.status() == RunStatus.FAILED).toList();
         if (!failing.isEmpty()) {
-            return new UatStatus(UatStatus.State.FAILING, failing.size() + " scenario(s) failing, e.g. \""
-                    + failing.getFirst().scenarioName() + "\": " + failing.getFirst().summary(),
-                    failing.getFirst().id(), List.of());
+            return new UatStatus(UatStatus.State.FAILING, failing(failing), failing.getFirst().id(), List.of());
         }
         Optional<RunSummary> passed = latest.stream().filter(run -> run.status() == RunStatus.PASSED).findFirst();
         return passed.map(run -> new UatStatus(UatStatus.State.PASSED_UNSIGNED, "\"" + run.scenarioName()
@@ -288,29 +290,77 @@ public class UatService {
                         List.of()));
     }
 
+    /**
+     * A signed run's sign-off gone stale (signed at another configuration version than {@code version}, or an item
+     * it used changed since the last signature), with what changed; empty when it holds or nobody signed the run.
+     */
+    private Optional<UatStatus> stale(TenantId tenant, RunView run, long version) {
+        if (run.signOffs().isEmpty()) {
+            return Optional.empty();
+        }
+        long signedAt = run.signOffs().stream().mapToLong(SignOffView::configVersion).min().orElse(0);
+        long signedUpTo = run.signOffs().stream().mapToLong(SignOffView::configVersion).max().orElse(0);
+        Instant lastSigned = run.signOffs().stream().map(SignOffView::signedAt).max(Instant::compareTo).orElseThrow();
+        List<String> catalogChanges = runs.catalogChangesSince(tenant, lastSigned, run.pickedItems().stream()
+                .flatMap(item -> item.perSale().keySet().stream()).collect(Collectors.toSet()));
+        if (signedAt == version && signedUpTo == version && catalogChanges.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> changes = new ArrayList<>(runs.activitySince(tenant, lastSigned));
+        catalogChanges.stream().filter(change -> !changes.contains(change)).forEach(changes::add);
+        return Optional.of(new UatStatus(UatStatus.State.STALE, "Signed at configuration version " + signedAt
+                + (signedAt == version ? ", and the catalog items the run used changed since"
+                        : ", and the configuration is at version " + version + " now")
+                + (changes.isEmpty() ? "" : ": " + String.join("; ", changes))
+                + ". Run UAT again and sign the new run.", run.id(), changes));
+    }
+
+    /** Which scenarios' latest runs fail, and why the first one does. */
+    private static String failing(List<RunSummary> failing) {
+        RunSummary first = failing.getFirst();
+        String why = first.summary().strip();
+        return failing.size() + " scenario(s) failing (" + failing.stream().map(run -> "\"" + run.scenarioName()
+                + "\"").collect(Collectors.joining(", ")) + "); \"" + first.scenarioName() + "\": " + why
+                + (why.endsWith(".") ? "" : ".") + " Fix it and run it again.";
+    }
+
     /** Whether a passing run is signed by both roles at the tenant's current configuration. */
     @PreAuthorize("isAuthenticated()")
     public boolean signedOff(TenantId tenant) {
         return status(tenant).state() == UatStatus.State.SIGNED;
     }
 
-    /** The run as a self-contained HTML report: scenario, configuration version, items, steps with evidence. */
+    /**
+     * The run as a self-contained XHTML report: scenario, configuration version, items, steps with evidence,
+     * sign-offs, and a STALE banner when its sign-off went stale.
+     */
     @PreAuthorize("isAuthenticated()")
     public String report(TenantId tenant, UUID runId) {
+        return reportOf(tenant, runId).html();
+    }
+
+    /** The same report as {@link #report} laid out as a PDF document. */
+    @PreAuthorize("isAuthenticated()")
+    public byte[] reportPdf(TenantId tenant, UUID runId) {
+        return reportOf(tenant, runId).pdf();
+    }
+
+    private UatReport reportOf(TenantId tenant, UUID runId) {
         RunView run = run(tenant, runId);
-        return UatReport.html(tenants.branding(tenant).tenantName(), run);
+        String stale = stale(tenant, run, governance.matrix(tenant).version()).map(UatStatus::reason).orElse(null);
+        return new UatReport(tenants.branding(tenant).tenantName(), run, stale);
     }
 
     /**
-     * Calls {@code listener} with a run's id whenever one of the tenant's runs changes (a step started or finished,
-     * a sign-off), on the runner's thread; answers what stops listening. For the view's server push.
+     * Calls {@code listener} with a run's id whenever one of the tenant's runs changes (queued, a step started or
+     * finished, closed, signed), on whichever portal instance worked it; called on this instance's listening thread
+     * (see {@link UatUpdates}), so it must only hand the work on. Answers what stops listening. For the view's server
+     * push.
      */
     @PreAuthorize("isAuthenticated()")
     public Runnable listen(TenantId tenant, Consumer<UUID> listener) {
         tenants.requireOpen(tenant);
-        Set<Consumer<UUID>> set = listeners.computeIfAbsent(tenant, t -> new CopyOnWriteArraySet<>());
-        set.add(listener);
-        return () -> set.remove(listener);
+        return updates.watch(tenant, listener);
     }
 
     private UatRuns.Custom custom(TenantId tenant, String key) {
@@ -348,12 +398,10 @@ public class UatService {
     }
 
     private void notify(TenantId tenant, UUID runId) {
-        for (Consumer<UUID> listener : listeners.getOrDefault(tenant, Set.of())) {
-            try {
-                listener.accept(runId);
-            } catch (RuntimeException e) {
-                log.warn("A UAT listener failed; it stays registered until its view detaches", e);
-            }
+        try {
+            updates.changed(tenant, runId);
+        } catch (RuntimeException e) {
+            log.warn("Telling live views that UAT run {} changed failed; they show it on their next refresh", runId, e);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.crossdock.portal.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crossdock.portal.database.DatabaseNotifications;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +18,7 @@ class HealthUpdatesTest {
 
     @Test
     void aWatchIsCalledOnlyForItsOwnTenantsAndAtMostOnceAPace() throws Exception {
-        HealthUpdates updates = new HealthUpdates(Mockito.mock(DataSource.class));
+        HealthUpdates updates = new HealthUpdates(new DatabaseNotifications(Mockito.mock(DataSource.class)));
         AtomicInteger apparelHeard = new AtomicInteger();
         AutoCloseable watch = updates.watch(Set.of(apparel), apparelHeard::incrementAndGet);
         long now = System.nanoTime();
@@ -38,7 +39,7 @@ class HealthUpdatesTest {
 
     @Test
     void aWatcherThatFailsDoesNotStopTheOthers() {
-        HealthUpdates updates = new HealthUpdates(Mockito.mock(DataSource.class));
+        HealthUpdates updates = new HealthUpdates(new DatabaseNotifications(Mockito.mock(DataSource.class)));
         AtomicInteger heard = new AtomicInteger();
         updates.watch(Set.of(apparel), () -> {
             throw new IllegalStateException("detached");

@@ -9,6 +9,7 @@ import com.crossdock.portal.catalog.CatalogService;
 import com.crossdock.portal.catalog.ItemCommand;
 import com.crossdock.portal.catalog.ItemDetails;
 import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.portal.database.DatabaseNotifications;
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.ShopifyConnectionCommand;
@@ -21,6 +22,7 @@ import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.support.AsUser;
 import com.crossdock.portal.support.TestDatabases;
+import com.crossdock.portal.tenancy.NoSuchTenantException;
 import com.crossdock.portal.tenant.TenantCommand;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.catalog.AliasKind;
@@ -47,6 +49,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -86,6 +91,7 @@ class UatIT {
     @Autowired UserDetailsService users;
     @Autowired UatService uat;
     @Autowired com.crossdock.portal.warehouse.WmsService wms;
+    @Autowired javax.sql.DataSource dataSource;
 
     TenantId apparel;
     TenantId home;
@@ -189,7 +195,44 @@ class UatIT {
                 SignOffRole.BRAND_ADMIN))).hasMessageContaining("signed as brand admin already");
         String report = AsUser.call(users, "uat.user", () -> uat.report(apparel, runId));
         assertThat(report).contains("UAT report: Multi-line order", "Configuration version", "Bea Admin (uat.admin)",
-                "Marco Manager (uat.manager)", "SHOP-TEE-0");
+                "Marco Manager (uat.manager)", "SHOP-TEE-0").doesNotContain("STALE");
+        assertThat(pdfText(AsUser.call(users, "uat.user", () -> uat.reportPdf(apparel, runId)))).contains(
+                "UAT report: Multi-line order", "PASSED", "Bea Admin", "Marco Manager",
+                signed.steps().getFirst().title(), signed.steps().getLast().title());
+        assertThatThrownBy(() -> AsUser.call(users, "home.admin", () -> uat.reportPdf(apparel, runId)))
+                .as("the other brand does not get this brand's report").isInstanceOf(NoSuchTenantException.class);
+        assertThatThrownBy(() -> AsUser.call(users, "home.admin", () -> uat.reportPdf(home, runId)))
+                .as("nor by asking in its own name").isInstanceOf(UatValidationException.class);
+
+        ScenarioEntry failing = AsUser.call(users, "uat.admin", () -> uat.copyToCustom(apparel,
+                "incomplete-address", "Held for the wrong reason"));
+        ScenarioStep held = failing.scenario().steps().getFirst();
+        List<ScenarioStep> wrongReason = List.of(new ScenarioStep(held.kind(), held.title(), held.mode(),
+                held.lines(), held.shippingMethod(), new Expectations(null, "a reason no order is held for", null,
+                        null, null, null, null, null, null, null, null, null, null, null, null, null)));
+        ScenarioEntry broken = AsUser.call(users, "uat.admin", () -> uat.saveSteps(apparel, failing.key(),
+                wrongReason, failing.version()));
+        RunView failed = awaitFinished(apparel, List.of(AsUser.call(users, "uat.admin",
+                () -> uat.start(apparel, failing.key())))).getFirst();
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        UatStatus signedButFailing = AsUser.call(users, "uat.user", () -> uat.status(apparel));
+        assertThat(signedButFailing.state()).as("a signed run does not hide a failing scenario")
+                .isEqualTo(UatStatus.State.FAILING);
+        assertThat(signedButFailing.reason()).contains("\"Multi-line order\" is signed, but 1 scenario(s) failing",
+                "\"Held for the wrong reason\"");
+        assertThat(signedButFailing.run()).isEqualTo(failed.id());
+        assertThat(readiness(apparel)).satisfies(item -> {
+            assertThat(item.passed()).isFalse();
+            assertThat(item.reason()).contains("Held for the wrong reason");
+        });
+        assertThat(pdfText(AsUser.call(users, "uat.user", () -> uat.reportPdf(apparel, failed.id()))))
+                .contains("Held for the wrong reason", "FAILED", held.title(), "Not signed yet");
+        AsUser.call(users, "uat.admin", () -> uat.saveSteps(apparel, failing.key(), List.of(held),
+                broken.version()));
+        RunView fixed = awaitFinished(apparel, List.of(AsUser.call(users, "uat.admin",
+                () -> uat.start(apparel, failing.key())))).getFirst();
+        assertThat(fixed.status()).as(fixed.summary()).isEqualTo(RunStatus.PASSED);
+        assertThat(readiness(apparel).passed()).as("its latest run passes again").isTrue();
 
         asSystem(() -> {
             ItemDetails tee = catalog.item(apparel, catalog.search(apparel, "TEE-1", 0, 1).getFirst().id());
@@ -210,6 +253,8 @@ class UatIT {
         assertThat(stale.reason()).contains("Signed at configuration version " + signed.configVersion());
         assertThat(stale.changes()).anySatisfy(change -> assertThat(change).containsIgnoringCase("ship method"));
         assertThat(readiness(apparel).passed()).isFalse();
+        assertThat(AsUser.call(users, "uat.user", () -> uat.report(apparel, runId)))
+                .contains("STALE", "Signed at configuration version " + signed.configVersion());
         assertThatThrownBy(() -> AsUser.call(users, "uat.manager", () -> uat.signOff(apparel,
                 passedRuns.get("split-shipment"), SignOffRole.ACCOUNT_MANAGER)))
                 .as("a run of an older configuration is not signed").hasMessageContaining("configuration changed");
@@ -279,8 +324,8 @@ class UatIT {
                 () -> uat.start(apparel, copy.key())))).getFirst();
 
         assertThat(run.status()).as(run.summary()).isEqualTo(RunStatus.PASSED);
-        assertThat(AsUser.call(users, "uat.user", () -> uat.library(apparel))).filteredOn(ScenarioEntry::custom)
-                .singleElement().satisfies(entry -> assertThat(entry.lastRun()).isNotNull());
+        assertThat(AsUser.call(users, "uat.user", () -> uat.library(apparel)))
+                .filteredOn(entry -> entry.key().equals(copy.key())).singleElement().satisfies(entry -> assertThat(entry.lastRun()).isNotNull());
     }
 
     @Test
@@ -336,10 +381,65 @@ class UatIT {
         assertThat(asSystem(() -> uat.runs(apparel, 500))).noneMatch(other -> other.id().equals(run.id()));
     }
 
+    @Test
+    @Order(7)
+    void aRunsProgressWakesTheWatchersOfEveryInstanceButOnlyThoseOfItsOwnTenant() throws Exception {
+        DatabaseNotifications secondInstance = new DatabaseNotifications(dataSource);
+        UatUpdates second = new UatUpdates(secondInstance);
+        java.util.concurrent.atomic.AtomicBoolean listening = new java.util.concurrent.atomic.AtomicBoolean();
+        secondInstance.subscribe("crossdock_test_probe", heard -> listening.compareAndSet(false, !heard.isEmpty()));
+        secondInstance.start();
+        List<UUID> apparelHere = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<UUID> apparelThere = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<UUID> homeHere = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<UUID> homeThere = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Runnable> watches = new ArrayList<>();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                secondInstance.send("crossdock_test_probe", "ready?");
+                return listening.get();
+            });
+            watches.add(AsUser.call(users, "uat.user", () -> uat.listen(apparel, apparelHere::add)));
+            watches.add(second.watch(apparel, apparelThere::add));
+            watches.add(AsUser.call(users, "home.admin", () -> uat.listen(home, homeHere::add)));
+            watches.add(second.watch(home, homeThere::add));
+
+            UUID apparelRun = AsUser.call(users, "uat.admin", () -> uat.start(apparel, "incomplete-address"));
+            awaitFinished(apparel, List.of(apparelRun));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(apparelHere).as("this instance").contains(apparelRun).hasSizeGreaterThanOrEqualTo(2);
+                assertThat(apparelThere).as("the other instance").contains(apparelRun)
+                        .hasSizeGreaterThanOrEqualTo(2);
+            });
+            assertThat(homeHere).as("the other brand's watchers are not woken").isEmpty();
+            assertThat(homeThere).as("the other brand's watchers are not woken").isEmpty();
+
+            UUID homeRun = AsUser.call(users, "home.admin", () -> uat.start(home, "unknown-sku"));
+            awaitFinished(home, List.of(homeRun));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(homeHere).contains(homeRun);
+                assertThat(homeThere).contains(homeRun);
+            });
+            assertThat(apparelHere).doesNotContain(homeRun);
+            assertThat(apparelThere).doesNotContain(homeRun);
+        } finally {
+            watches.forEach(Runnable::run);
+            secondInstance.stop();
+        }
+    }
+
     private List<RunView> awaitFinished(TenantId tenant, List<UUID> runIds) {
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(300)).until(() -> runIds.stream()
                 .allMatch(id -> run(tenant, id).status().finished()));
         return runIds.stream().map(id -> run(tenant, id)).toList();
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private RunView run(TenantId tenant, UUID runId) {

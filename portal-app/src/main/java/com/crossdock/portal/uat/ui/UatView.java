@@ -61,7 +61,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * UAT: the scenario library (built-in templates and the brand's custom copies), "Run" and "Run all", the runs, and
  * the selected run's steps live as the runner works them (server push), each step with its reason and its evidence
- * in a dialog; re-run, "Copy to custom scenario" with the step editor, sign-off per role and the HTML report.
+ * in a dialog; re-run, "Copy to custom scenario" with the step editor, sign-off per role and the report as HTML or
+ * PDF.
  * Everyone who may open the brand reads; brand admins and account managers run and sign.
  */
 @Route("uat")
@@ -219,8 +220,8 @@ public class UatView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /**
-     * The runner calls back on its own thread as the system actor; the refresh runs inside the UI's lock as the
-     * person who opened the view, so it reads only what they may.
+     * Runs change on whichever portal instance works them; this instance's listening thread calls back, and the
+     * refresh runs inside the UI's lock as the person who opened the view, so it reads only what they may.
      */
     private void listen(UI ui) {
         stopListening();
@@ -388,7 +389,13 @@ public class UatView extends VerticalLayout implements BeforeEnterObserver {
             event.getOutputStream().write(uat.report(brand, runId).getBytes(StandardCharsets.UTF_8));
         }, "Export report");
         report.setId("uat-report");
-        actions.add(report);
+        Anchor pdf = new Anchor((DownloadHandler) event -> {
+            event.setFileName("uat-" + run.scenarioKey() + "-" + runId.toString().substring(0, 8) + ".pdf");
+            event.setContentType("application/pdf");
+            event.getOutputStream().write(uat.reportPdf(brand, runId));
+        }, "Download PDF");
+        pdf.setId("uat-report-pdf");
+        actions.add(report, pdf);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return actions;
     }

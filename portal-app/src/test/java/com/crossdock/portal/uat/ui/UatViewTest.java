@@ -105,6 +105,7 @@ class UatViewTest {
         assertThat(find(view, "uat-picked").getElement().getTextRecursively()).contains("TEE-0 is active");
         assertThat(find(view, "uat-rerun").isVisible()).isTrue();
         assertThat(find(view, "uat-report").getElement().getText()).isEqualTo("Export report");
+        assertThat(find(view, "uat-report-pdf").getElement().getText()).isEqualTo("Download PDF");
         assertThatThrownBy(() -> find(view, "uat-sign-brand-admin")).as("a failed run is not signed")
                 .hasMessageContaining("no component");
     }
