@@ -93,7 +93,7 @@ class ChannelReturnsBridge implements ReturnAuthorizations {
         }
         rmas.create(new Rmas.Origin("CHANNEL", arrival.channelReturnId(), arrival.connectionId(), arrival.orderId(),
                 arrival.channelOrderId(), arrival.orderName(), isReturn ? "WAITING" : "NONE"),
-                "Shopify " + arrival.kind().toLowerCase(Locale.ROOT) + " " + arrival.channelRef(), lines,
+                arrival.channel() + " " + arrival.kind().toLowerCase(Locale.ROOT) + " " + arrival.channelRef(), lines,
                 "system:returns");
         return List.of();
     }

@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param channelRef      the channel's id of the return or refund
  * @param status          the channel's status (REQUESTED, OPEN, CLOSED, DECLINED, CANCELED; SUCCESS for a refund)
  * @param lines           the units, each by the channel's order line
- * @param rawPayload      the webhook body as received, for an exception to keep
+ * @param rawPayload      the webhook body (or the return as the channel's API gave it) as received, for an
+ *                        exception to keep
+ * @param channel         the channel's name for people: "Shopify", "Walmart"
  */
 public record ChannelReturnArrival(UUID channelReturnId, UUID connectionId, @Nullable UUID orderId, String orderName,
-        String channelOrderId, String kind, String channelRef, String status, List<Line> lines, String rawPayload) {
+        String channelOrderId, String kind, String channelRef, String status, List<Line> lines, String rawPayload,
+        String channel) {
 
     public ChannelReturnArrival {
         lines = List.copyOf(lines);
