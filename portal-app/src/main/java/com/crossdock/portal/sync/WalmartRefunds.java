@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class WalmartRefunds implements RefundChannel {
 
-    /** Walmart's refund reason for units the buyer sent back. */
-    static final String REASON = "Customer Return";
+    /** The refund reason (one of Walmart's codes) for units the buyer sent back. */
+    static final String REASON = "CustomerChangedMind";
 
     private final ChannelService channels;
     private final WalmartReturnParser parser = new WalmartReturnParser();
