@@ -178,6 +178,10 @@ class WalmartReturnsIT {
         assertThat(told.status()).isEqualTo(RmaStatus.CLOSED);
         assertThat(told.channelSignal()).isEqualTo("TOLD");
         assertThat(run(apparel, seller, Flow.RETURNS_WRITEBACK).out()).as("refunded once").isZero();
+        Run refundedReturn = run(apparel, seller, Flow.RETURNS_IMPORT);
+        assertThat(refundedReturn.out()).as("Walmart shows the refund on the return: a new version").isEqualTo(1);
+        assertThat(asSystem(() -> returns.queue(apparel, null))).as("still one RMA per return").hasSize(2);
+        assertThat(asSystem(() -> returns.rma(apparel, firstRma.id())).status()).isEqualTo(RmaStatus.CLOSED);
 
         // a run that lost Walmart's answer: the signal is still POSTING, the refund is found on the order, not sent
         superuser.sql("UPDATE return_signal SET status = 'POSTING' WHERE tenant_id = :t AND rma_id = :rma")

@@ -592,6 +592,7 @@ public final class WalmartSandboxStore implements SpApiTransport {
         byLine.forEach((number, lines) -> book(line(order, number), lines, refund.comments()));
         refunds.add(refund);
         touch(id);
+        refunded(id, byLine.keySet());
         return ok(Map.of("order", order));
     }
 
@@ -619,6 +620,27 @@ public final class WalmartSandboxStore implements SpApiTransport {
             all.add(booked);
             line.put("refund", all);
         }
+    }
+
+    /** The return lines of refunded order lines show the refund, and their return orders changed. */
+    @SuppressWarnings("unchecked")
+    private void refunded(String purchaseOrderId, java.util.Collection<String> lineNumbers) {
+        Instant now = pace.now();
+        returns.forEach((returnId, returnOrder) -> {
+            for (Map<String, Object> line : (List<Map<String, Object>>) returnOrder.get("returnOrderLines")) {
+                if (purchaseOrderId.equals(line.get("purchaseOrderId"))
+                        && lineNumbers.contains(String.valueOf(line.get("purchaseOrderLineNumber")))
+                        && line.containsKey("currentRefundStatus")) {
+                    line.put("currentRefundStatus", "REFUND_COMPLETED");
+                    List<Object> statuses = new ArrayList<>((List<Object>) line.get("currentTrackingStatuses"));
+                    statuses.add(Map.of("status", "COMPLETED", "statusTime", now.toString(), "currentRefundStatus",
+                            "REFUND_COMPLETED", "quantity", line.get("quantity")));
+                    line.put("currentTrackingStatuses", statuses);
+                    Instant before = returnModified.get(returnId);
+                    returnModified.put(returnId, now.isAfter(before) ? now : before.plusMillis(1));
+                }
+            }
+        });
     }
 
     /** Units of an order line already on a return. */
