@@ -74,9 +74,14 @@ class ReturnWriteback implements FlowWork {
         if (due.isEmpty()) {
             return FlowResult.of(0, 0, 0);
         }
-        RefundChannel channel = channels.get(transactions.read(tenant, () -> jdbc.sql(
+        String name = transactions.read(tenant, () -> jdbc.sql(
                 "SELECT channel FROM channel_connection WHERE id = :id").param("id", connectionId)
-                .query(String.class).single()));
+                .query(String.class).single());
+        RefundChannel channel = channels.get(name);
+        if (channel == null) {
+            return new FlowResult(due.size(), 0, 0, null, false, due.size() + " refund(s) wait, but Crossdock cannot "
+                    + "write refunds back to " + name + " yet: refund them there by hand, then close the RMAs.");
+        }
         RefundChannel.Session session = channel.open(tenant, connectionId, due);
         int posted = 0;
         int failed = 0;

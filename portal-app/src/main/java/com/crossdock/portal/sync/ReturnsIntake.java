@@ -79,7 +79,7 @@ class ReturnsIntake {
                     refund.restocks(), refund.amount(), refund.currency(), refund.note(), lines, refund.createdAt(),
                     now);
             Optional<UUID> order = kept.order();
-            taken = authorize(inboxId, kept, "Shopify", payload, refund.lines().stream().map(line ->
+            taken = authorize(inboxId, kept, SalesChannel.SHOPIFY, payload, refund.lines().stream().map(line ->
                     new ChannelReturnArrival.Line(line.channelLineId(), line.sku(), line.quantity(), "",
                             line.restock())).toList());
             order.ifPresent(id -> journey.step(id, now, "REFUNDED", "Shopify refund " + refund.channelRefundId()
@@ -90,18 +90,18 @@ class ReturnsIntake {
         } else if (topic.equals(WALMART_RETURNS)) {
             taken = true;
             for (WalmartReturnParser.Part part : walmartParser.parseReturn(body)) {
-                taken &= takeReturn(inboxId, connectionId, "Walmart", part.request(), part.amount(), part.currency(),
+                taken &= takeReturn(inboxId, connectionId, SalesChannel.WALMART, part.request(), part.amount(), part.currency(),
                         payload, now);
             }
         } else {
-            taken = takeReturn(inboxId, connectionId, "Shopify", parser.parseReturn(body, now), null, null, payload,
+            taken = takeReturn(inboxId, connectionId, SalesChannel.SHOPIFY, parser.parseReturn(body, now), null, null, payload,
                     now);
         }
         return taken ? "APPLIED" : "EXCEPTION";
     }
 
     /** Keeps a return request and hands it to returns; false when returns refused it. */
-    private boolean takeReturn(UUID inboxId, UUID connectionId, String channel, ChannelReturn request,
+    private boolean takeReturn(UUID inboxId, UUID connectionId, SalesChannel channel, ChannelReturn request,
             java.math.@Nullable BigDecimal amount, @Nullable String currency, String payload, Instant now) {
         List<Map<String, Object>> lines = request.lines().stream().map(line -> Map.<String, Object>of(
                 "channelLineId", line.channelLineId(), "sku", line.sku(), "quantity", line.quantity(),
@@ -111,7 +111,7 @@ class ReturnsIntake {
         boolean taken = authorize(inboxId, kept, channel, payload, request.lines().stream().map(line ->
                 new ChannelReturnArrival.Line(line.channelLineId(), line.sku(), line.quantity(), line.reason(),
                         true)).toList());
-        kept.order().ifPresent(id -> journey.step(id, now, "RETURN_" + request.status(), channel + " return "
+        kept.order().ifPresent(id -> journey.step(id, now, "RETURN_" + request.status(), channel.label() + " return "
                 + request.channelReturnId() + ": " + units(request.lines().stream()
                         .mapToInt(ChannelReturn.Line::quantity).sum()) + " to come back ("
                 + String.join(", ", request.lines().stream().map(ChannelReturn.Line::reason).distinct()
@@ -156,7 +156,7 @@ class ReturnsIntake {
      * Hands the kept record to returns in this transaction; what it cannot take becomes an exception with the
      * payload and the inbox entry (so Retry processes it again). False when returns refused it.
      */
-    private boolean authorize(UUID inboxId, Kept kept, String channel, String payload,
+    private boolean authorize(UUID inboxId, Kept kept, SalesChannel channel, String payload,
             List<ChannelReturnArrival.Line> lines) {
         ReturnAuthorizations returns = authorizations.getIfAvailable();
         if (returns == null || kept.id().isEmpty()) {
@@ -164,7 +164,8 @@ class ReturnsIntake {
         }
         ChannelReturnArrival arrival = new ChannelReturnArrival(kept.id().get(), kept.connectionId(),
                 kept.order().orElse(null), kept.order().map(this::orderName).orElse(kept.channelOrderId()),
-                kept.channelOrderId(), kept.kind(), kept.ref(), kept.status(), lines, payload, channel);
+                kept.channelOrderId(), kept.kind(), kept.ref(), kept.status(), lines, payload, channel.label(),
+                channel.skuAlias());
         List<ReturnAuthorizations.Problem> problems = returns.arrived(arrival);
         if (problems.isEmpty()) {
             // a retry that worked (the order imported since, the item mapped): its exceptions close themselves
@@ -174,7 +175,7 @@ class ReturnsIntake {
         }
         for (ReturnAuthorizations.Problem problem : problems) {
             exceptions.record(Flow.RETURNS_IMPORT, arrival.connectionId(), inboxId, problem.reasonCode(),
-                    problem.fingerprint(), channel + " " + arrival.kind().toLowerCase(java.util.Locale.ROOT) + " "
+                    problem.fingerprint(), channel.label() + " " + arrival.kind().toLowerCase(java.util.Locale.ROOT) + " "
                             + arrival.channelRef() + " of order " + arrival.orderName(), problem.message(),
                     arrival.rawPayload());
         }

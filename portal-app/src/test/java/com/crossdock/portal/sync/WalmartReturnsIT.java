@@ -103,6 +103,11 @@ class WalmartReturnsIT {
             sandbox.inject(apparel, seller, Fault.THROTTLE, 1);
             return null;
         });
+        // the second order's lines no longer name Walmart's line numbers: its return resolves by the Walmart SKUs
+        superuser.sql("""
+                UPDATE sales_order_line SET channel_line_id = 'renamed-' || channel_line_id WHERE tenant_id = :t
+                AND order_id = (SELECT id FROM sales_order WHERE tenant_id = :t AND channel_order_id = :po)""")
+                .param("t", apparel.value()).param("po", second).update();
         Run imported = run(apparel, seller, Flow.RETURNS_IMPORT);
         assertThat(imported.in()).isEqualTo(3);
         assertThat(imported.out()).isEqualTo(3);
@@ -130,6 +135,11 @@ class WalmartReturnsIT {
         assertThat(expected.lines()).as("Walmart SKUs resolved to master SKUs, every shipped unit expected")
                 .allSatisfy(line -> assertThat(line.expected()).isEqualTo(ordered.get(line.sku())))
                 .hasSize(ordered.size());
+
+        Map<String, Integer> secondOrdered = orderedUnits(apparel, second);
+        assertThat(asSystem(() -> returns.rma(apparel, secondRma.id())).lines())
+                .as("a line found by its Walmart SKU alias, not its order line").hasSize(secondOrdered.size())
+                .allSatisfy(line -> assertThat(line.expected()).isEqualTo(secondOrdered.get(line.sku())));
 
         List<IntegrationException> open = asSystem(() -> sync.openExceptions(apparel));
         assertThat(open).singleElement().satisfies(exception -> {
