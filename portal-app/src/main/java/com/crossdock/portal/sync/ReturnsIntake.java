@@ -90,12 +90,12 @@ class ReturnsIntake {
         } else if (topic.equals(WALMART_RETURNS)) {
             taken = true;
             for (WalmartReturnParser.Part part : walmartParser.parseReturn(body)) {
-                taken &= takeReturn(inboxId, connectionId, SalesChannel.WALMART, part.request(), part.amount(), part.currency(),
-                        payload, now);
+                taken &= takeReturn(inboxId, connectionId, SalesChannel.WALMART, part.request(), part.amount(),
+                        part.currency(), payload, now);
             }
         } else {
-            taken = takeReturn(inboxId, connectionId, SalesChannel.SHOPIFY, parser.parseReturn(body, now), null, null, payload,
-                    now);
+            taken = takeReturn(inboxId, connectionId, SalesChannel.SHOPIFY, parser.parseReturn(body, now), null, null,
+                    payload, now);
         }
         return taken ? "APPLIED" : "EXCEPTION";
     }
@@ -175,8 +175,8 @@ class ReturnsIntake {
         }
         for (ReturnAuthorizations.Problem problem : problems) {
             exceptions.record(Flow.RETURNS_IMPORT, arrival.connectionId(), inboxId, problem.reasonCode(),
-                    problem.fingerprint(), channel.label() + " " + arrival.kind().toLowerCase(java.util.Locale.ROOT) + " "
-                            + arrival.channelRef() + " of order " + arrival.orderName(), problem.message(),
+                    problem.fingerprint(), channel.label() + " " + arrival.kind().toLowerCase(java.util.Locale.ROOT)
+                            + " " + arrival.channelRef() + " of order " + arrival.orderName(), problem.message(),
                     arrival.rawPayload());
         }
         return problems.isEmpty();

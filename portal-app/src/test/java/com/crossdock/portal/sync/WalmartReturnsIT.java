@@ -263,7 +263,8 @@ class WalmartReturnsIT {
 
     private Map<String, Integer> lineUnits(TenantId tenant, String purchaseOrder) {
         return superuser.sql("""
-                SELECT l.channel_line_id, sum(l.quantity) FROM sales_order_line l JOIN sales_order o ON o.id = l.order_id
+                SELECT l.channel_line_id, sum(l.quantity)
+                FROM sales_order_line l JOIN sales_order o ON o.id = l.order_id
                 WHERE o.tenant_id = :t AND o.channel_order_id = :po GROUP BY l.channel_line_id""")
                 .param("t", tenant.value()).param("po", purchaseOrder)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()

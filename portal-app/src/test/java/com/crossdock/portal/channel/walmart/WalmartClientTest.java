@@ -74,8 +74,8 @@ class WalmartClientTest {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.refused()).isTrue();
                 });
-        String refunded = client.refund(po, List.of(new RefundLine("1", new BigDecimal("-19.99"), new BigDecimal("-1.60"),
-                "USD", "Item damaged", false)), "crossdock-rma-test");
+        String refunded = client.refund(po, List.of(new RefundLine("1", new BigDecimal("-19.99"),
+                new BigDecimal("-1.60"), "USD", "Item damaged", false)), "crossdock-rma-test");
         assertThat(sandbox.refunds()).singleElement().satisfies(refund -> {
             assertThat(refund.comments()).isEqualTo("crossdock-rma-test");
             assertThat(refund.lines()).singleElement().satisfies(line -> {

@@ -38,8 +38,9 @@ class WalmartReturnParserTest {
         assertThat(page.nextCursor()).isEqualTo("?sellerId=151&limit=10&offset=10");
         assertThat(page.returns()).singleElement().satisfies(json ->
                 assertThat(parser.returnOrderIdOf(json)).isEqualTo("103738048909818825"));
-        assertThat(parser.parseReturnsPage("{\"meta\":{\"totalCount\":0,\"nextCursor\":\"?offset=10\"},\"returnOrders\":[]}"
-                .getBytes(StandardCharsets.UTF_8)).nextCursor()).as("an empty page ends the paging").isNull();
+        String empty = "{\"meta\":{\"totalCount\":0,\"nextCursor\":\"?offset=10\"},\"returnOrders\":[]}";
+        assertThat(parser.parseReturnsPage(empty.getBytes(StandardCharsets.UTF_8)).nextCursor())
+                .as("an empty page ends the paging").isNull();
     }
 
     @Test
