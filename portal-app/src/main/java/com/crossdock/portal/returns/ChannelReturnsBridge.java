@@ -2,6 +2,7 @@ package com.crossdock.portal.returns;
 
 import com.crossdock.portal.sync.ChannelReturnArrival;
 import com.crossdock.portal.sync.ReturnAuthorizations;
+import com.crossdock.tenantconfig.catalog.AliasKind;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class ChannelReturnsBridge implements ReturnAuthorizations {
                         + "Check the return in the store, then retry or resolve this."));
                 continue;
             }
-            List<Rmas.NewLine> resolved = resolve(arrival.orderId(), line);
+            List<Rmas.NewLine> resolved = resolve(arrival.orderId(), arrival.skuAlias(), line);
             if (resolved.stream().anyMatch(part -> part.quantity() > ReturnsService.MAX_UNITS)) {
                 problems.add(new Problem("RETURN_BAD_QUANTITY", "return:" + arrival.channelReturnId(),
                         line.quantity() + " bundles of line " + line.channelLineId() + " on " + arrival.channelRef()
@@ -93,13 +94,16 @@ class ChannelReturnsBridge implements ReturnAuthorizations {
         }
         rmas.create(new Rmas.Origin("CHANNEL", arrival.channelReturnId(), arrival.connectionId(), arrival.orderId(),
                 arrival.channelOrderId(), arrival.orderName(), isReturn ? "WAITING" : "NONE"),
-                "Shopify " + arrival.kind().toLowerCase(Locale.ROOT) + " " + arrival.channelRef(), lines,
+                arrival.channel() + " " + arrival.kind().toLowerCase(Locale.ROOT) + " " + arrival.channelRef(), lines,
                 "system:returns");
         return List.of();
     }
 
-    /** The catalog SKUs of a channel line: its order lines (components of a virtual bundle), else its channel SKU. */
-    private List<Rmas.NewLine> resolve(java.util.UUID orderId, ChannelReturnArrival.Line line) {
+    /**
+     * The catalog SKUs of a channel line: its order lines (components of a virtual bundle), else its channel SKU
+     * through the channel's SKU alias or as a master SKU (ambiguous: none).
+     */
+    private List<Rmas.NewLine> resolve(java.util.UUID orderId, AliasKind skuAlias, ChannelReturnArrival.Line line) {
         record OrderLine(String sku, int quantity, boolean component) {
         }
         List<OrderLine> orderLines = jdbc.sql("""
@@ -108,9 +112,16 @@ class ChannelReturnsBridge implements ReturnAuthorizations {
                 .param("order", orderId).param("line", line.channelLineId())
                 .query((rs, n) -> new OrderLine(rs.getString(1), rs.getInt(2), rs.getBoolean(3))).list();
         if (orderLines.isEmpty() && !line.channelSku().isBlank()) {
-            orderLines = jdbc.sql("SELECT sku FROM catalog_item WHERE upper(sku) = upper(:sku)")
-                    .param("sku", line.channelSku()).query(String.class).list().stream()
-                    .map(sku -> new OrderLine(sku, line.quantity(), false)).toList();
+            // as the channel's order lines resolve: its SKU alias first, then the master SKU itself
+            List<String> skus = jdbc.sql("""
+                    SELECT DISTINCT i.sku FROM catalog_alias a JOIN catalog_item i ON i.id = a.item_id
+                    WHERE a.kind = :kind AND a.value = :sku""").param("kind", skuAlias.name())
+                    .param("sku", line.channelSku().strip()).query(String.class).list();
+            if (skus.isEmpty()) {
+                skus = jdbc.sql("SELECT sku FROM catalog_item WHERE upper(sku) = upper(:sku)")
+                        .param("sku", line.channelSku().strip()).query(String.class).list();
+            }
+            orderLines = skus.size() != 1 ? List.of() : List.of(new OrderLine(skus.getFirst(), line.quantity(), false));
         }
         if (orderLines.isEmpty()) {
             return List.of();

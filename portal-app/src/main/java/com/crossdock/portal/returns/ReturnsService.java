@@ -90,7 +90,9 @@ public class ReturnsService {
                        (SELECT coalesce(sum(expected_qty), 0) FROM rma_line l WHERE l.rma_id = r.id),
                        (SELECT count(*) FROM rma_unit u WHERE u.rma_id = r.id),
                        (SELECT count(*) FROM rma_unit u WHERE u.rma_id = r.id AND u.disposition IS NULL),
-                       r.channel_signal, r.created_at, r.updated_at
+                       r.channel_signal, r.created_at, r.updated_at,
+                       coalesce((SELECT initcap(lower(c.channel)) FROM channel_connection c
+                                 WHERE c.id = r.connection_id AND r.source = 'CHANNEL'), '')
                 FROM rma r WHERE (CAST(:status AS VARCHAR) IS NULL OR r.status = :status)
                 ORDER BY r.created_at, r.number LIMIT :limit""")
                 .param("status", status == null ? null : status.name()).param("limit", SHOWN)
@@ -111,7 +113,9 @@ public class ReturnsService {
                        (SELECT coalesce(sum(expected_qty), 0) FROM rma_line l WHERE l.rma_id = r.id),
                        (SELECT count(*) FROM rma_unit u WHERE u.rma_id = r.id),
                        (SELECT count(*) FROM rma_unit u WHERE u.rma_id = r.id AND u.disposition IS NULL),
-                       r.channel_signal, r.created_at, r.updated_at
+                       r.channel_signal, r.created_at, r.updated_at,
+                       coalesce((SELECT initcap(lower(c.channel)) FROM channel_connection c
+                                 WHERE c.id = r.connection_id AND r.source = 'CHANNEL'), '')
                 FROM rma r WHERE (r.updated_at, r.id) > (:at, :id)
                 ORDER BY r.updated_at, r.id LIMIT :limit""")
                 .param("at", Timestamp.from(afterChange)).param("id", afterId)
@@ -122,7 +126,7 @@ public class ReturnsService {
     private static RmaSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new RmaSummary(rs.getObject(1, UUID.class), rs.getString(2), RmaStatus.valueOf(rs.getString(3)),
                 rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9),
-                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant());
+                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), rs.getString(12));
     }
 
     /** One RMA with its lines and units. */

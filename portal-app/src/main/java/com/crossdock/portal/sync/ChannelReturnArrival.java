@@ -1,5 +1,6 @@
 package com.crossdock.portal.sync;
 
+import com.crossdock.tenantconfig.catalog.AliasKind;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -17,10 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param channelRef      the channel's id of the return or refund
  * @param status          the channel's status (REQUESTED, OPEN, CLOSED, DECLINED, CANCELED; SUCCESS for a refund)
  * @param lines           the units, each by the channel's order line
- * @param rawPayload      the webhook body as received, for an exception to keep
+ * @param rawPayload      the webhook body (or the return as the channel's API gave it) as received, for an
+ *                        exception to keep
+ * @param channel         the channel's name for people: "Shopify", "Walmart"
+ * @param skuAlias        the catalog alias a line's channel SKU is known by in this channel, as for its orders
  */
 public record ChannelReturnArrival(UUID channelReturnId, UUID connectionId, @Nullable UUID orderId, String orderName,
-        String channelOrderId, String kind, String channelRef, String status, List<Line> lines, String rawPayload) {
+        String channelOrderId, String kind, String channelRef, String status, List<Line> lines, String rawPayload,
+        String channel, AliasKind skuAlias) {
 
     public ChannelReturnArrival {
         lines = List.copyOf(lines);

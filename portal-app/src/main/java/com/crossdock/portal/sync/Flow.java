@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The flows of a channel connection: what moves between the channel and the warehouse, each switched on or off and
  * scheduled on its own. A flow with a schedule is a Quartz job per tenant + connection + flow; the refunds and
- * returns flow arrives by webhook only.
+ * returns flow arrives by webhook only from Shopify and is polled from Walmart (its {@code FlowWork} makes it
+ * scheduled for that channel, see {@code Flows.scheduled}).
  */
 public enum Flow {
 
@@ -19,7 +20,8 @@ public enum Flow {
     INVENTORY_PUSH("Inventory push", Duration.ofMinutes(15),
             "Available quantities from the warehouse (the owner of available stock), pushed where they changed"),
     RETURNS_IMPORT("Refunds and returns", null,
-            "Refunds and return requests from the store, by webhook, for receiving to expect"),
+            "Refunds and return requests from the store (Shopify's by webhook, Walmart's read every few minutes), "
+                    + "for receiving to expect"),
     RETURNS_WRITEBACK("Returns write-back", Duration.ofMinutes(5),
             "Returns the warehouse inspected: the refund, restocking the units back in stock, once every unit's "
                     + "disposition is decided");

@@ -73,8 +73,12 @@ public class FlowService {
             int recordsOut, int recordsFailed, @Nullable Long lagMillis, String message) {
     }
 
-    /** A flow of a connection: its switch, schedule and last run. */
-    public record FlowView(UUID connectionId, Flow flow, boolean enabled, Duration interval, @Nullable RunView lastRun) {
+    /**
+     * A flow of a connection: its switch, schedule and last run; {@code scheduled} when it runs on a schedule for
+     * this connection's channel (else it arrives by webhook).
+     */
+    public record FlowView(UUID connectionId, Flow flow, boolean enabled, Duration interval, @Nullable RunView lastRun,
+            boolean scheduled) {
     }
 
     /** A connection with its flows. */
@@ -89,13 +93,13 @@ public class FlowService {
         var connections = channels.connections(tenant);
         Map<UUID, List<FlowView>> byConnection = transactions.read(tenant, () -> jdbc.sql("""
                 SELECT f.connection_id, f.flow, f.enabled, f.interval_seconds, r.started_at, r.finished_at, r.outcome,
-                       r.records_in, r.records_out, r.records_failed, r.lag_ms, r.message
-                FROM channel_flow f
+                       r.records_in, r.records_out, r.records_failed, r.lag_ms, r.message, c.channel
+                FROM channel_flow f JOIN channel_connection c ON c.id = f.connection_id
                 LEFT JOIN LATERAL (SELECT * FROM flow_run r WHERE r.connection_id = f.connection_id AND r.flow = f.flow
                                    ORDER BY r.started_at DESC LIMIT 1) r ON TRUE""")
                 .query((rs, n) -> new FlowView(rs.getObject(1, UUID.class), Flow.valueOf(rs.getString(2)),
                         rs.getBoolean(3), Duration.ofSeconds(rs.getInt(4)), rs.getTimestamp(5) == null ? null
-                                : run(rs, 5)))
+                                : run(rs, 5), flows.scheduled(rs.getString(13), Flow.valueOf(rs.getString(2)))))
                 .list().stream().collect(Collectors.groupingBy(FlowView::connectionId)));
         List<ConnectionFlows> result = new ArrayList<>();
         for (var connection : connections) {
@@ -138,7 +142,7 @@ public class FlowService {
     @PreAuthorize(MANAGERS)
     public void setInterval(TenantId tenant, UUID connectionId, Flow flow, Duration interval) {
         tenants.requireOpen(tenant);
-        if (!flow.scheduled()) {
+        if (!flows.scheduled(tenant, connectionId, flow)) {
             throw new IllegalArgumentException(flow.label() + " arrives by webhook and has no schedule");
         }
         if (interval.compareTo(Flow.MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
@@ -165,7 +169,7 @@ public class FlowService {
     @PreAuthorize(MANAGERS)
     public void runNow(TenantId tenant, UUID connectionId, Flow flow) {
         tenants.requireOpen(tenant);
-        if (!flow.scheduled()) {
+        if (!flows.scheduled(tenant, connectionId, flow)) {
             throw new IllegalArgumentException(flow.label() + " arrives by webhook; there is nothing to run");
         }
         if (!flows.enabled(tenant, connectionId, flow)) {

@@ -16,6 +16,11 @@ interface FlowWork {
         return "SHOPIFY";
     }
 
+    /** The channels whose connections this work serves: {@link #channel()}, or several that share the engine's loop. */
+    default java.util.Set<String> channels() {
+        return java.util.Set.of(channel());
+    }
+
     FlowResult run(TenantId tenant, UUID connectionId);
 
     /**

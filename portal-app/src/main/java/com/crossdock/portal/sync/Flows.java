@@ -55,8 +55,8 @@ class Flows {
         this.properties = properties;
         this.exceptions = exceptions;
         this.clock = clock;
-        works.forEach(work -> this.works.computeIfAbsent(work.channel(), channel -> new EnumMap<>(Flow.class))
-                .put(work.flow(), work));
+        works.forEach(work -> work.channels().forEach(served -> this.works.computeIfAbsent(served,
+                channel -> new EnumMap<>(Flow.class)).put(work.flow(), work)));
     }
 
     /** When a job fired: its scheduled time, the portal instance that took it, and whether Quartz recovers it. */
@@ -130,11 +130,24 @@ class Flows {
      */
     void register(TenantId tenant, UUID connectionId, Setting setting) {
         String name = FlowJob.name(connectionId, setting.flow());
-        if (setting.enabled() && setting.flow().scheduled() && properties.scheduleFlows()) {
+        if (setting.enabled() && scheduled(tenant, connectionId, setting.flow()) && properties.scheduleFlows()) {
             jobs.ensureEvery(tenant, name, FlowJob.class, setting.interval());
         } else {
             jobs.keepUnscheduled(tenant, name, FlowJob.class);
         }
+    }
+
+    /**
+     * Whether a flow of the connection runs on a schedule: a scheduled flow, or one a channel polls for what
+     * Shopify sends by webhook (Walmart's returns).
+     */
+    boolean scheduled(TenantId tenant, UUID connectionId, Flow flow) {
+        return flow.scheduled() || scheduled(transactions.read(tenant, () -> channelOf(connectionId)), flow);
+    }
+
+    /** Whether the channel's connections run the flow on a schedule. */
+    boolean scheduled(String channel, Flow flow) {
+        return flow.scheduled() || works.getOrDefault(channel, Map.of()).containsKey(flow);
     }
 
     /** Whether the flow is switched on for the connection ({@code false} when the connection is gone). */

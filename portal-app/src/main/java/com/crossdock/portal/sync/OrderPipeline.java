@@ -279,11 +279,12 @@ public class OrderPipeline {
                         note = Text.clip(ignored.reason(), 500);
                     }
                 }
+            } else if (ReturnsIntake.handles(inbound.topic())) {
+                // Shopify's refund and return webhooks, and the return orders Walmart's returns import keeps
+                outcome = returns.apply(inbound.id(), inbound.connectionId(), inbound.topic(), inbound.payload());
             } else if (inbound.channel().equals("WALMART") && !inbound.source().equals("API")) {
                 // the order import keeps each purchase order as Walmart sent it
                 outcome = apply(inbound, walmartParser.parseOrder(payload).order(), again);
-            } else if (ReturnsIntake.handles(inbound.topic())) {
-                outcome = returns.apply(inbound.id(), inbound.connectionId(), inbound.topic(), inbound.payload());
             } else {
                 // webhooks carry REST-shaped orders; the polling flow keeps the GraphQL order nodes it read
                 CanonicalOrder order = switch (inbound.source()) {
@@ -300,9 +301,11 @@ public class OrderPipeline {
                     inbound.payload());
             outcome = "EXCEPTION";
         } catch (WalmartPayloadException unusable) {
-            exceptions.record(Flow.ORDER_IMPORT, inbound.connectionId(), inbound.id(), unusable.reasonCode().name(),
-                    "inbox:" + inbound.id(), "Walmart order read by the order import", unusable.getMessage(),
-                    inbound.payload());
+            boolean isReturn = ReturnsIntake.handles(inbound.topic());
+            exceptions.record(isReturn ? Flow.RETURNS_IMPORT : Flow.ORDER_IMPORT, inbound.connectionId(),
+                    inbound.id(), unusable.reasonCode().name(), "inbox:" + inbound.id(), isReturn
+                            ? "Walmart return read by the returns import" : "Walmart order read by the order import",
+                    unusable.getMessage(), inbound.payload());
             outcome = "EXCEPTION";
         } catch (ShopifyPayloadException unusable) {
             exceptions.record(ReturnsIntake.handles(inbound.topic()) ? Flow.RETURNS_IMPORT : Flow.ORDER_IMPORT,

@@ -1,6 +1,7 @@
 package com.crossdock.portal.sync;
 
 import com.crossdock.portal.channel.shopify.ShopifyRefundParser;
+import com.crossdock.portal.channel.walmart.WalmartReturnParser;
 import com.crossdock.portal.order.ChannelRefund;
 import com.crossdock.portal.order.ChannelReturn;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The refunds and returns flow: refunds and return requests the store reports by webhook, kept per order (a repeat
+ * The refunds and returns flow: refunds and return requests the store reports by webhook (Walmart's return orders,
+ * which its returns import reads, the same way), kept per order (a repeat
  * updates the one record) with a step in the order's journey, so receiving knows what may come back. A refund or
  * return for an order Crossdock never imported is kept too, without its order. Switched off, they are kept in the
  * inbox and not applied.
@@ -34,6 +36,7 @@ class ReturnsIntake {
     private final ExceptionLog exceptions;
     private final ObjectProvider<ReturnAuthorizations> authorizations;
     private final ShopifyRefundParser parser = new ShopifyRefundParser();
+    private final WalmartReturnParser walmartParser = new WalmartReturnParser();
 
     ReturnsIntake(JdbcClient jdbc, Journey journey, Clock clock, ExceptionLog exceptions,
             ObjectProvider<ReturnAuthorizations> authorizations) {
@@ -43,6 +46,9 @@ class ReturnsIntake {
         this.exceptions = exceptions;
         this.authorizations = authorizations;
     }
+
+    /** The inbox topic of a Walmart return order as the returns import read it. */
+    static final String WALMART_RETURNS = "returns/walmart";
 
     static boolean handles(String topic) {
         return topic.startsWith("refunds/") || topic.startsWith("returns/");
@@ -73,7 +79,7 @@ class ReturnsIntake {
                     refund.restocks(), refund.amount(), refund.currency(), refund.note(), lines, refund.createdAt(),
                     now);
             Optional<UUID> order = kept.order();
-            taken = authorize(inboxId, kept, payload, refund.lines().stream().map(line ->
+            taken = authorize(inboxId, kept, SalesChannel.SHOPIFY, payload, refund.lines().stream().map(line ->
                     new ChannelReturnArrival.Line(line.channelLineId(), line.sku(), line.quantity(), "",
                             line.restock())).toList());
             order.ifPresent(id -> journey.step(id, now, "REFUNDED", "Shopify refund " + refund.channelRefundId()
@@ -81,24 +87,36 @@ class ReturnsIntake {
                     + (refund.lines().isEmpty() ? "" : ", " + units(refund.lines().stream()
                             .mapToInt(ChannelRefund.Line::quantity).sum()))
                     + (refund.restocks() ? ", back to stock" : "")));
+        } else if (topic.equals(WALMART_RETURNS)) {
+            taken = true;
+            for (WalmartReturnParser.Part part : walmartParser.parseReturn(body)) {
+                taken &= takeReturn(inboxId, connectionId, SalesChannel.WALMART, part.request(), part.amount(),
+                        part.currency(), payload, now);
+            }
         } else {
-            ChannelReturn request = parser.parseReturn(body, now);
-            List<Map<String, Object>> lines = request.lines().stream().map(line -> Map.<String, Object>of(
-                    "channelLineId", line.channelLineId(), "sku", line.sku(), "quantity", line.quantity(),
-                    "reason", line.reason())).toList();
-            Kept kept = keep(connectionId, request.channelOrderId(), "RETURN", request.channelReturnId(),
-                    request.status(), true, null, null, "", lines, request.updatedAt(), now);
-            Optional<UUID> order = kept.order();
-            taken = authorize(inboxId, kept, payload, request.lines().stream().map(line ->
-                    new ChannelReturnArrival.Line(line.channelLineId(), line.sku(), line.quantity(), line.reason(),
-                            true)).toList());
-            order.ifPresent(id -> journey.step(id, now, "RETURN_" + request.status(), "Shopify return "
-                    + request.channelReturnId() + ": " + units(request.lines().stream()
-                            .mapToInt(ChannelReturn.Line::quantity).sum()) + " to come back ("
-                    + String.join(", ", request.lines().stream().map(ChannelReturn.Line::reason).distinct()
-                            .toList()) + ")"));
+            taken = takeReturn(inboxId, connectionId, SalesChannel.SHOPIFY, parser.parseReturn(body, now), null, null,
+                    payload, now);
         }
         return taken ? "APPLIED" : "EXCEPTION";
+    }
+
+    /** Keeps a return request and hands it to returns; false when returns refused it. */
+    private boolean takeReturn(UUID inboxId, UUID connectionId, SalesChannel channel, ChannelReturn request,
+            java.math.@Nullable BigDecimal amount, @Nullable String currency, String payload, Instant now) {
+        List<Map<String, Object>> lines = request.lines().stream().map(line -> Map.<String, Object>of(
+                "channelLineId", line.channelLineId(), "sku", line.sku(), "quantity", line.quantity(),
+                "reason", line.reason())).toList();
+        Kept kept = keep(connectionId, request.channelOrderId(), "RETURN", request.channelReturnId(),
+                request.status(), true, amount, currency, "", lines, request.updatedAt(), now);
+        boolean taken = authorize(inboxId, kept, channel, payload, request.lines().stream().map(line ->
+                new ChannelReturnArrival.Line(line.channelLineId(), line.sku(), line.quantity(), line.reason(),
+                        true)).toList());
+        kept.order().ifPresent(id -> journey.step(id, now, "RETURN_" + request.status(), channel.label() + " return "
+                + request.channelReturnId() + ": " + units(request.lines().stream()
+                        .mapToInt(ChannelReturn.Line::quantity).sum()) + " to come back ("
+                + String.join(", ", request.lines().stream().map(ChannelReturn.Line::reason).distinct()
+                        .toList()) + ")"));
+        return taken;
     }
 
     /**
@@ -138,14 +156,16 @@ class ReturnsIntake {
      * Hands the kept record to returns in this transaction; what it cannot take becomes an exception with the
      * payload and the inbox entry (so Retry processes it again). False when returns refused it.
      */
-    private boolean authorize(UUID inboxId, Kept kept, String payload, List<ChannelReturnArrival.Line> lines) {
+    private boolean authorize(UUID inboxId, Kept kept, SalesChannel channel, String payload,
+            List<ChannelReturnArrival.Line> lines) {
         ReturnAuthorizations returns = authorizations.getIfAvailable();
         if (returns == null || kept.id().isEmpty()) {
             return true;
         }
         ChannelReturnArrival arrival = new ChannelReturnArrival(kept.id().get(), kept.connectionId(),
                 kept.order().orElse(null), kept.order().map(this::orderName).orElse(kept.channelOrderId()),
-                kept.channelOrderId(), kept.kind(), kept.ref(), kept.status(), lines, payload);
+                kept.channelOrderId(), kept.kind(), kept.ref(), kept.status(), lines, payload, channel.label(),
+                channel.skuAlias());
         List<ReturnAuthorizations.Problem> problems = returns.arrived(arrival);
         if (problems.isEmpty()) {
             // a retry that worked (the order imported since, the item mapped): its exceptions close themselves
@@ -155,8 +175,8 @@ class ReturnsIntake {
         }
         for (ReturnAuthorizations.Problem problem : problems) {
             exceptions.record(Flow.RETURNS_IMPORT, arrival.connectionId(), inboxId, problem.reasonCode(),
-                    problem.fingerprint(), "Shopify " + arrival.kind().toLowerCase(java.util.Locale.ROOT) + " "
-                            + arrival.channelRef() + " of order " + arrival.orderName(), problem.message(),
+                    problem.fingerprint(), channel.label() + " " + arrival.kind().toLowerCase(java.util.Locale.ROOT)
+                            + " " + arrival.channelRef() + " of order " + arrival.orderName(), problem.message(),
                     arrival.rawPayload());
         }
         return problems.isEmpty();

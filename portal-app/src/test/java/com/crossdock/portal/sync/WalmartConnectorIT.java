@@ -75,7 +75,8 @@ class WalmartConnectorIT {
         });
         assertThat(superuser.sql("SELECT flow FROM channel_flow WHERE connection_id = :c ORDER BY flow")
                 .param("c", seller).query(String.class).list()).as("a Walmart connection has the flows it has work for")
-                .containsExactlyInAnyOrder("ORDER_IMPORT", "FULFILLMENT_WRITEBACK", "INVENTORY_PUSH");
+                .containsExactlyInAnyOrder("ORDER_IMPORT", "FULFILLMENT_WRITEBACK", "INVENTORY_PUSH", "RETURNS_IMPORT",
+                        "RETURNS_WRITEBACK");
         List<String> placed = SystemActor.call("test", () -> {
             List<String> ids = sandbox.placeOrders(apparel, seller, 5);
             sandbox.inject(apparel, seller, Fault.EXPIRE_TOKEN, 1);

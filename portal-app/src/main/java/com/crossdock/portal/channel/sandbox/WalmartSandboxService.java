@@ -8,6 +8,7 @@ import com.crossdock.portal.channel.NoSuchConnectionException;
 import com.crossdock.portal.channel.amazon.Pace;
 import com.crossdock.portal.channel.sandbox.WalmartSandboxStore.Fault;
 import com.crossdock.portal.channel.sandbox.WalmartSandboxStore.ShippingUpdate;
+import com.crossdock.portal.channel.walmart.WalmartOrderParser;
 import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.catalog.AliasKind;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Service;
  * The Walmart sandbox of sandbox-mode Walmart connections: one seller per connection, kept in memory (a restart
  * empties it), answering the Marketplace API calls of the connector at {@code /sandbox/walmart/{tenant}/{connection}}.
  * People place purchase orders in it from the tenant's own SKUs (its Walmart SKU aliases, else the master SKU),
- * cancel them and inject faults; the flows then read and write it like a real seller's account.
+ * cancel them, have buyers return what shipped, refund by hand in Seller Center and inject faults; the flows then
+ * read and write it like a real seller's account.
  */
 @Service
 public class WalmartSandboxService {
@@ -76,6 +78,42 @@ public class WalmartSandboxService {
         seller(tenant, connectionId).cancel(Objects.requireNonNull(purchaseOrderId, "purchaseOrderId"));
     }
 
+    /**
+     * Buyers return what they received from up to {@code count} purchase orders with shipped units not returned
+     * yet (Walmart's return orders, read by the returns import). Answers the return order ids.
+     *
+     * @throws IllegalStateException when nothing shipped is left to return
+     */
+    @PreAuthorize(MANAGERS)
+    public List<String> returnShipped(TenantId tenant, UUID connectionId, int count) {
+        sandboxConnection(tenant, connectionId);
+        if (count < 1 || count > 1000) {
+            throw new IllegalArgumentException("Return between 1 and 1,000 orders");
+        }
+        List<String> made = seller(tenant, connectionId).returnShipped(count, new Random());
+        if (made.isEmpty()) {
+            throw new IllegalStateException("No shipped unit is left to return: let the warehouse ship orders and "
+                    + "the fulfillment write-back tell Walmart first");
+        }
+        return made;
+    }
+
+    /** The buyer returns every shipped unit of one purchase order; answers the return order id. */
+    @PreAuthorize(MANAGERS)
+    public String requestReturn(TenantId tenant, UUID connectionId, String purchaseOrderId, String reason) {
+        sandboxConnection(tenant, connectionId);
+        return seller(tenant, connectionId).requestReturn(Objects.requireNonNull(purchaseOrderId, "purchaseOrderId"),
+                Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** The seller refunds a purchase order's shipped units by hand in Seller Center (a later refund is too much). */
+    @PreAuthorize(MANAGERS)
+    public void refundInSellerCenter(TenantId tenant, UUID connectionId, String purchaseOrderId) {
+        sandboxConnection(tenant, connectionId);
+        seller(tenant, connectionId).refundInSellerCenter(Objects.requireNonNull(purchaseOrderId,
+                "purchaseOrderId"));
+    }
+
     /** The next {@code count} Marketplace API calls (or bulk feeds, for a feed error) meet {@code fault}. */
     @PreAuthorize(MANAGERS)
     public void inject(TenantId tenant, UUID connectionId, Fault fault, int count) {
@@ -90,7 +128,8 @@ public class WalmartSandboxService {
         sandboxConnection(tenant, connectionId);
         WalmartSandboxStore seller = seller(tenant, connectionId);
         return new Summary(seller.orderCount(), seller.acknowledgements(), seller.shippingUpdates(),
-                seller.inventory(), seller.feedCount(), seller.exchanges(), seller.throttled());
+                seller.inventory(), seller.feedCount(), seller.exchanges(), seller.throttled(), seller.returnCount(),
+                seller.refunds());
     }
 
     /**
@@ -103,9 +142,12 @@ public class WalmartSandboxService {
      * @param feeds            bulk inventory feeds submitted
      * @param tokenExchanges   client-credentials exchanges
      * @param throttled        calls answered 429
+     * @param returns          return orders made
+     * @param refunds          every refund Walmart took, in order
      */
     public record Summary(int orders, Map<String, Integer> acknowledgements, List<ShippingUpdate> shippingUpdates,
-            Map<String, Map<String, Integer>> inventory, int feeds, int tokenExchanges, int throttled) {
+            Map<String, Map<String, Integer>> inventory, int feeds, int tokenExchanges, int throttled, int returns,
+            List<WalmartOrderParser.Refund> refunds) {
     }
 
     /** The seller of a sandbox connection for the controller, or empty for an unknown or live connection. */

@@ -7,6 +7,7 @@ import com.crossdock.portal.channel.walmart.WalmartOrderParser.CancelledLine;
 import com.crossdock.portal.channel.walmart.WalmartOrderParser.Refund;
 import com.crossdock.portal.channel.walmart.WalmartOrderParser.ShippedLine;
 import com.crossdock.portal.channel.walmart.WalmartPayloadException;
+import com.crossdock.portal.channel.walmart.WalmartReturnParser;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One sandbox Walmart Marketplace seller: the Token API (client credentials as Basic authorisation), Orders v3
  * ({@code getAllOrders} by {@code lastModifiedStartDate} or {@code createdStartDate} with {@code nextCursor},
- * one order, acknowledge, shipping updates, cancel and refund lines), Inventory (per SKU and ship node, all SKUs)
+ * one order, acknowledge, shipping updates, cancel and refund lines, a refund checked as Walmart checks it), Returns
+ * ({@code GET /v3/returns}, return orders made from shipped units), Inventory (per SKU and ship node, all SKUs)
  * and Feeds (the multi-node {@code MP_INVENTORY} bulk feed, processed at once, at most
  * {@link #FEEDS_PER_HOUR} an hour), in the JSON shapes of Walmart's published examples. Every call needs the
  * {@code WM_SEC.ACCESS_TOKEN}, {@code WM_SVC.NAME} and {@code WM_QOS.CORRELATION_ID} headers and answers with
@@ -51,7 +53,9 @@ public final class WalmartSandboxStore implements SpApiTransport {
         /** Every access token issued so far expires now: the next call is refused with 401. */
         EXPIRE_TOKEN,
         /** The next bulk inventory feed is processed with a data error on its first SKU. */
-        FEED_ERROR
+        FEED_ERROR,
+        /** A return order Crossdock cannot read (a line without its item, units as words) appears in the returns. */
+        MALFORMED_RETURN
     }
 
     /** A shipping update the sandbox took. */
@@ -65,6 +69,7 @@ public final class WalmartSandboxStore implements SpApiTransport {
     static final int CALLS_PER_MINUTE = 1000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.math.BigDecimal CENT = new java.math.BigDecimal("0.01");
     private static final Pattern ORDER = Pattern.compile("/v3/orders/([^/]+)(/(acknowledge|shipping|cancel|refund))?");
     private static final Pattern INVENTORY = Pattern.compile("/v3/inventories/([^/]+)");
     private static final Pattern FEED = Pattern.compile("/v3/feeds/([^/]+)");
@@ -82,6 +87,11 @@ public final class WalmartSandboxStore implements SpApiTransport {
     private final Map<String, Integer> acknowledgements = new HashMap<>();
     private final List<ShippingUpdate> shippingUpdates = new ArrayList<>();
     private final List<Refund> refunds = new ArrayList<>();
+    private final WalmartReturnParser returnParser = new WalmartReturnParser();
+    private final Map<String, Map<String, Object>> returns = new LinkedHashMap<>();
+    private final Map<String, Instant> returnModified = new HashMap<>();
+    private int nextReturn = 1;
+    private int nextRefund = 1;
     private final Map<String, Map<String, Integer>> inventory = new TreeMap<>();
     private final Map<String, Map<String, Object>> feeds = new LinkedHashMap<>();
     private final Deque<Instant> feedTimes = new ArrayDeque<>();
@@ -102,6 +112,20 @@ public final class WalmartSandboxStore implements SpApiTransport {
     public synchronized void inject(Fault fault, int count) {
         if (fault == Fault.FEED_ERROR) {
             feedErrors += count;
+            return;
+        }
+        if (fault == Fault.MALFORMED_RETURN) {
+            for (int i = 0; i < count; i++) {
+                String id = String.valueOf(7_900_000_000_000_000L + nextReturn++);
+                Map<String, Object> broken = new LinkedHashMap<>();
+                broken.put("returnOrderId", id);
+                broken.put("returnOrderDate", pace.now().toString());
+                broken.put("returnOrderLines", List.of(Map.of("returnOrderLineNumber", 1, "purchaseOrderId",
+                        orders.isEmpty() ? "0" : orders.keySet().iterator().next(), "purchaseOrderLineNumber", 1,
+                        "quantity", Map.of("unitOfMeasure", "EACH", "measurementValue", "two"))));
+                returns.put(id, broken);
+                returnModified.put(id, pace.now());
+            }
             return;
         }
         for (int i = 0; i < count; i++) {
@@ -177,6 +201,114 @@ public final class WalmartSandboxStore implements SpApiTransport {
                 line.put("statusDate", touch(purchaseOrderId).toEpochMilli());
             }
         }
+    }
+
+    /**
+     * The buyer returns every shipped unit of a purchase order that is not on a return yet: a return order (Walmart's
+     * Returns API shape) with a line per shipped order line, at the line's unit price. Answers its return order id.
+     *
+     * @throws IllegalArgumentException for an unknown purchase order, or one with nothing shipped left to return
+     */
+    public synchronized String requestReturn(String purchaseOrderId, String reason) {
+        Map<String, Object> order = orders.get(purchaseOrderId);
+        if (order == null) {
+            throw new IllegalArgumentException("The sandbox seller has no purchase order " + purchaseOrderId);
+        }
+        Map<String, WalmartReturnParser.LineCharge> charges = returnParser.lineCharges(JSON.writeValueAsString(order));
+        Instant now = pace.now();
+        String id = String.valueOf(7_800_000_000_000_000L + nextReturn++);
+        List<Map<String, Object>> returnLines = new ArrayList<>();
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        for (Map<String, Object> line : lines(order)) {
+            String number = (String) line.get("lineNumber");
+            int units = charges.get(number).shipped() - returned(purchaseOrderId, number);
+            if (units <= 0) {
+                continue;
+            }
+            var charge = charges.get(number);
+            Map<String, Object> returnLine = new LinkedHashMap<>();
+            returnLine.put("returnOrderLineNumber", returnLines.size() + 1);
+            returnLine.put("salesOrderLineNumber", Integer.parseInt(number));
+            returnLine.put("returnReason", reason);
+            returnLine.put("purchaseOrderId", purchaseOrderId);
+            returnLine.put("purchaseOrderLineNumber", Integer.parseInt(number));
+            returnLine.put("item", line.get("item"));
+            returnLine.put("charges", List.of(Map.of("chargeCategory", "PRODUCT", "chargeName", "ItemPrice",
+                    "chargePerUnit", money(charge.unitPrice(), charge.currency()), "isDiscount", false,
+                    "isBillable", true, "tax", List.of(Map.of("taxName", "Tax1", "taxPerUnit",
+                            money(charge.unitTax(), charge.currency()))))));
+            returnLine.put("unitPrice", money(charge.unitPrice(), charge.currency()));
+            returnLine.put("quantity", Map.of("unitOfMeasure", "EACH", "measurementValue", units));
+            returnLine.put("currentDeliveryStatus", "IN_TRANSIT");
+            returnLine.put("currentRefundStatus", "REFUND_PENDING");
+            returnLine.put("currentTrackingStatuses", List.of(Map.of("status", "INITIATED", "statusTime",
+                    now.toString(), "quantity", Map.of("unitOfMeasure", "EACH", "measurementValue", units))));
+            returnLine.put("returnExpectedFlag", true);
+            returnLines.add(returnLine);
+            total = total.add(charge.unitPrice().add(charge.unitTax()).multiply(java.math.BigDecimal.valueOf(units)));
+        }
+        if (returnLines.isEmpty()) {
+            throw new IllegalArgumentException("Purchase order " + purchaseOrderId + " has no shipped unit left to "
+                    + "return");
+        }
+        Map<String, Object> returnOrder = new LinkedHashMap<>();
+        returnOrder.put("returnOrderId", id);
+        returnOrder.put("customerEmailId", order.get("customerEmailId"));
+        returnOrder.put("customerOrderId", order.get("customerOrderId"));
+        returnOrder.put("refundMode", "POST_DELIVERY");
+        returnOrder.put("returnOrderDate", now.toString());
+        returnOrder.put("returnByDate", now.plus(Duration.ofDays(30)).toString());
+        returnOrder.put("totalRefundAmount", money(total, charges.values().iterator().next().currency()));
+        returnOrder.put("returnOrderLines", returnLines);
+        returns.put(id, returnOrder);
+        returnModified.put(id, now);
+        return id;
+    }
+
+    /**
+     * Up to {@code count} buyers return what they received: one return order for each of the oldest purchase orders
+     * with shipped units not returned yet. Answers the return order ids.
+     */
+    public synchronized List<String> returnShipped(int count, RandomGenerator random) {
+        List<String> reasons = List.of("DOES_NOT_FIT", "DAMAGED_ITEM", "NO_LONGER_NEEDED", "ARRIVED_LATE");
+        List<String> made = new ArrayList<>();
+        for (String purchaseOrder : List.copyOf(orders.keySet())) {
+            if (made.size() >= count) {
+                break;
+            }
+            boolean left = returnParser.lineCharges(JSON.writeValueAsString(orders.get(purchaseOrder))).entrySet()
+                    .stream().anyMatch(line -> line.getValue().shipped() > returned(purchaseOrder, line.getKey()));
+            if (left) {
+                made.add(requestReturn(purchaseOrder, reasons.get(random.nextInt(reasons.size()))));
+            }
+        }
+        return made;
+    }
+
+    /** How many return orders the seller holds. */
+    public synchronized int returnCount() {
+        return returns.size();
+    }
+
+    /**
+     * The seller refunds every shipped unit of a purchase order in Seller Center, by hand (product and tax): a
+     * later refund of the same units is more than is left of their charge, which Walmart refuses.
+     */
+    public synchronized void refundInSellerCenter(String purchaseOrderId) {
+        Map<String, Object> order = orders.get(purchaseOrderId);
+        if (order == null) {
+            throw new IllegalArgumentException("The sandbox seller has no purchase order " + purchaseOrderId);
+        }
+        Map<String, WalmartReturnParser.LineCharge> charges = returnParser.lineCharges(JSON.writeValueAsString(order));
+        charges.forEach((number, charge) -> {
+            if (charge.shipped() > 0) {
+                java.math.BigDecimal units = java.math.BigDecimal.valueOf(charge.shipped());
+                book(line(order, number), List.of(new WalmartOrderParser.RefundLine(number,
+                        charge.unitPrice().multiply(units).negate(), charge.unitTax().multiply(units).negate(),
+                        charge.currency(), "Refunded in Seller Center", true)), "Refunded in Seller Center");
+            }
+        });
+        touch(purchaseOrderId);
     }
 
     /** How many times the client id and secret were exchanged for an access token. */
@@ -271,6 +403,9 @@ public final class WalmartSandboxStore implements SpApiTransport {
         byte[] body = call.body().getBytes(StandardCharsets.UTF_8);
         if (path.equals("/v3/orders") && call.method().equals("GET")) {
             return orders(AmazonSandboxStore.query(call.uri().getRawQuery()));
+        }
+        if (path.equals("/v3/returns") && call.method().equals("GET")) {
+            return returns(AmazonSandboxStore.query(call.uri().getRawQuery()));
         }
         Matcher order = ORDER.matcher(path);
         if (order.matches()) {
@@ -412,15 +547,142 @@ public final class WalmartSandboxStore implements SpApiTransport {
         return ok(Map.of("order", order));
     }
 
+    /**
+     * A refund as Walmart checks it, all lines or none: each line exists and was shipped, its amounts are negative,
+     * and with what was refunded of the line before it is no more than the line's product charge and tax.
+     */
     private Answer refund(String id, Map<String, Object> order, byte[] body) {
         Refund refund = parser.parseRefund(body);
         if (!refund.purchaseOrderId().equals(id)) {
             return error(400, "INVALID_REQUEST_CONTENT.GMP_ORDER_API", "The refund names purchase order "
                     + refund.purchaseOrderId() + ", not " + id);
         }
+        Map<String, WalmartReturnParser.LineCharge> charges = returnParser.lineCharges(JSON.writeValueAsString(order));
+        Map<String, java.math.BigDecimal> asked = new LinkedHashMap<>();
+        for (var line : refund.lines()) {
+            var charge = charges.get(line.lineNumber());
+            if (charge == null) {
+                return error(400, "INVALID_REQUEST_CONTENT.GMP_ORDER_API", "Purchase order " + id + " has no line "
+                        + line.lineNumber());
+            }
+            if (charge.shipped() == 0) {
+                return error(400, "INVALID_REQUEST_CONTENT.GMP_ORDER_API", "Line " + line.lineNumber() + " of "
+                        + id + " was not shipped; refund an unshipped line by cancelling it");
+            }
+            java.math.BigDecimal tax = line.tax() == null ? java.math.BigDecimal.ZERO : line.tax();
+            if (line.amount().signum() >= 0 || tax.signum() > 0) {
+                return error(400, "INVALID_REQUEST_CONTENT.GMP_ORDER_API", "Refund amounts of line "
+                        + line.lineNumber() + " must be negative");
+            }
+            asked.merge(line.lineNumber(), line.amount().add(tax).abs(), java.math.BigDecimal::add);
+        }
+        for (var entry : asked.entrySet()) {
+            var charge = charges.get(entry.getKey());
+            java.math.BigDecimal units = java.math.BigDecimal.valueOf(charge.shipped());
+            java.math.BigDecimal left = charge.unitPrice().add(charge.unitTax()).multiply(units)
+                    .subtract(charge.refunded());
+            if (entry.getValue().compareTo(left.add(CENT)) > 0) {
+                return error(400, "INVALID_REQUEST_CONTENT.GMP_ORDER_API", "The refund of " + entry.getValue()
+                        + " " + charge.currency() + " for line " + entry.getKey() + " of " + id + " is more than the "
+                        + left.max(java.math.BigDecimal.ZERO) + " " + charge.currency() + " left of its charge");
+            }
+        }
+        Map<String, List<WalmartOrderParser.RefundLine>> byLine = new LinkedHashMap<>();
+        refund.lines().forEach(line -> byLine.computeIfAbsent(line.lineNumber(), key -> new ArrayList<>()).add(line));
+        byLine.forEach((number, lines) -> book(line(order, number), lines, refund.comments()));
         refunds.add(refund);
         touch(id);
+        refunded(id, byLine.keySet());
         return ok(Map.of("order", order));
+    }
+
+    /** Writes a refund onto its order line as Walmart shows it ({@code refund}, a list once there are several). */
+    @SuppressWarnings("unchecked")
+    private void book(@Nullable Map<String, Object> line, List<WalmartOrderParser.RefundLine> lines,
+            String comments) {
+        if (line == null) {
+            return;
+        }
+        List<Object> charges = lines.stream().<Object>map(refund -> Map.of("refundReason", refund.reason(),
+                "charge", Map.of("chargeType", "PRODUCT", "chargeName", "Item Price", "chargeAmount",
+                        Map.of("currency", refund.currency(), "amount", refund.amount()), "tax",
+                        Map.of("taxName", "Item Price Tax", "taxAmount", Map.of("currency", refund.currency(),
+                                "amount", refund.tax() == null ? java.math.BigDecimal.ZERO : refund.tax())))))
+                .toList();
+        Map<String, Object> booked = Map.of("refundId", String.valueOf(9_100_000_000L + nextRefund++),
+                "refundComments", comments, "refundCharges", Map.of("refundCharge", charges));
+        Object before = line.get("refund");
+        if (before == null) {
+            line.put("refund", booked);
+        } else {
+            List<Object> all = new ArrayList<>(before instanceof List<?> list ? (List<Object>) list
+                    : List.of(before));
+            all.add(booked);
+            line.put("refund", all);
+        }
+    }
+
+    /** The return lines of refunded order lines show the refund, and their return orders changed. */
+    @SuppressWarnings("unchecked")
+    private void refunded(String purchaseOrderId, java.util.Collection<String> lineNumbers) {
+        Instant now = pace.now();
+        returns.forEach((returnId, returnOrder) -> {
+            for (Map<String, Object> line : (List<Map<String, Object>>) returnOrder.get("returnOrderLines")) {
+                if (purchaseOrderId.equals(line.get("purchaseOrderId"))
+                        && lineNumbers.contains(String.valueOf(line.get("purchaseOrderLineNumber")))
+                        && line.containsKey("currentRefundStatus")) {
+                    line.put("currentRefundStatus", "REFUND_COMPLETED");
+                    List<Object> statuses = new ArrayList<>((List<Object>) line.get("currentTrackingStatuses"));
+                    statuses.add(Map.of("status", "COMPLETED", "statusTime", now.toString(), "currentRefundStatus",
+                            "REFUND_COMPLETED", "quantity", line.get("quantity")));
+                    line.put("currentTrackingStatuses", statuses);
+                    Instant before = returnModified.get(returnId);
+                    returnModified.put(returnId, now.isAfter(before) ? now : before.plusMillis(1));
+                }
+            }
+        });
+    }
+
+    /** Units of an order line already on a return. */
+    @SuppressWarnings("unchecked")
+    private int returned(String purchaseOrderId, String lineNumber) {
+        int units = 0;
+        for (Map<String, Object> returnOrder : returns.values()) {
+            for (Map<String, Object> line : (List<Map<String, Object>>) returnOrder.get("returnOrderLines")) {
+                if (purchaseOrderId.equals(line.get("purchaseOrderId"))
+                        && lineNumber.equals(String.valueOf(line.get("purchaseOrderLineNumber")))
+                        && line.get("quantity") instanceof Map<?, ?> quantity
+                        && quantity.get("measurementValue") instanceof Integer value) {
+                    units += value;
+                }
+            }
+        }
+        return units;
+    }
+
+    /** {@code GET /v3/returns}: by {@code returnLastModifiedStartDate} or {@code returnCreationStartDate}, paged. */
+    private Answer returns(Map<String, String> query) {
+        String from = query.getOrDefault("returnLastModifiedStartDate", query.get("returnCreationStartDate"));
+        Instant after = from == null ? Instant.EPOCH : Instant.parse(from);
+        int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
+        int limit = Math.min(200, Integer.parseInt(query.getOrDefault("limit", "10")));
+        List<String> matching = returns.keySet().stream().filter(id -> !returnModified.get(id).isBefore(after))
+                .sorted(Comparator.comparing(returnModified::get)).toList();
+        List<Object> page = matching.subList(Math.min(offset, matching.size()),
+                Math.min(offset + limit, matching.size())).stream().map(id -> (Object) returns.get(id)).toList();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("totalCount", matching.size());
+        meta.put("limit", limit);
+        if (offset + limit < matching.size()) {
+            meta.put("nextCursor", "?limit=" + limit + "&offset=" + (offset + limit)
+                    + (from == null ? "" : "&" + (query.containsKey("returnLastModifiedStartDate")
+                            ? "returnLastModifiedStartDate=" : "returnCreationStartDate=") + from));
+        }
+        return ok(Map.of("meta", meta, "returnOrders", page));
+    }
+
+    private static Map<String, Object> money(java.math.BigDecimal amount, String currency) {
+        return Map.of("currencyAmount", amount, "currencyUnit", currency);
     }
 
     private Answer feed(Map<String, String> query, String body) {

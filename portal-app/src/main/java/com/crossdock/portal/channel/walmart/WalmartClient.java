@@ -9,6 +9,7 @@ import com.crossdock.portal.channel.walmart.WalmartOrderParser.OrdersPage;
 import com.crossdock.portal.channel.walmart.WalmartOrderParser.RefundLine;
 import com.crossdock.portal.channel.walmart.WalmartOrderParser.ShippedLine;
 import com.crossdock.portal.channel.walmart.WalmartOrderParser.SkuInventory;
+import com.crossdock.portal.channel.walmart.WalmartReturnParser.ReturnsPage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Walmart Marketplace API of one seller over {@code java.net.http}: Orders v3 ({@code getAllOrders} by
  * {@code lastModifiedStartDate} or {@code createdStartDate}, paged by {@code nextCursor}; one order; acknowledge;
- * shipping updates with a carrier and tracking number per line; cancelling and refunding lines), Inventory (a SKU's
+ * shipping updates with a carrier and tracking number per line; cancelling and refunding lines), Returns
+ * ({@code getReturns} by {@code returnLastModifiedStartDate}, paged by {@code nextCursor}), Inventory (a SKU's
  * quantity per ship node, the list of all SKUs) and Feeds (the multi-node bulk {@code MP_INVENTORY} feed and its
  * status). Every call carries {@code WM_SEC.ACCESS_TOKEN}, {@code WM_SVC.NAME} and a fresh
  * {@code WM_QOS.CORRELATION_ID}. A 429 waits as {@link WalmartLimiter} says and goes again; a 401 renews the
@@ -49,6 +51,7 @@ public final class WalmartClient {
     private final WalmartLimiter limiter;
     private final Pace pace;
     private final WalmartOrderParser parser = new WalmartOrderParser();
+    private final WalmartReturnParser returnParser = new WalmartReturnParser();
 
     /** @param endpoint {@code https://marketplace.walmartapis.com}, or the sandbox's address */
     public WalmartClient(URI endpoint, SpApiTransport transport, WalmartTokens tokens, WalmartLimiter limiter,
@@ -130,17 +133,44 @@ public final class WalmartClient {
                 json(Map.of("orderCancellation", Map.of("orderLines", Map.of("orderLine", orderLines)))), false);
     }
 
-    /** Refunds lines (negative amounts of their product charge). */
-    public void refund(String purchaseOrderId, List<RefundLine> lines) {
-        List<Object> orderLines = lines.stream().<Object>map(line -> Map.of("lineNumber", line.lineNumber(),
-                "isFullRefund", line.fullRefund(), "refunds", Map.of("refund", List.of(Map.of("refundCharges",
-                        Map.of("refundCharge", List.of(Map.of("refundReason", line.reason(), "charge", Map.of(
-                                "chargeType", "PRODUCT", "chargeName", "Item Price", "chargeAmount",
-                                Map.of("currency", line.currency(), "amount", line.amount()))))))))))
-                .toList();
-        call(WalmartOperation.REFUND, "POST", "/v3/orders/" + encode(purchaseOrderId) + "/refund",
+    /**
+     * Refunds lines (negative amounts of their product charge and tax) with the seller's {@code comments} on each
+     * line's refund (Crossdock names the RMA's idempotency key there, so a refund sent before can be found on the
+     * order); answers the purchase order as Walmart shows it afterwards.
+     */
+    public String refund(String purchaseOrderId, List<RefundLine> lines, String comments) {
+        List<Object> orderLines = lines.stream().<Object>map(line -> {
+            Map<String, Object> charge = new LinkedHashMap<>();
+            charge.put("chargeType", "PRODUCT");
+            charge.put("chargeName", "Item Price");
+            charge.put("chargeAmount", Map.of("currency", line.currency(), "amount", line.amount()));
+            if (line.tax() != null) {
+                charge.put("tax", Map.of("taxName", "Item Price Tax", "taxAmount", Map.of("currency",
+                        line.currency(), "amount", line.tax())));
+            }
+            return Map.of("lineNumber", line.lineNumber(), "isFullRefund", line.fullRefund(), "refunds",
+                    Map.of("refund", List.of(Map.of("refundComments", comments, "refundCharges",
+                            Map.of("refundCharge", List.of(Map.of("refundReason", line.reason(), "charge",
+                                    charge)))))));
+        }).toList();
+        return call(WalmartOperation.REFUND, "POST", "/v3/orders/" + encode(purchaseOrderId) + "/refund",
                 json(Map.of("orderRefund", Map.of("purchaseOrderId", purchaseOrderId, "orderLines",
-                        Map.of("orderLine", orderLines)))), false);
+                        Map.of("orderLine", orderLines)))), false).map(answer -> parser.orderOfResponse(
+                                answer.getBytes(StandardCharsets.UTF_8))).orElseThrow();
+    }
+
+    /**
+     * The first page of return orders changed since {@code lastModifiedStart} ({@code GET /v3/returns} by
+     * {@code returnLastModifiedStartDate}), or the page {@code nextCursor} names. None at all is an empty page.
+     */
+    public ReturnsPage returns(Instant lastModifiedStart, @Nullable String nextCursor) {
+        String query = nextCursor != null ? nextCursor
+                : "?returnLastModifiedStartDate=" + encode(lastModifiedStart.truncatedTo(ChronoUnit.SECONDS)
+                        .toString()) + "&limit=" + PAGE_SIZE;
+        Optional<String> body = call(WalmartOperation.GET_RETURNS, "GET", "/v3/returns"
+                + (query.startsWith("?") ? query : "?" + query), null, true);
+        return body.map(json -> returnParser.parseReturnsPage(json.getBytes(StandardCharsets.UTF_8)))
+                .orElse(new ReturnsPage(List.of(), null));
     }
 
     /** Sets a SKU's quantity at each given ship node ({@code PUT /v3/inventories/{sku}}). */

@@ -8,6 +8,7 @@ public enum WalmartOperation {
     SHIP,
     CANCEL,
     REFUND,
+    GET_RETURNS,
     UPDATE_INVENTORY,
     GET_INVENTORIES,
     SUBMIT_FEED,

@@ -59,12 +59,16 @@ public final class WalmartOrderParser {
     public record CancelledLine(String lineNumber, int quantity, String reason) {
     }
 
-    /** A refund of one line: the (negative) amount of its charge, the currency and the reason. */
-    public record RefundLine(String lineNumber, BigDecimal amount, String currency, String reason, boolean fullRefund) {
+    /**
+     * A refund of one line: the (negative) amount of its product charge, the (negative) tax on it or null, the
+     * currency and the reason.
+     */
+    public record RefundLine(String lineNumber, BigDecimal amount, @Nullable BigDecimal tax, String currency,
+            String reason, boolean fullRefund) {
     }
 
-    /** A seller's refund request: the purchase order and its lines. */
-    public record Refund(String purchaseOrderId, List<RefundLine> lines) {
+    /** A seller's refund request: the purchase order, its lines and the seller's comments (blank when none). */
+    public record Refund(String purchaseOrderId, List<RefundLine> lines, String comments) {
     }
 
     /** What a ship node holds of a SKU: the input, what can be sold and what is reserved for orders. */
@@ -262,6 +266,7 @@ public final class WalmartOrderParser {
         List<JsonNode> lines = array(object(refund.get("orderLines"), "$.orderRefund.orderLines").get("orderLine"),
                 base);
         List<RefundLine> refunds = new ArrayList<>();
+        String comments = "";
         for (int i = 0; i < lines.size(); i++) {
             String path = base + "[" + i + "]";
             JsonNode line = object(lines.get(i), path);
@@ -269,6 +274,8 @@ public final class WalmartOrderParser {
                     path + ".refunds.refund");
             for (int r = 0; r < entries.size(); r++) {
                 String refundPath = path + ".refunds.refund[" + r + "]";
+                String said = optionalText(object(entries.get(r), refundPath), "refundComments", refundPath);
+                comments = comments.isEmpty() && said != null ? said : comments;
                 List<JsonNode> charges = array(object(object(entries.get(r), refundPath).get("refundCharges"),
                         refundPath + ".refundCharges").get("refundCharge"), refundPath + ".refundCharges.refundCharge");
                 for (int c = 0; c < charges.size(); c++) {
@@ -276,15 +283,18 @@ public final class WalmartOrderParser {
                     JsonNode charge = object(charges.get(c), chargePath);
                     JsonNode amount = object(object(charge.get("charge"), chargePath + ".charge").get("chargeAmount"),
                             chargePath + ".charge.chargeAmount");
+                    JsonNode tax = charge.path("charge").path("tax").get("taxAmount");
                     refunds.add(new RefundLine(requiredText(line, "lineNumber", path),
                             money(amount, chargePath + ".charge.chargeAmount"),
+                            tax == null || tax.isNull() ? null : money(object(tax, chargePath + ".charge.tax.taxAmount"),
+                                    chargePath + ".charge.tax.taxAmount"),
                             requiredText(amount, "currency", chargePath + ".charge.chargeAmount"),
                             requiredText(charge, "refundReason", chargePath),
                             line.path("isFullRefund").asBoolean(false)));
                 }
             }
         }
-        return new Refund(requiredText(refund, "purchaseOrderId", "$.orderRefund"), refunds);
+        return new Refund(requiredText(refund, "purchaseOrderId", "$.orderRefund"), refunds, comments);
     }
 
     /** A multi-node inventory update of one SKU ({@code inventories.nodes}): quantity per ship node. */
@@ -399,7 +409,7 @@ public final class WalmartOrderParser {
         };
     }
 
-    private static JsonNode readObject(byte[] json) {
+    static JsonNode readObject(byte[] json) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -412,7 +422,7 @@ public final class WalmartOrderParser {
         return object(root, "$");
     }
 
-    private static JsonNode object(@Nullable JsonNode node, String path) {
+    static JsonNode object(@Nullable JsonNode node, String path) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             throw new WalmartPayloadException(PayloadProblem.MISSING_FIELD, path, "expected an object, found nothing");
         }
@@ -422,7 +432,7 @@ public final class WalmartOrderParser {
         return node;
     }
 
-    private static List<JsonNode> array(@Nullable JsonNode node, String path) {
+    static List<JsonNode> array(@Nullable JsonNode node, String path) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             throw new WalmartPayloadException(PayloadProblem.MISSING_FIELD, path, "expected a list, found nothing");
         }
@@ -434,11 +444,11 @@ public final class WalmartOrderParser {
         return elements;
     }
 
-    private static String kind(JsonNode node) {
+    static String kind(JsonNode node) {
         return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    private static String requiredText(JsonNode parent, String field, String path) {
+    static String requiredText(JsonNode parent, String field, String path) {
         String value = optionalText(parent, field, path);
         if (value == null) {
             throw new WalmartPayloadException(PayloadProblem.MISSING_FIELD, path + "." + field, "required, found nothing");
@@ -446,7 +456,7 @@ public final class WalmartOrderParser {
         return value;
     }
 
-    private static @Nullable String optionalText(JsonNode parent, String field, String path) {
+    static @Nullable String optionalText(JsonNode parent, String field, String path) {
         JsonNode value = parent.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -463,7 +473,7 @@ public final class WalmartOrderParser {
     }
 
     /** Walmart's times are milliseconds since the epoch. */
-    private static Instant epoch(JsonNode parent, String field, String path) {
+    static Instant epoch(JsonNode parent, String field, String path) {
         JsonNode value = parent.get(field);
         if (value == null || value.isNull()) {
             throw new WalmartPayloadException(PayloadProblem.MISSING_FIELD, path + "." + field, "required, found nothing");
@@ -500,7 +510,7 @@ public final class WalmartOrderParser {
         return number.intValue();
     }
 
-    private static BigDecimal money(JsonNode amount, String path) {
+    static BigDecimal money(JsonNode amount, String path) {
         JsonNode value = amount.get("amount");
         if (value == null || !value.isNumber()) {
             throw new WalmartPayloadException(value == null ? PayloadProblem.MISSING_FIELD : PayloadProblem.WRONG_TYPE,

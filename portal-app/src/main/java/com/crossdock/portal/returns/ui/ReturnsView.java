@@ -118,7 +118,8 @@ public class ReturnsView extends VerticalLayout implements BeforeEnterObserver {
         queue.addColumn(rma -> rma.receivedUnits() + " of " + rma.expectedUnits() + (rma.heldUnits() > 0
                 ? " · " + rma.heldUnits() + " held" : "")).setHeader("Units").setAutoWidth(true);
         queue.addColumn(rma -> age(rma.createdAt())).setHeader("Age").setAutoWidth(true);
-        queue.addColumn(rma -> rma.source().equals("CHANNEL") ? "Store" : "By hand").setHeader("From")
+        queue.addColumn(rma -> !rma.source().equals("CHANNEL") ? "By hand" : rma.channel().isBlank() ? "Store"
+                : rma.channel()).setHeader("From")
                 .setAutoWidth(true);
         queue.addColumn(rma -> signalText(rma.channelSignal(), "")).setHeader("Store refund").setFlexGrow(1);
         queue.setAllRowsVisible(true);

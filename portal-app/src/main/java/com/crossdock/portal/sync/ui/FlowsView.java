@@ -175,7 +175,7 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Component schedule(FlowView flow) {
-        if (!flow.flow().scheduled()) {
+        if (!flow.scheduled()) {
             Span webhook = new Span("By webhook");
             webhook.addClassName("cd-muted");
             return webhook;
@@ -213,7 +213,7 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
         cell.addClassName("cd-flow-run");
         cell.getElement().setAttribute("data-flow", flow.flow().name());
         if (run == null) {
-            Span never = new Span(flow.flow().scheduled() ? "Not run yet" : "Nothing received yet");
+            Span never = new Span(flow.scheduled() ? "Not run yet" : "Nothing received yet");
             never.addClassName("cd-muted");
             cell.add(never);
             return cell;
@@ -245,7 +245,7 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
         Button run = new Button("Run now", VaadinIcon.PLAY.create());
         run.setId("flow-run-" + flow.connectionId() + "-" + flow.flow());
         run.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
-        run.setVisible(flow.flow().scheduled() && flows.canManage());
+        run.setVisible(flow.scheduled() && flows.canManage());
         run.setEnabled(flow.enabled());
         run.addClickListener(click -> {
             if (tenant == null) {

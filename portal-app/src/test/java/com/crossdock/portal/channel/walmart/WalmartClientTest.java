@@ -74,9 +74,20 @@ class WalmartClientTest {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.refused()).isTrue();
                 });
-        client.refund(po, List.of(new RefundLine("1", new BigDecimal("-19.99"), "USD", "Item damaged", false)));
-        assertThat(sandbox.refunds()).singleElement().satisfies(refund -> assertThat(refund.lines()).singleElement()
-                .satisfies(line -> assertThat(line.amount()).isEqualByComparingTo("-19.99")));
+        String refunded = client.refund(po, List.of(new RefundLine("1", new BigDecimal("-19.99"),
+                new BigDecimal("-1.60"), "USD", "Item damaged", false)), "crossdock-rma-test");
+        assertThat(sandbox.refunds()).singleElement().satisfies(refund -> {
+            assertThat(refund.comments()).isEqualTo("crossdock-rma-test");
+            assertThat(refund.lines()).singleElement().satisfies(line -> {
+                assertThat(line.amount()).isEqualByComparingTo("-19.99");
+                assertThat(line.tax()).isEqualByComparingTo("-1.60");
+            });
+        });
+        WalmartReturnParser returns = new WalmartReturnParser();
+        assertThat(returns.refundWithComments(refunded, "crossdock-rma-test")).as("the refund is found on the order")
+                .isPresent();
+        assertThat(returns.refundWithComments(client.order(po).orElseThrow(), "crossdock-rma-other")).isEmpty();
+        assertThat(returns.lineCharges(refunded).get("1").refunded()).isEqualByComparingTo("21.59");
 
         String other = sandbox.placeOrders(1, List.of("SKU-B"), new Random(2)).getFirst();
         int units = parser.parseOrder(client.order(other).orElseThrow().getBytes(StandardCharsets.UTF_8)).order()
@@ -85,6 +96,59 @@ class WalmartClientTest {
         assertThat(parser.parseOrder(client.order(other).orElseThrow().getBytes(StandardCharsets.UTF_8)).order()
                 .isCancelled()).isTrue();
         assertThat(client.order("404404")).isEmpty();
+    }
+
+    @Test
+    void returnsOfShippedUnitsPageByCursorAndARefundIsCheckedAsWalmartChecksIt() {
+        Instant start = pace.now().minusSeconds(1);
+        assertThat(client.returns(start, null).returns()).as("no return at all is an empty page").isEmpty();
+        List<String> orders = sandbox.placeOrders(12, List.of("SKU-A", "SKU-B"), new Random(4));
+        assertThatThrownBy(() -> sandbox.requestReturn(orders.getFirst(), "DAMAGED_ITEM"))
+                .as("nothing shipped, nothing to return").isInstanceOf(IllegalArgumentException.class);
+        for (String po : orders) {
+            var lines = parser.parseOrder(client.order(po).orElseThrow().getBytes(StandardCharsets.UTF_8)).order()
+                    .lines();
+            client.ship(po, lines.stream().map(line -> new ShippedLine(line.channelLineId(), line.quantity(), "UPS",
+                    null, "1Z" + po + line.channelLineId(), null, pace.now())).toList());
+        }
+        assertThat(sandbox.returnShipped(11, new Random(5))).hasSize(11);
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = client.returns(start, cursor);
+            all.addAll(page.returns());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        WalmartReturnParser returns = new WalmartReturnParser();
+        assertThat(all).hasSize(11).allSatisfy(json -> assertThat(returns.parseReturn(
+                json.getBytes(StandardCharsets.UTF_8))).singleElement().satisfies(part -> {
+                    assertThat(orders).contains(part.request().channelOrderId());
+                    assertThat(part.request().lines()).allSatisfy(line -> assertThat(line.sku()).isIn("SKU-A",
+                            "SKU-B"));
+                    assertThat(part.amount()).isPositive();
+                }));
+
+        String po = orders.getFirst();
+        var charge = returns.lineCharges(client.order(po).orElseThrow()).get("1");
+        BigDecimal all1 = charge.unitPrice().add(charge.unitTax()).multiply(BigDecimal.valueOf(charge.shipped()));
+        assertThatThrownBy(() -> client.refund(po, List.of(new RefundLine("1", all1.negate().subtract(BigDecimal.ONE),
+                null, "USD", "Customer Return", false)), "too-much"))
+                .isInstanceOfSatisfying(WalmartApiException.class, refused -> {
+                    assertThat(refused.refused()).isTrue();
+                    assertThat(refused.getMessage()).contains("is more than").contains("left of its charge");
+                });
+        assertThatThrownBy(() -> client.refund(po, List.of(new RefundLine("9", BigDecimal.ONE.negate(), null, "USD",
+                "Customer Return", false)), "no-line")).isInstanceOf(WalmartApiException.class)
+                .hasMessageContaining("has no line 9");
+        sandbox.refundInSellerCenter(po);
+        assertThatThrownBy(() -> client.refund(po, List.of(new RefundLine("1", charge.unitPrice().negate(), null,
+                "USD", "Customer Return", false)), "after-seller-center")).isInstanceOf(WalmartApiException.class)
+                .hasMessageContaining("is more than the 0");
+        String unshipped = sandbox.placeOrders(1, List.of("SKU-A"), new Random(6)).getFirst();
+        assertThatThrownBy(() -> client.refund(unshipped, List.of(new RefundLine("1", BigDecimal.ONE.negate(), null,
+                "USD", "Customer Return", false)), "unshipped")).isInstanceOf(WalmartApiException.class)
+                .hasMessageContaining("was not shipped");
+        assertThat(sandbox.refunds()).as("refused refunds are not taken").isEmpty();
     }
 
     @Test

@@ -109,7 +109,9 @@ class WalmartOrderParserTest {
             assertThat(line.currency()).isEqualTo("USD");
             assertThat(line.reason()).isEqualTo("Merchandise not received");
             assertThat(line.fullRefund()).isFalse();
+            assertThat(line.tax()).isEqualByComparingTo(new BigDecimal("-0.1"));
         });
+        assertThat(refund.comments()).isEqualTo("test test");
     }
 
     @Test

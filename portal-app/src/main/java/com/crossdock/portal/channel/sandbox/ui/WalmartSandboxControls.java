@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * The Walmart sandbox's controls on a sandbox Walmart connection's card: place test purchase orders from the
  * tenant's own SKUs (the next order import reads and acknowledges them, or "Run now" under Flows), see what the
- * sandbox seller was told (acknowledgements, shipping updates, stock, feeds), and make the next calls meet
+ * sandbox seller was told (acknowledgements, shipping updates, stock, feeds, refunds), have buyers return shipped
+ * orders, and make the next calls meet
  * Walmart's throttling, an outage, an expired token or a feed processing error.
  */
 public class WalmartSandboxControls extends HorizontalLayout {
@@ -43,15 +44,27 @@ public class WalmartSandboxControls extends HorizontalLayout {
                 result.setText(summary.orders() + " orders, " + summary.acknowledgements().size() + " acknowledged, "
                         + summary.shippingUpdates().size() + " shipping updates, stock for "
                         + summary.inventory().size() + " SKUs (" + summary.feeds() + " bulk feeds), "
-                        + summary.throttled() + " calls throttled.");
+                        + summary.throttled() + " calls throttled, " + summary.returns() + " returns, "
+                        + summary.refunds().size() + " refunds.");
             } catch (RuntimeException failure) {
                 result.setText(FailureMessages.explain(failure));
             }
         });
         status.addClassName("walmart-sandbox-status");
+        Button returns = new Button("Return 3 shipped orders", VaadinIcon.ARROW_BACKWARD.create(), click -> {
+            try {
+                List<String> ids = sandbox.returnShipped(tenant, connectionId, 3);
+                result.setText(ids.size() + " Walmart return(s) made from shipped orders. Run the refunds and "
+                        + "returns flow under Flows; each becomes an RMA under Returns.");
+            } catch (RuntimeException failure) {
+                result.setText(FailureMessages.explain(failure));
+            }
+        });
+        returns.addClassName("walmart-sandbox-returns");
+        returns.addThemeVariants(ButtonVariant.TERTIARY);
         status.addThemeVariants(ButtonVariant.TERTIARY);
         setAlignItems(FlexComponent.Alignment.CENTER);
-        add(place, status,
+        add(place, status, returns,
                 faultButton(sandbox, tenant, connectionId, result, "Throttle next 3 calls", Fault.THROTTLE, 3,
                         "The next 3 calls get 429; the flows wait for Walmart's replenish time and go on."),
                 faultButton(sandbox, tenant, connectionId, result, "Fail next call", Fault.SERVER_ERROR, 1,
