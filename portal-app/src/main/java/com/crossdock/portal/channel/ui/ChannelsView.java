@@ -88,27 +88,25 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
         add(header(), content);
     }
 
-    private HorizontalLayout header() {
+    private com.vaadin.flow.component.Component header() {
         Paragraph intro = new Paragraph("Each connection is one store account. Orders reach Crossdock through "
                 + "the store's webhooks, signed with the app's secret; credentials are encrypted and never shown "
                 + "again after they are entered.");
         intro.addClassName("cd-muted");
-        HorizontalLayout header = new HorizontalLayout(intro);
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.expand(intro);
-        if (channels.canManage()) {
-            Button connect = new Button("Connect Shopify store", VaadinIcon.PLUS.create(), click -> openForm());
-            connect.setId("connect-shopify");
-            connect.addThemeVariants(ButtonVariant.PRIMARY);
-            Button amazon = new Button("Connect Amazon account", VaadinIcon.PLUS.create(), click -> openAmazonForm());
-            amazon.setId("connect-amazon");
-            Button walmart = new Button("Connect Walmart account", VaadinIcon.PLUS.create(),
-                    click -> openWalmartForm());
-            walmart.setId("connect-walmart");
-            header.add(connect, amazon, walmart);
+        if (!channels.canManage()) {
+            return intro;
         }
-        return header;
+        Button connect = new Button("Connect Shopify store", VaadinIcon.PLUS.create(), click -> openForm());
+        connect.setId("connect-shopify");
+        connect.addThemeVariants(ButtonVariant.PRIMARY);
+        Button amazon = new Button("Connect Amazon account", VaadinIcon.PLUS.create(), click -> openAmazonForm());
+        amazon.setId("connect-amazon");
+        Button walmart = new Button("Connect Walmart account", VaadinIcon.PLUS.create(), click -> openWalmartForm());
+        walmart.setId("connect-walmart");
+        // the intro reads across the page, the three ways to connect sit under it (wrapping on a narrow screen)
+        HorizontalLayout actions = new HorizontalLayout(connect, amazon, walmart);
+        actions.setWrap(true);
+        return new com.vaadin.flow.component.html.Div(intro, actions);
     }
 
     @Override
