@@ -38,6 +38,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return answer(problem.status(), problem.title(), problem.getMessage(), request);
     }
 
+    /** A write the tenant's source of truth gives to another system: 409, naming the owner. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notTheOwner(com.crossdock.tenantconfig.truth.OwnershipConflictException conflict,
+            HttpServletRequest request) {
+        return answer(org.springframework.http.HttpStatus.CONFLICT, "Owned by " + conflict.check().owner().label(),
+                conflict.getMessage(), request);
+    }
+
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidOrder(OrderValidationException invalid, HttpServletRequest request) {
         return fieldErrors(invalid.fieldErrors(), request);

@@ -17,6 +17,7 @@ import com.crossdock.tenantconfig.catalog.PackLevel;
 import com.crossdock.tenantconfig.prep.PrepAttributes;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.OwnershipCheck;
 import com.crossdock.tenantconfig.truth.SystemKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -54,9 +54,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/items", produces = "application/json")
 @Tag(name = "Inventory and items")
 class ItemsApi {
-
-    /** Who may be the master of item data the API writes: Crossdock itself, or the brand's own system. */
-    private static final Set<SystemKind> WRITABLE_OWNERS = Set.of(SystemKind.PORTAL, SystemKind.ERP);
 
     private final CatalogService catalog;
     private final GovernanceService governance;
@@ -127,12 +124,10 @@ class ItemsApi {
     }
 
     private void requireWritable(TenantId tenant) {
-        SystemKind owner = governance.owner(tenant, DataType.MASTER_SKU_DATA);
-        if (!WRITABLE_OWNERS.contains(owner)) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "Owned by " + owner.label(),
-                    owner.label() + " owns master SKU data for this brand in its source of truth, so items are "
-                            + "changed there, not through the API. A brand admin can make Crossdock or the brand ERP "
-                            + "the owner in the portal's Setup.");
+        OwnershipCheck check = governance.check(tenant, DataType.MASTER_SKU_DATA, SystemKind.ERP);
+        if (!check.allowed()) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "Owned by " + check.owner().label(),
+                    check.refusal("an item write through the API"));
         }
     }
 

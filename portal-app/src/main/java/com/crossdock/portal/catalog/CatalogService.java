@@ -12,6 +12,11 @@ import com.crossdock.tenantconfig.catalog.PackLevel;
 import com.crossdock.tenantconfig.catalog.Sku;
 import com.crossdock.tenantconfig.prep.PrepAttributes;
 import com.crossdock.tenantconfig.tenant.TenantId;
+import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.OwnershipCheck;
+import com.crossdock.tenantconfig.truth.OwnershipConflictException;
+import com.crossdock.tenantconfig.truth.OwnershipRules;
+import com.crossdock.tenantconfig.truth.SystemKind;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,9 +47,12 @@ public class CatalogService {
     private final TenantService tenants;
     private final TenantTransactions tenantTransactions;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<CatalogOwnership> ownership;
 
     CatalogService(CatalogItemRepository items, CatalogBundleRepository bundles, TenantService tenants,
-            TenantTransactions tenantTransactions, Clock clock) {
+            TenantTransactions tenantTransactions, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<CatalogOwnership> ownership) {
+        this.ownership = ownership;
         this.items = items;
         this.bundles = bundles;
         this.tenants = tenants;
@@ -91,6 +99,7 @@ public class CatalogService {
     @PreAuthorize(EDITORS)
     public ItemSummary save(TenantId tenant, UUID id, ItemCommand command, long expectedVersion) {
         requireAccess(tenant);
+        requireOwner(tenant, DataType.MASTER_SKU_DATA, id == null ? "a new item" : "a change to an item");
         return tenantTransactions.write(tenant, () -> {
             CatalogItem item = id == null ? new CatalogItem(clock.instant())
                     : items.findById(id).orElseThrow(() -> new NoSuchItemException(id));
@@ -109,8 +118,30 @@ public class CatalogService {
     @PreAuthorize(EDITORS)
     public void delete(TenantId tenant, UUID id) {
         requireAccess(tenant);
+        requireOwner(tenant, DataType.MASTER_SKU_DATA, "removing an item");
         tenantTransactions.writeAll(tenant, () -> items.delete(items.findById(Objects.requireNonNull(id, "item"))
                 .orElseThrow(() -> new NoSuchItemException(id))));
+    }
+
+    /**
+     * Whether the signed-in caller may change {@code dataType} (master SKU data or bundle definitions) of the
+     * tenant: a person works in Crossdock, an API client is the brand's ERP. The views show the refusal instead of
+     * letting people edit what another system owns.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public OwnershipCheck ownership(TenantId tenant, DataType dataType) {
+        requireAccess(tenant);
+        SystemKind source = CurrentUser.require().isApiClient() ? SystemKind.ERP : SystemKind.PORTAL;
+        CatalogOwnership answer = ownership.getIfAvailable();
+        return answer == null ? new OwnershipCheck(dataType, OwnershipRules.DEFAULTS.get(dataType), source)
+                : answer.check(tenant, dataType, source);
+    }
+
+    private void requireOwner(TenantId tenant, DataType dataType, String change) {
+        OwnershipCheck check = ownership(tenant, dataType);
+        if (!check.allowed()) {
+            throw new OwnershipConflictException(check, change);
+        }
     }
 
     /** The tenant's bundles and kits, by SKU. */
@@ -138,6 +169,7 @@ public class CatalogService {
     @PreAuthorize(EDITORS)
     public BundleView saveBundle(TenantId tenant, UUID id, BundleDefinition definition, long expectedVersion) {
         requireAccess(tenant);
+        requireOwner(tenant, DataType.BUNDLE_DEFINITION, id == null ? "a new bundle" : "a change to a bundle");
         return tenantTransactions.write(tenant, () -> {
             CatalogBundle bundle = id == null ? new CatalogBundle()
                     : bundles.findById(id).orElseThrow(() -> new NoSuchItemException(id));

@@ -128,10 +128,17 @@ public class AmazonPrepService {
 
     /**
      * Sends the prep category and types of every FBA-bound seller SKU whose prep attributes are complete and
-     * consistent to Amazon ({@code setPrepDetails}); the others are held back with the reason.
+     * consistent to Amazon ({@code setPrepDetails}); the others are held back with the reason. Refused while a sales
+     * channel owns master SKU data in the tenant's source of truth (the store's data is the master then).
      */
     @PreAuthorize(MANAGERS)
     public Sent sendOurs(TenantId tenant, UUID connectionId) {
+        var truth = catalog.ownership(tenant, com.crossdock.tenantconfig.truth.DataType.MASTER_SKU_DATA);
+        if (truth.owner() == com.crossdock.tenantconfig.truth.SystemKind.CHANNEL) {
+            // the store is the master of item data: Crossdock's prep is not pushed over it
+            throw new com.crossdock.tenantconfig.truth.OwnershipConflictException(truth,
+                    "sending its FBA prep to Amazon");
+        }
         ChannelService.AmazonAccount account = account(tenant, connectionId);
         List<AmazonPrepDetails.Msku> ready = new ArrayList<>();
         List<String> heldBack = new ArrayList<>();

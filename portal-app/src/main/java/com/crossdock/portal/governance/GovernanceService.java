@@ -9,6 +9,7 @@ import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.truth.DataType;
 import com.crossdock.tenantconfig.truth.ExceptionReason;
 import com.crossdock.tenantconfig.truth.ExceptionReasons;
+import com.crossdock.tenantconfig.truth.OwnershipCheck;
 import com.crossdock.tenantconfig.truth.OwnershipRules;
 import com.crossdock.tenantconfig.truth.SystemKind;
 import java.sql.Timestamp;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Service;
  * change; everyone who may open the tenant reads, the sync engine as a system actor included.
  */
 @Service
-public class GovernanceService {
+public class GovernanceService implements com.crossdock.portal.catalog.CatalogOwnership {
 
     private static final String EDITORS = "hasAnyRole('PLATFORM_ADMIN', 'BRAND_ADMIN')";
     private static final Pattern SCAC = Pattern.compile("[A-Z]{2,4}");
@@ -84,6 +85,17 @@ public class GovernanceService {
     @PreAuthorize("isAuthenticated()")
     public SystemKind owner(TenantId tenant, DataType dataType) {
         return matrix(tenant).owner(dataType);
+    }
+
+    /**
+     * The one place that answers "who owns {@code dataType} for this tenant, and may {@code source} change it?":
+     * every entry point where such data arrives or is pushed asks here (the sync engine records a refusal as an
+     * {@code OWNERSHIP_CONFLICT} exception routed to the owner; people get the refusal's sentence).
+     */
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public OwnershipCheck check(TenantId tenant, DataType dataType, SystemKind source) {
+        return new OwnershipCheck(dataType, owner(tenant, dataType), source);
     }
 
     /**

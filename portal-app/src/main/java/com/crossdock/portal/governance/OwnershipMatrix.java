@@ -24,6 +24,11 @@ public record OwnershipMatrix(long version, boolean requireMappedShipMethods, Li
      */
     public record Entry(DataType dataType, SystemKind owner, boolean isDefault, @Nullable String changedBy,
             @Nullable Instant changedAt) {
+
+        /** What Crossdock enforces while this owner owns the data, in one short line. */
+        public String enforced() {
+            return com.crossdock.tenantconfig.truth.Enforcement.line(dataType, owner);
+        }
     }
 
     /** The owner of {@code dataType}. */

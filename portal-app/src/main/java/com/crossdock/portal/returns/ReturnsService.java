@@ -5,6 +5,7 @@ import com.crossdock.portal.events.BrandEvent;
 import com.crossdock.portal.identity.CurrentUser;
 import com.crossdock.portal.identity.SignedInUser;
 import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.OwnershipCheck;
 import com.crossdock.tenantconfig.truth.SystemKind;
 import com.crossdock.portal.identity.Role;
 import com.crossdock.portal.sync.ReturnSignals;
@@ -294,7 +295,7 @@ public class ReturnsService {
     @PreAuthorize("isAuthenticated()")
     public Optional<String> dispositionRefusal(TenantId tenant) {
         tenants.requireOpen(tenant);
-        return refusalByOwner(governance.owner(tenant, DataType.RETURNS_DISPOSITION));
+        return refusal(tenant);
     }
 
     /**
@@ -304,22 +305,24 @@ public class ReturnsService {
      * people at the bench only receive and inspect. Decisions wait for the owner, so the store's refund and restock
      * are written back only once the owner has decided every unit.
      */
-    static Optional<String> refusalByOwner(SystemKind owner) {
+    private Optional<String> refusal(TenantId tenant) {
         SignedInUser caller = CurrentUser.require();
         boolean api = caller.isApiClient();
-        return switch (owner) {
-            case PORTAL -> api ? Optional.of("Returns disposition is decided at Crossdock's returns bench for this "
-                    + "brand, not through the API; change the owner in Setup if the brand's system should decide")
-                    : Optional.empty();
-            case WMS -> api || !caller.isThreePlStaff() ? Optional.of("The warehouse (3PL) owns returns "
-                    + "disposition for this brand: the 3PL's returns staff decide each unit. Change the owner in Setup "
-                    + "if the brand should decide") : Optional.empty();
-            case ERP -> api ? Optional.empty() : Optional.of("The brand's ERP owns returns disposition: the ERP "
-                    + "decides each unit through the API, and the bench only receives and inspects. Change the owner "
-                    + "in Setup to decide here");
-            case CHANNEL -> Optional.of("A sales channel cannot own returns disposition; choose another owner in "
-                    + "Setup");
-        };
+        OwnershipCheck check = governance.check(tenant, DataType.RETURNS_DISPOSITION,
+                api ? SystemKind.ERP : SystemKind.PORTAL);
+        // the 3PL's people at the bench speak for the warehouse
+        if (check.allowed() || check.owner() == SystemKind.WMS && !api && caller.isThreePlStaff()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (check.owner()) {
+            case PORTAL -> "Returns disposition is decided at Crossdock's returns bench for this brand, not through "
+                    + "the API; change the owner in Setup if the brand's system should decide";
+            case WMS -> "The warehouse (3PL) owns returns disposition for this brand: the 3PL's returns staff decide "
+                    + "each unit. Change the owner in Setup if the brand should decide";
+            case ERP -> "The brand's ERP owns returns disposition: the ERP decides each unit through the API, and the "
+                    + "bench only receives and inspects. Change the owner in Setup to decide here";
+            case CHANNEL -> "A sales channel cannot own returns disposition; choose another owner in Setup";
+        });
     }
 
     /** Inside the tenant transaction that decided a unit: a {@code return.dispositioned} event for webhooks. */
@@ -404,7 +407,7 @@ public class ReturnsService {
                 .query((rs, n) -> new Unit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class))).optional());
         Unit unit = found.orElseThrow(() -> new ReturnsValidationException("unit", "No such returned unit"));
-        refusalByOwner(governance.owner(tenant, DataType.RETURNS_DISPOSITION)).ifPresent(refusal -> {
+        refusal(tenant).ifPresent(refusal -> {
             throw new ReturnsValidationException("unit", refusal);
         });
         boolean decided = transactions.write(tenant, () -> {

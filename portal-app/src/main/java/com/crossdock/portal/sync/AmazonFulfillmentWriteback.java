@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AmazonFulfillmentWriteback implements FlowWork {
 
+    private final com.crossdock.portal.governance.GovernanceService governance;
+
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
     private final ChannelService channels;
@@ -35,7 +37,9 @@ class AmazonFulfillmentWriteback implements FlowWork {
     private final Clock clock;
 
     AmazonFulfillmentWriteback(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
-            ExceptionLog exceptions, Journey journey, Clock clock) {
+            ExceptionLog exceptions, Journey journey, Clock clock,
+            com.crossdock.portal.governance.GovernanceService governance) {
+        this.governance = governance;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.channels = channels;
@@ -60,6 +64,13 @@ class AmazonFulfillmentWriteback implements FlowWork {
 
     @Override
     public FlowResult run(TenantId tenant, UUID connectionId) {
+        // tracking is the warehouse's to tell the store: only written back while the warehouse owns it
+        var notOwned = FlowResult.unlessOwnedBy(governance, tenant,
+                com.crossdock.tenantconfig.truth.DataType.SHIPMENT_TRACKING,
+                com.crossdock.tenantconfig.truth.SystemKind.WMS, "no tracking is written back to the store");
+        if (notOwned.isPresent()) {
+            return notOwned.get();
+        }
         var account = channels.amazonAccount(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
         List<Due> due = transactions.read(tenant, () -> FulfillmentWriteback.due(jdbc, connectionId));

@@ -3,6 +3,7 @@ package com.crossdock.portal.sync;
 import com.crossdock.tenantconfig.truth.DataType;
 import com.crossdock.tenantconfig.truth.ExceptionReason;
 import com.crossdock.tenantconfig.truth.ExceptionReasons;
+import com.crossdock.tenantconfig.truth.OwnershipCheck;
 import com.crossdock.tenantconfig.truth.OwnershipRules;
 import com.crossdock.tenantconfig.truth.SystemKind;
 import java.sql.Timestamp;
@@ -75,6 +76,23 @@ class ExceptionLog {
                     "exceptionId", kept.id().toString(), "reasonCode", reasonCode, "subject", Text.clip(subject, 200),
                     "message", Text.clip(message, 2000))));
         }
+    }
+
+    /**
+     * A change from a system that does not own the data ({@code check} refused it): an {@code OWNERSHIP_CONFLICT}
+     * exception routed to the owner's side, with the check's sentence (kind of data, source, owner, what to do) and
+     * the raw payload kept. The change itself is not applied; the caller writes nothing of it.
+     *
+     * @param change what arrived, as a phrase ("a cancellation of order #1001")
+     */
+    void ownershipConflict(OwnershipCheck check, String flow, @Nullable UUID connectionId, @Nullable UUID inboxId,
+            String fingerprint, String subject, String change, String rawPayload) {
+        if (check.allowed()) {
+            throw new IllegalArgumentException("not a conflict: " + check);
+        }
+        record(flow, connectionId, inboxId, "OWNERSHIP_CONFLICT", check.dataType().name().toLowerCase(
+                java.util.Locale.ROOT).replace('_', '-') + ":" + fingerprint, subject, check.refusal(change),
+                rawPayload, check.party());
     }
 
     /** The side that answers for an exception queue and how soon, as the tenant chose or by default. */

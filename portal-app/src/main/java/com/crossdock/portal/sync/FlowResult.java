@@ -20,6 +20,24 @@ public record FlowResult(int recordsIn, int recordsOut, int recordsFailed, @Null
         return unavailable ? "FAILED" : recordsFailed > 0 ? "PARTIAL" : "OK";
     }
 
+    /**
+     * The run's result when {@code pusher} does not own {@code dataType} in the tenant's source of truth: nothing is
+     * pushed, and the message says who owns it and what is not sent; empty when {@code pusher} owns it.
+     *
+     * @param notSent what stays unsent, as a phrase ("the warehouse's numbers are not sent to the store")
+     */
+    static java.util.Optional<FlowResult> unlessOwnedBy(com.crossdock.portal.governance.GovernanceService governance,
+            com.crossdock.tenantconfig.tenant.TenantId tenant, com.crossdock.tenantconfig.truth.DataType dataType,
+            com.crossdock.tenantconfig.truth.SystemKind pusher, String notSent) {
+        var check = governance.check(tenant, dataType, pusher);
+        if (check.allowed()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FlowResult(0, 0, 0, null, false, "Nothing pushed: " + check.owner().label()
+                + " owns " + com.crossdock.tenantconfig.truth.OwnershipCheck.phrase(dataType) + " (source of truth, "
+                + "configuration version " + governance.matrix(tenant).version() + "), so " + notSent));
+    }
+
     static FlowResult of(int in, int out, int failed) {
         return new FlowResult(in, out, failed, null, false, "");
     }

@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FulfillmentWriteback implements FlowWork {
 
+    private final com.crossdock.portal.governance.GovernanceService governance;
+
     private static final int BATCH = 50;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FulfillmentWriteback.class);
 
@@ -42,7 +44,9 @@ class FulfillmentWriteback implements FlowWork {
     private final Journey journey;
 
     FulfillmentWriteback(TenantTransactions transactions, JdbcClient jdbc, ChannelService channels,
-            ExceptionLog exceptions, Journey journey, Clock clock) {
+            ExceptionLog exceptions, Journey journey, Clock clock,
+            com.crossdock.portal.governance.GovernanceService governance) {
+        this.governance = governance;
         this.journey = journey;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -79,6 +83,13 @@ class FulfillmentWriteback implements FlowWork {
 
     @Override
     public FlowResult run(TenantId tenant, UUID connectionId) {
+        // tracking is the warehouse's to tell the store: only written back while the warehouse owns it
+        var notOwned = FlowResult.unlessOwnedBy(governance, tenant,
+                com.crossdock.tenantconfig.truth.DataType.SHIPMENT_TRACKING,
+                com.crossdock.tenantconfig.truth.SystemKind.WMS, "no tracking is written back to the store");
+        if (notOwned.isPresent()) {
+            return notOwned.get();
+        }
         ShopifyAdminClient client = channels.shopifyClient(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
         List<Due> due = transactions.read(tenant, () -> due(jdbc, connectionId));

@@ -8,7 +8,6 @@ import com.crossdock.portal.channel.shopify.AvailableQuantityUpdate;
 import com.crossdock.portal.channel.shopify.ShopifyAdminClient;
 import com.crossdock.portal.channel.shopify.ShopifyApiException;
 import com.crossdock.portal.governance.GovernanceService;
-import com.crossdock.portal.governance.OwnershipMatrix;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.truth.DataType;
@@ -217,14 +216,8 @@ class InventoryPush implements FlowWork {
      * is pushed then, and the message says who owns it); empty when it does.
      */
     static java.util.Optional<FlowResult> notTheWarehouses(GovernanceService governance, TenantId tenant) {
-        OwnershipMatrix truth = governance.matrix(tenant);
-        SystemKind owner = truth.owner(DataType.AVAILABLE_INVENTORY);
-        if (owner == SystemKind.WMS) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new FlowResult(0, 0, 0, null, false, "Nothing pushed: " + owner.label()
-                + " owns available inventory (source of truth, configuration version " + truth.version() + "), so "
-                + "the warehouse's numbers are not sent to the store"));
+        return FlowResult.unlessOwnedBy(governance, tenant, DataType.AVAILABLE_INVENTORY, SystemKind.WMS,
+                "the warehouse's numbers are not sent to the store");
     }
 
     private void remember(UUID connectionId, String sku, String inventoryItemId) {

@@ -22,6 +22,9 @@ import com.crossdock.portal.order.OrderLine;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
+import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.OwnershipCheck;
+import com.crossdock.tenantconfig.truth.SystemKind;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -338,7 +341,19 @@ public class OrderPipeline {
                     + " is not newer than the stored " + stored.get().channelUpdatedAt());
             return "STALE";
         }
+        TenantId tenant = com.crossdock.portal.tenancy.TenantScope.current().orElseThrow();
         if (order.isCancelled() && stored.isPresent() && stored.get().status() != OrderStatus.CANCELED) {
+            // a cancellation changes the order's status: applied only when its source owns order status
+            OwnershipCheck status = governance.check(tenant, DataType.ORDER_STATUS,
+                    inbound.source().equals("API") ? SystemKind.ERP : SystemKind.CHANNEL);
+            if (!status.allowed()) {
+                journey.step(stored.get().id(), now, "CANCEL_NOT_APPLIED", inbound.channelLabel() + " cancelled the "
+                        + "order, and " + status.owner().label() + " owns order status: not applied");
+                exceptions.ownershipConflict(status, Flow.CANCELLATIONS.name(), inbound.connectionId(), inbound.id(),
+                        "order:" + order.channelOrderId(), "Order " + order.orderName(), "a cancellation of order "
+                                + order.orderName(), inbound.payload());
+                return "EXCEPTION";
+            }
             Optional<String> handled = cancelInWarehouse(inbound, order, stored.get(), now);
             if (handled.isPresent()) {
                 return handled.get();
@@ -351,18 +366,24 @@ public class OrderPipeline {
             return "STALE";
         }
         UUID orderId = stored.map(Stored::id).orElseGet(UUID::randomUUID);
-        TenantId tenant = com.crossdock.portal.tenancy.TenantScope.current().orElseThrow();
         List<String> holds = new ArrayList<>();
         List<Object[]> lines = resolveLines(tenant, inbound, order, holds);
+        // Crossdock's hold rules hold only while Crossdock owns holds; SKUs it cannot map stop an order regardless
+        List<String> ruleHolds = new ArrayList<>();
         List<Address.Field> missing = order.shipTo().missingForShipping();
         if (!missing.isEmpty()) {
-            holds.add("Incomplete address: no " + String.join(", no ", missing.stream()
+            ruleHolds.add("Incomplete address: no " + String.join(", no ", missing.stream()
                     .map(field -> field.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList()));
         }
         Optional<ShipMethodMapping> shipMethod = governance.shipMethodFor(tenant, order.shippingMethodCode(),
                 order.shippingMethodTitle());
         if (shipMethod.isEmpty() && governance.matrix(tenant).requireMappedShipMethods()) {
-            holds.add(unmappedShipMethod(order));
+            ruleHolds.add(unmappedShipMethod(order));
+        }
+        OwnershipCheck holdRules = ruleHolds.isEmpty() ? null
+                : governance.check(tenant, DataType.HOLDS, SystemKind.PORTAL);
+        if (holdRules != null && holdRules.allowed()) {
+            holds.addAll(ruleHolds);
         }
         OrderStatus decided = order.cancelledAt() != null ? OrderStatus.CANCELED
                 : holds.isEmpty() ? OrderStatus.RELEASED : OrderStatus.HELD;
@@ -380,6 +401,10 @@ public class OrderPipeline {
         }
         journey.step(orderId, now, "NORMALISED", lines.size() + " warehouse line(s) from " + order.lines().size()
                 + " channel line(s)");
+        if (holdRules != null && !holdRules.allowed()) {
+            journey.step(orderId, now, "HOLD_RULES_SKIPPED", holdRules.owner().label() + " owns holds, so "
+                    + "Crossdock's hold rules did not hold it: " + String.join("; ", ruleHolds));
+        }
         switch (status) {
             case CANCELED -> journey.step(orderId, now, "CANCELED", "Cancelled in " + inbound.channelLabel()
                     + (order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")"));

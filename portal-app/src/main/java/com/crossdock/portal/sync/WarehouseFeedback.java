@@ -6,6 +6,7 @@ import com.crossdock.portal.identity.SystemActor;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.OwnershipCheck;
 import com.crossdock.tenantconfig.truth.SystemKind;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -109,17 +110,34 @@ public class WarehouseFeedback {
     /**
      * Records a shipment of an order, once per warehouse reference. Units beyond what the order still has open, or
      * SKUs not on the order, make it an exception with the notice kept, and nothing of it is recorded. The order is
-     * shipped when every unit is.
+     * shipped when every unit is. While the warehouse does not own shipment and tracking in the tenant's source of
+     * truth, the shipment is an {@code OWNERSHIP_CONFLICT} routed to the owner, with the notice kept, and nothing of
+     * it is recorded.
      *
      * @return whether this call recorded it (false: already recorded, or refused as an exception)
      */
     public boolean recordShipment(TenantId tenant, UUID orderId, ShipmentNotice notice) {
+        OwnershipCheck tracking = SystemActor.call(ACTOR, () -> governance.check(tenant, DataType.SHIPMENT_TRACKING,
+                SystemKind.WMS));
         return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
             jdbc.sql("SELECT id FROM sales_order WHERE id = :id FOR UPDATE").param("id", orderId).query(UUID.class)
                     .optional().orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
             boolean known = jdbc.sql("SELECT count(*) FROM shipment WHERE order_id = :order AND warehouse_ref = :ref")
                     .param("order", orderId).param("ref", notice.warehouseRef()).query(Long.class).single() > 0;
             if (known) {
+                return false;
+            }
+            if (!tracking.allowed()) {
+                record Order(UUID connection, String name) {
+                }
+                Order order = jdbc.sql("SELECT connection_id, order_name FROM sales_order WHERE id = :id")
+                        .param("id", orderId).query((rs, n) -> new Order(rs.getObject(1, UUID.class),
+                                rs.getString(2))).single();
+                exceptions.ownershipConflict(tracking, Flow.FULFILLMENT_WRITEBACK.name(), order.connection(), null,
+                        orderId + ":" + notice.warehouseRef(), "Shipment " + notice.warehouseRef(), "the shipment "
+                                + notice.warehouseRef() + " of order " + order.name(), notice.toString());
+                journey.step(orderId, "SHIPMENT_NOT_APPLIED", notice.warehouseRef() + ": " + tracking.owner().label()
+                        + " owns shipment and tracking; the warehouse's shipment is an ownership conflict");
                 return false;
             }
             Map<String, Integer> open = openUnits(orderId);
@@ -204,14 +222,13 @@ public class WarehouseFeedback {
         SortedMap<String, InventoryPosition> bySku = new TreeMap<>();
         positions.forEach(position -> bySku.put(position.masterSku(), position));
         List<InventoryPosition> distinct = List.copyOf(bySku.values());
-        SystemKind owner = SystemActor.call(ACTOR, () -> governance.owner(tenant, DataType.AVAILABLE_INVENTORY));
-        if (owner != SystemKind.WMS) {
+        OwnershipCheck check = SystemActor.call(ACTOR, () -> governance.check(tenant, DataType.AVAILABLE_INVENTORY,
+                SystemKind.WMS));
+        if (!check.allowed()) {
             return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
-                exceptions.record("WMS", null, null, "OWNERSHIP_CONFLICT", "available-inventory:" + Text.clip(source,
-                        20), "Stock report from " + Text.clip(source, 20), "The warehouse reported stock of "
-                        + distinct.size() + " SKU(s), but " + owner.label() + " owns available inventory in the "
-                        + "source of truth, so the report was not applied. Change the owner in Setup, or correct "
-                        + "the stock in " + owner.label() + ".", positionsCsv(distinct, asOf), owner.party());
+                exceptions.ownershipConflict(check, "WMS", null, null, Text.clip(source, 20), "Stock report from "
+                        + Text.clip(source, 20), "the stock report of " + distinct.size() + " SKU(s)",
+                        positionsCsv(distinct, asOf));
                 return 0;
             }));
         }
@@ -251,9 +268,10 @@ public class WarehouseFeedback {
     /**
      * Applies a warehouse's inventory adjustment: each line changes the SKU's units on hand and available by its
      * quantity (never below zero) and is kept with its reason, once per adjustment number and line, so the same
-     * adjustment read twice changes stock once.
+     * adjustment read twice changes stock once. While the warehouse does not own available inventory in the tenant's
+     * source of truth, nothing is applied: the adjustment is an {@code OWNERSHIP_CONFLICT} routed to the owner.
      *
-     * @return the lines applied now; 0 when the adjustment was applied before
+     * @return the lines applied now; 0 when the adjustment was applied before, or refused
      */
     public int recordAdjustments(TenantId tenant, String adjustmentNumber, java.time.LocalDate date,
             List<StockAdjustment> lines) {
@@ -261,6 +279,19 @@ public class WarehouseFeedback {
             throw new IllegalArgumentException("an adjustment line of " + adjustmentNumber + " changes nothing");
         }
         Timestamp now = Timestamp.from(clock.instant());
+        OwnershipCheck check = SystemActor.call(ACTOR, () -> governance.check(tenant, DataType.AVAILABLE_INVENTORY,
+                SystemKind.WMS));
+        if (!check.allowed()) {
+            StringBuilder csv = new StringBuilder("sku,quantity,reason_code,reason\n");
+            lines.forEach(line -> csv.append(line.masterSku()).append(',').append(line.quantity()).append(',')
+                    .append(line.reasonCode()).append(',').append(line.reason()).append('\n'));
+            return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
+                exceptions.ownershipConflict(check, "WMS", null, null, "adjustment:" + Text.clip(adjustmentNumber,
+                        30), "Inventory adjustment " + Text.clip(adjustmentNumber, 30), "the inventory adjustment "
+                        + adjustmentNumber + " of " + lines.size() + " line(s)", csv.toString());
+                return 0;
+            }));
+        }
         return SystemActor.call(ACTOR, () -> transactions.write(tenant, () -> {
             Map<String, Integer> before = available(lines.stream().map(StockAdjustment::masterSku).distinct()
                     .toList());

@@ -6,7 +6,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The one place that turns a failed save into a sentence a person understands: a concurrent edit, a duplicate,
- * missing access. Anything unexpected gets a generic message and is left to the error handler to log.
+ * missing access, a change the tenant's source of truth gives to another system. Anything unexpected gets a generic message and is left to the error handler to log.
  */
 public final class FailureMessages {
 
@@ -22,6 +22,9 @@ public final class FailureMessages {
             if (t instanceof DataIntegrityViolationException) {
                 return "This would duplicate or break a record that already exists. Check codes and names "
                         + "for duplicates.";
+            }
+            if (t instanceof com.crossdock.tenantconfig.truth.OwnershipConflictException notTheOwner) {
+                return notTheOwner.getMessage();
             }
             if (t instanceof AccessDeniedException) {
                 return "You do not have permission to do this. Ask a platform admin if you need it.";

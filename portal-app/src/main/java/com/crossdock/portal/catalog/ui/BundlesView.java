@@ -16,6 +16,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -45,6 +46,7 @@ public class BundlesView extends VerticalLayout implements BeforeEnterObserver {
     private static final Logger log = LoggerFactory.getLogger(BundlesView.class);
 
     private final CatalogService catalog;
+    private final Span ownerNotice = new Span();
     private final TenantSelection selection;
     private final Grid<BundleView> grid = new Grid<>();
     private final Div empty = new Div();
@@ -81,12 +83,20 @@ public class BundlesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addItemClickListener(click -> open(click.getItem()));
         empty.setId("bundles-empty");
         dialog.setWidth("720px");
-        add(header, empty, grid);
+        ownerNotice.setId("bundles-owner-notice");
+        ownerNotice.addClassName("cd-muted");
+        ownerNotice.setVisible(false);
+        add(header, ownerNotice, empty, grid);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         tenant = selection.current().orElse(null);
+        // who owns the data decides where it changes: say so before someone edits in vain
+        var ownership = tenant == null ? null : catalog.ownership(tenant,
+                com.crossdock.tenantconfig.truth.DataType.BUNDLE_DEFINITION);
+        ownerNotice.setVisible(ownership != null && !ownership.allowed());
+        ownerNotice.setText(ownership == null ? "" : ownership.notice());
         refresh();
     }
 

@@ -44,6 +44,7 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
     private static final String SKU_PARAMETER = "sku";
 
     private final CatalogService catalog;
+    private final Span ownerNotice = new Span();
     private final TenantSelection selection;
     private final TextField search = new TextField();
     private final Span count = new Span();
@@ -95,12 +96,20 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
         empty.setId("catalog-empty");
         empty.addClassNames("cd-card", "cd-empty-state");
         dialog.setWidth("900px");
-        add(header, empty, grid);
+        ownerNotice.setId("catalog-owner-notice");
+        ownerNotice.addClassName("cd-muted");
+        ownerNotice.setVisible(false);
+        add(header, ownerNotice, empty, grid);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         tenant = selection.current().orElse(null);
+        // who owns the data decides where it changes: say so before someone edits in vain
+        var ownership = tenant == null ? null : catalog.ownership(tenant,
+                com.crossdock.tenantconfig.truth.DataType.MASTER_SKU_DATA);
+        ownerNotice.setVisible(ownership != null && !ownership.allowed());
+        ownerNotice.setText(ownership == null ? "" : ownership.notice());
         String sku = event.getLocation().getQueryParameters().getSingleParameter(SKU_PARAMETER).orElse("");
         if (sku.isBlank() || tenant == null) {
             refresh();

@@ -1,9 +1,12 @@
 package com.crossdock.portal.catalog.workbook;
 
+import com.crossdock.portal.catalog.CatalogService;
 import com.crossdock.portal.identity.CurrentUser;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.portal.tenant.TenantService;
 import com.crossdock.tenantconfig.tenant.TenantId;
+import com.crossdock.tenantconfig.truth.DataType;
+import com.crossdock.tenantconfig.truth.OwnershipCheck;
 import com.crossdock.tenantconfig.workbook.CatalogRow;
 import com.crossdock.tenantconfig.workbook.RowProblem;
 import com.crossdock.tenantconfig.workbook.WorkbookFormat;
@@ -54,10 +57,12 @@ public class CatalogWorkbookService {
     private final CatalogExport export;
     private final WorkbookProperties properties;
     private final Clock clock;
+    private final CatalogService catalog;
 
     CatalogWorkbookService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc,
             JdbcTemplate jdbcTemplate, StagedImport staged, ImportChecks checks, ImportPlan plan, ImportCommit commit, CatalogExport export,
-            WorkbookProperties properties, Clock clock) {
+            WorkbookProperties properties, Clock clock, CatalogService catalog) {
+        this.catalog = catalog;
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -159,6 +164,8 @@ public class CatalogWorkbookService {
         Objects.requireNonNull(mode, "mode");
         String actor = CurrentUser.actor();
         Instant now = clock.instant();
+        OwnershipCheck items = catalog.ownership(tenant, DataType.MASTER_SKU_DATA);
+        OwnershipCheck bundles = catalog.ownership(tenant, DataType.BUNDLE_DEFINITION);
         try {
             return transactions.write(tenant, () -> {
                 ImportSummary summary = lockStaged(importId);
@@ -171,6 +178,8 @@ public class CatalogWorkbookService {
                 staged.load(importId);
                 progress.report(ImportPhase.COMMIT, 0.08, "Planning the changes");
                 plan.build(importId);
+                requireOwner(items, plan.counts("ITEM"), "item");
+                requireOwner(bundles, plan.counts("BUNDLE"), "bundle");
                 String result = describe(plan.counts("ITEM"), plan.counts("BUNDLE"));
                 commit.write(importId, now, actor, done -> progress.report(ImportPhase.COMMIT,
                         0.1 + 0.85 * done / ImportCommit.steps(), "Step " + done + " of " + ImportCommit.steps()));
@@ -189,6 +198,15 @@ public class CatalogWorkbookService {
             throw new ImportRefusedException("Nothing was written: the catalog changed since the preview ("
                     + rootMessage(conflict) + "). Upload the workbook again to see the current differences.",
                     conflict);
+        }
+    }
+
+    /** Refuses the commit when it would change data of a kind the tenant's source of truth gives to another system. */
+    private static void requireOwner(OwnershipCheck check, java.util.Map<ImportChange, Long> changes, String kind) {
+        long changing = changes.getOrDefault(ImportChange.NEW, 0L) + changes.getOrDefault(ImportChange.CHANGED, 0L);
+        if (changing > 0 && !check.allowed()) {
+            throw new ImportRefusedException("Nothing was written: " + check.refusal("an import of " + changing
+                    + " new or changed " + kind + "(s)"));
         }
     }
 

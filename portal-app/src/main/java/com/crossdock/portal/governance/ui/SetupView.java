@@ -110,12 +110,14 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureMatrix() {
         matrix.setId("setup-matrix");
-        matrix.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
+        matrix.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         matrix.setAllRowsVisible(true);
         matrix.addColumn(entry -> entry.dataType().label()).setHeader("Data").setAutoWidth(true);
         matrix.addComponentColumn(this::ownerField).setHeader("Owner").setAutoWidth(true);
         matrix.addColumn(entry -> entry.isDefault() ? "Default" : "Chosen by " + entry.changedBy() + " at "
                 + entry.changedAt()).setHeader("Set").setAutoWidth(true);
+        matrix.addColumn(OwnershipMatrix.Entry::enforced).setHeader("What Crossdock enforces").setFlexGrow(2)
+                .setKey("enforced");
     }
 
     private Component ownerField(OwnershipMatrix.Entry entry) {

@@ -45,6 +45,11 @@ class SetupViewTest {
         @SuppressWarnings("unchecked")
         Grid<OwnershipMatrix.Entry> matrix = (Grid<OwnershipMatrix.Entry>) find(view, "setup-matrix");
         assertThat(matrix.getGenericDataView().getItems()).hasSize(DataType.values().length);
+        assertThat(matrix.getColumnByKey("enforced").getHeaderText()).isEqualTo("What Crossdock enforces");
+        assertThat(matrix.getGenericDataView().getItems().map(OwnershipMatrix.Entry::enforced))
+                .as("one line per kind of data, for its owner")
+                .contains("Cancellations from the stores are applied; the warehouse is asked to stop the order.")
+                .allSatisfy(line -> assertThat(line).isNotBlank());
         assertThat(find(view, "setup-ship-add").isVisible()).isTrue();
         assertThat(find(view, "setup-ship-grid-empty").getElement().getTextRecursively())
                 .contains("No ship methods mapped yet. Enter the store's shipping method");
