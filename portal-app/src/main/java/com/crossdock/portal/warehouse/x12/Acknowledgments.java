@@ -59,7 +59,7 @@ final class Acknowledgments {
 
     private static FunctionalAck997.TransactionAck rejection(String type, String control,
             List<FunctionalAck997.SegmentError> errors) {
-        return new FunctionalAck997.TransactionAck(type, control, "R", errors.isEmpty() ? List.of() : List.of("5"),
+        return new FunctionalAck997.TransactionAck(echoed(type), echoed(control), "R", errors.isEmpty() ? List.of() : List.of("5"),
                 errors);
     }
 
@@ -67,8 +67,19 @@ final class Acknowledgments {
             List<FunctionalAck997.TransactionAck> acks, List<String> groupErrors) {
         int accepted = (int) acks.stream().filter(FunctionalAck997.TransactionAck::isAccepted).count();
         String status = accepted == acks.size() && groupErrors.isEmpty() ? "A" : accepted == 0 ? "R" : "P";
-        return new FunctionalAck997(functionalId, control, acks, status, acks.size(), acks.size(), accepted,
+        return new FunctionalAck997(echoed(functionalId), echoed(control), acks, status, acks.size(), acks.size(), accepted,
                 groupErrors);
+    }
+
+    /**
+     * A value of a refused file echoed back in AK1/AK2: the file could not be read, so the value may hold anything,
+     * our own separators too, which would break the 997 itself. Only letters and digits go back ("0" when none is
+     * left; a value too long stays as it came, since that is what the 997 names), so the warehouse still recognises
+     * its control numbers.
+     */
+    static String echoed(String value) {
+        String kept = value == null ? "" : value.replaceAll("[^A-Za-z0-9]", "");
+        return kept.isEmpty() ? "0" : kept;
     }
 
     /** AK3/AK4 for the problems between this ST (position 1 of the set) and the next one, envelope tags left out. */

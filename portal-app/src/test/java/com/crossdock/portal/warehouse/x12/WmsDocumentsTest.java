@@ -268,6 +268,21 @@ class WmsDocumentsTest {
     }
 
     @Test
+    void a_refused_files_values_holding_our_separators_go_back_without_them_so_the_997_can_be_written() {
+        byte[] raw = ("ISA*00*          *00*          *ZZ*SANDBOXWMS     *ZZ*CROSSDOCK      *261127*1500*U*00401*"
+                + "000000077*0*P*>~GS*SW*SANDBOXWMS*CROSSDOCK*20261127*1500*7>7*X*004010~ST*94>5*00>01~W06*N~"
+                + "SE*3*0001~GE*1*77~IEA*1*000000077~").getBytes(StandardCharsets.US_ASCII);
+        X12Exception refused = catchThrowableOfType(X12Exception.class, () -> reader.read(raw));
+        FunctionalAck997 ack = documents.refusal(raw, refused).acknowledgments().getFirst();
+        assertThat(ack.groupControlNumber()).isEqualTo("77");
+        assertThat(ack.transactions().getFirst().type()).isEqualTo("945");
+        assertThat(ack.transactions().getFirst().controlNumber()).isEqualTo("0001");
+        String written = new String(new X12Writer(PORTAL).write(ack, new X12ControlNumbers(9, 9, 9), AT),
+                StandardCharsets.US_ASCII);
+        assertThat(written).contains("AK1*SW*77", "AK2*945*0001");
+    }
+
+    @Test
     void an_input_without_a_group_is_answered_with_a_ta1_and_garbage_with_nothing() {
         byte[] raw = ("ISA*00*          *00*          *ZZ*SANDBOXWMS     *ZZ*CROSSDOCK      *261127*1500*U*00401*"
                 + "000000042*0*T*>~IEA*1*000000043~").getBytes(StandardCharsets.UTF_8);
