@@ -44,11 +44,14 @@ class UatJourneyIT {
         // a button inside a grid row: the click event itself, so no row scrolling moves it under the pointer
         page.locator("#uat-run-" + SCENARIO).dispatchEvent("click");
         assertThat(page.locator("#uat-run-detail")).containsText("Shipping-method override");
+        // the layout scrolls inside the page: bring what the picture is of into view
+        page.locator("#uat-run-detail").scrollIntoViewIfNeeded();
         Screenshots.save(page, "uat-run-in-progress");
         Locator steps = page.locator("#uat-steps");
         assertThat(steps).containsText("none is mapped: map the store's shipping methods");
         // it failed before it sent anything, so the step has its reason and no evidence yet
         assertThat(page.locator("#uat-evidence-1")).isDisabled();
+        steps.scrollIntoViewIfNeeded();
         Screenshots.save(page, "uat-failed-step");
 
         page.locator("#nav-setup").click();
@@ -82,6 +85,7 @@ class UatJourneyIT {
         page.locator("#uat-sign-account-manager").click();
         assertThat(page.locator("#uat-signoffs")).containsText("Account manager");
         assertThat(page.locator("#uat-status")).containsText("signed");
+        page.locator("#uat-signoffs").scrollIntoViewIfNeeded();
         Screenshots.save(page, "uat-signed");
 
         Download download = page.waitForDownload(() -> page.locator("#uat-report").click());
@@ -116,6 +120,7 @@ class UatJourneyIT {
         // only the flow switched goes live
         assertThat(page.locator(".golive-state[data-connection='" + WALMART + "'][data-flow='INVENTORY_PUSH']"))
                 .hasAttribute("data-state", "SHADOW");
+        state.scrollIntoViewIfNeeded();
         Screenshots.save(page, "go-live-switched");
     }
 }
