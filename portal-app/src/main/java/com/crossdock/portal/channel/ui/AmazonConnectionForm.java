@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * The "connect an Amazon account" form. It only collects input and raises save and cancel events; the view calls
- * the service and hands field errors back with {@link #showErrors(Map)}. In sandbox mode the LWA credentials may
- * stay empty: the portal's own Amazon sandbox makes its own.
+ * the service and hands field errors back with {@link #showErrors(Map)}. In sandbox mode the LWA credentials and
+ * the notification queue may stay empty: the portal's own Amazon sandbox makes its own.
  */
 class AmazonConnectionForm extends FormLayout {
 
@@ -33,6 +33,10 @@ class AmazonConnectionForm extends FormLayout {
     private final TextField lwaClientId = new TextField("LWA client id");
     private final PasswordField lwaClientSecret = new PasswordField("LWA client secret");
     private final PasswordField refreshToken = new PasswordField("Refresh token");
+    private final TextField sqsQueueUrl = new TextField("SQS queue URL");
+    private final TextField awsRegion = new TextField("Queue's AWS region");
+    private final TextField awsAccessKeyId = new TextField("AWS access key id");
+    private final PasswordField awsSecretAccessKey = new PasswordField("AWS secret access key");
     private final Map<String, HasValidation> fields;
 
     AmazonConnectionForm() {
@@ -69,9 +73,26 @@ class AmazonConnectionForm extends FormLayout {
         refreshToken.setId("amazon-refresh-token");
         refreshToken.setAutocomplete(Autocomplete.OFF);
         refreshToken.setHelperText("Live only: from authorising the app for this seller (starts with Atzr|)");
-        fields = Map.of("name", name, "sellerId", sellerId, "marketplaceIds", marketplaceIds, "region", region,
-                "mode", mode, "lwaClientId", lwaClientId, "lwaClientSecret", lwaClientSecret,
-                "refreshToken", refreshToken);
+        sqsQueueUrl.setId("amazon-sqs-queue-url");
+        sqsQueueUrl.setAutocomplete(Autocomplete.OFF);
+        sqsQueueUrl.setHelperText("Live only: the standard SQS queue your ORDER_CHANGE notification destination "
+                + "points at (https://sqs.us-east-1.amazonaws.com/123456789012/…)");
+        awsRegion.setId("amazon-aws-region");
+        awsRegion.setAutocomplete(Autocomplete.OFF);
+        awsRegion.setHelperText("Live only; blank takes it from the queue URL");
+        awsAccessKeyId.setId("amazon-aws-access-key-id");
+        awsAccessKeyId.setAutocomplete(Autocomplete.OFF);
+        awsAccessKeyId.setHelperText("Live only: an IAM user allowed sqs:ReceiveMessage and sqs:DeleteMessage on "
+                + "the queue (AKIA…)");
+        awsSecretAccessKey.setId("amazon-aws-secret-access-key");
+        awsSecretAccessKey.setAutocomplete(Autocomplete.OFF);
+        awsSecretAccessKey.setHelperText("Live only: shown once when the access key was created");
+        fields = Map.ofEntries(Map.entry("name", name), Map.entry("sellerId", sellerId),
+                Map.entry("marketplaceIds", marketplaceIds), Map.entry("region", region), Map.entry("mode", mode),
+                Map.entry("lwaClientId", lwaClientId), Map.entry("lwaClientSecret", lwaClientSecret),
+                Map.entry("refreshToken", refreshToken), Map.entry("sqsQueueUrl", sqsQueueUrl),
+                Map.entry("awsRegion", awsRegion), Map.entry("awsAccessKeyId", awsAccessKeyId),
+                Map.entry("awsSecretAccessKey", awsSecretAccessKey));
 
         Button save = new Button("Connect account", click -> fireEvent(new SaveEvent(this, command())));
         save.setId("amazon-save");
@@ -79,7 +100,8 @@ class AmazonConnectionForm extends FormLayout {
         Button cancel = new Button("Cancel", click -> fireEvent(new CancelEvent(this)));
         cancel.setId("amazon-cancel");
         HorizontalLayout buttons = new HorizontalLayout(save, cancel);
-        add(name, sellerId, marketplaceIds, region, mode, lwaClientId, lwaClientSecret, refreshToken, buttons);
+        add(name, sellerId, marketplaceIds, region, mode, lwaClientId, lwaClientSecret, refreshToken, sqsQueueUrl,
+                awsRegion, awsAccessKeyId, awsSecretAccessKey, buttons);
         setColspan(buttons, 2);
         name.focus();
     }
@@ -91,7 +113,8 @@ class AmazonConnectionForm extends FormLayout {
     private AmazonConnectionCommand command() {
         return new AmazonConnectionCommand(name.getValue(), sellerId.getValue(), List.of(marketplaceIds.getValue()),
                 region.getValue(), mode.getValue(), lwaClientId.getValue(), lwaClientSecret.getValue(),
-                refreshToken.getValue());
+                refreshToken.getValue(), sqsQueueUrl.getValue(), awsRegion.getValue(), awsAccessKeyId.getValue(),
+                awsSecretAccessKey.getValue());
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
