@@ -495,6 +495,12 @@ public class ChannelService {
                                 notificationSettings.visibilityTimeout())));
     }
 
+    /** Closes the SQS clients of the connections' notification queues when the portal stops. */
+    @jakarta.annotation.PreDestroy
+    void closeNotificationQueues() {
+        notificationQueues.values().forEach(com.crossdock.portal.channel.amazon.NotificationQueue::close);
+    }
+
     /** How many receives of up to ten notifications one order import makes at most. */
     public int notificationBatches() {
         return notificationSettings.maxBatches();

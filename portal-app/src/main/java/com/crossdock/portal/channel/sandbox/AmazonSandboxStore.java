@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * connector uses ({@code getOrders}, {@code getOrderItems}), answering in the JSON shapes of Amazon's published
  * models, with Amazon's own token buckets (a caller going faster than the usage plan gets 429
  * {@code QuotaExceeded}), and faults injected on demand: 429s, a 5xx, an expired access token. Orders are made
- * from the seller SKUs it is given (the tenant's Amazon MSKU aliases). Thread-safe.
+ * from the seller SKUs it is given (the tenant's Amazon MSKU aliases). Its SP-API notifications go to the seller's
+ * SQS queue ({@link SandboxSqsQueue}, read through {@link #sqs}). Thread-safe.
  */
 public final class AmazonSandboxStore implements SpApiTransport {
 

@@ -3,8 +3,10 @@ package com.crossdock.portal.channel.ui;
 import com.crossdock.portal.channel.AmazonConnectionCommand;
 import com.crossdock.portal.channel.AmazonRegion;
 import com.crossdock.portal.channel.ChannelMode;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.HasAutocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
@@ -63,30 +66,16 @@ class AmazonConnectionForm extends FormLayout {
         mode.setItemLabelGenerator(ChannelsView::modeLabel);
         mode.setValue(ChannelMode.SANDBOX);
         mode.setHelperText("Sandbox talks to Crossdock's simulated Amazon account; live to the real one");
-        lwaClientId.setId("amazon-client-id");
-        lwaClientId.setAutocomplete(Autocomplete.OFF);
-        lwaClientId.setHelperText("Live only: the app's LWA credentials in Developer Central "
+        liveOnly(lwaClientId, "amazon-client-id", "the app's LWA credentials in Developer Central "
                 + "(amzn1.application-oa2-client.…)");
-        lwaClientSecret.setId("amazon-client-secret");
-        lwaClientSecret.setAutocomplete(Autocomplete.OFF);
-        lwaClientSecret.setHelperText("Live only: the app's LWA client secret");
-        refreshToken.setId("amazon-refresh-token");
-        refreshToken.setAutocomplete(Autocomplete.OFF);
-        refreshToken.setHelperText("Live only: from authorising the app for this seller (starts with Atzr|)");
-        sqsQueueUrl.setId("amazon-sqs-queue-url");
-        sqsQueueUrl.setAutocomplete(Autocomplete.OFF);
-        sqsQueueUrl.setHelperText("Live only: the standard SQS queue your ORDER_CHANGE notification destination "
-                + "points at (https://sqs.us-east-1.amazonaws.com/123456789012/…)");
-        awsRegion.setId("amazon-aws-region");
-        awsRegion.setAutocomplete(Autocomplete.OFF);
-        awsRegion.setHelperText("Live only; blank takes it from the queue URL");
-        awsAccessKeyId.setId("amazon-aws-access-key-id");
-        awsAccessKeyId.setAutocomplete(Autocomplete.OFF);
-        awsAccessKeyId.setHelperText("Live only: an IAM user allowed sqs:ReceiveMessage and sqs:DeleteMessage on "
-                + "the queue (AKIA…)");
-        awsSecretAccessKey.setId("amazon-aws-secret-access-key");
-        awsSecretAccessKey.setAutocomplete(Autocomplete.OFF);
-        awsSecretAccessKey.setHelperText("Live only: shown once when the access key was created");
+        liveOnly(lwaClientSecret, "amazon-client-secret", "the app's LWA client secret");
+        liveOnly(refreshToken, "amazon-refresh-token", "from authorising the app for this seller (starts with Atzr|)");
+        liveOnly(sqsQueueUrl, "amazon-sqs-queue-url", "the standard SQS queue your notification destination points "
+                + "at (https://sqs.us-east-1.amazonaws.com/123456789012/…)");
+        liveOnly(awsRegion, "amazon-aws-region", "blank takes it from the queue URL");
+        liveOnly(awsAccessKeyId, "amazon-aws-access-key-id", "an IAM user allowed sqs:ReceiveMessage and "
+                + "sqs:DeleteMessage on the queue (AKIA…)");
+        liveOnly(awsSecretAccessKey, "amazon-aws-secret-access-key", "shown once when the access key was created");
         fields = Map.ofEntries(Map.entry("name", name), Map.entry("sellerId", sellerId),
                 Map.entry("marketplaceIds", marketplaceIds), Map.entry("region", region), Map.entry("mode", mode),
                 Map.entry("lwaClientId", lwaClientId), Map.entry("lwaClientSecret", lwaClientSecret),
@@ -104,6 +93,14 @@ class AmazonConnectionForm extends FormLayout {
                 awsRegion, awsAccessKeyId, awsSecretAccessKey, buttons);
         setColspan(buttons, 2);
         name.focus();
+    }
+
+    /** A credential only a live connection needs: never filled in by the browser, its help saying so. */
+    private static <F extends Component & HasAutocomplete & HasHelper> void liveOnly(F field, String id,
+            String help) {
+        field.setId(id);
+        field.setAutocomplete(Autocomplete.OFF);
+        field.setHelperText("Live only: " + help);
     }
 
     void showErrors(Map<String, String> errors) {
