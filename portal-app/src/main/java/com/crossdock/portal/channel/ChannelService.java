@@ -440,6 +440,10 @@ public class ChannelService {
      */
     @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:flow'")
     public Optional<AmazonAccount> amazonAccount(TenantId tenant, UUID connectionId) {
+        return amazonAccountOf(tenant, connectionId);
+    }
+
+    private Optional<AmazonAccount> amazonAccountOf(TenantId tenant, UUID connectionId) {
         return transactions.read(tenant, () -> jdbc.sql("""
                 SELECT c.mode, c.version, a.marketplace_ids, a.region, a.lwa_client_id, a.lwa_client_secret,
                        a.refresh_token, a.seller_id, c.api_version, a.sqs_queue_url, a.aws_region,
@@ -732,6 +736,10 @@ public class ChannelService {
         if (walmart.isPresent()) {
             return testWalmart(walmart.get());
         }
+        Optional<AmazonAccount> amazon = amazonAccountOf(tenant, connectionId);
+        if (amazon.isPresent()) {
+            return testAmazon(amazon.get());
+        }
         var client = transactions.read(tenant, () -> clientFor(tenant, connectionId))
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
         try {
@@ -745,6 +753,43 @@ public class ChannelService {
             return new ConnectionTest(false, List.of(), REQUIRED_SCOPES, "The store did not accept the call: "
                     + refused.getMessage() + ". Check the store domain and the access token.");
         }
+    }
+
+    /**
+     * An Amazon seller's test: an access token from the LWA credentials and the orders of the last hour (what the
+     * import reads), then the notification queue looked up with its access key (what the import receives from).
+     */
+    private ConnectionTest testAmazon(AmazonAccount account) {
+        List<String> reached = new java.util.ArrayList<>();
+        List<String> missing = new java.util.ArrayList<>();
+        StringBuilder message = new StringBuilder();
+        try {
+            account.client().getOrders(account.marketplaceIds(), clock.instant().minus(java.time.Duration.ofHours(1)),
+                    null);
+            reached.add("Orders");
+            message.append("Amazon accepted the LWA credentials and answered the order list. ");
+        } catch (com.crossdock.portal.channel.amazon.SpApiException
+                 | com.crossdock.portal.channel.amazon.AmazonPayloadException refused) {
+            missing.add("Orders");
+            message.append("Amazon did not answer the order list: ").append(refused.getMessage()).append(". Check "
+                    + "the LWA client id and secret, the refresh token and that the app has the Orders role. ");
+        }
+        var queue = account.notifications();
+        if (queue == null) {
+            missing.add("Notifications");
+            message.append("No SQS queue for notifications: connect the account again with one (see Amazon in the "
+                    + "docs) to hear of buyers' cancel requests at once.");
+        } else {
+            try {
+                queue.check();
+                reached.add("Notifications");
+                message.append("The notification queue answered to its access key.");
+            } catch (com.crossdock.portal.channel.amazon.SpApiException refused) {
+                missing.add("Notifications");
+                message.append(refused.getMessage());
+            }
+        }
+        return new ConnectionTest(reached.contains("Orders"), reached, missing, message.toString().strip());
     }
 
     /** A Walmart seller's test: a token from its keys, then the orders of the last day (what the import reads). */

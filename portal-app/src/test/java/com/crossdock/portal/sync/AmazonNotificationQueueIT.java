@@ -217,6 +217,24 @@ class AmazonNotificationQueueIT {
     }
 
     @Test
+    void testingTheConnectionReachesTheOrdersAndLooksTheQueueUpWithItsAccessKey() {
+        var test = asSystem(() -> channels.testConnection(home, homeAccount));
+        assertThat(test.ok()).as(test.message()).isTrue();
+        assertThat(test.grantedScopes()).containsExactly("Orders", "Notifications");
+
+        asSystem(() -> {
+            sandbox.inject(home, homeAccount, Fault.QUEUE_ERROR, 3);
+            return null;
+        });
+        var failing = asSystem(() -> channels.testConnection(home, homeAccount));
+        assertThat(failing.ok()).isFalse();
+        assertThat(failing.missingScopes()).containsExactly("Notifications");
+        assertThat(failing.message()).contains("GetQueueUrl").contains("500").contains("InternalError");
+        assertThatThrownBy(() -> asSystem(() -> channels.testConnection(apparel, homeAccount)))
+                .as("another tenant's connection").isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void aLiveConnectionNeedsItsQueueAndAnAccessKeyAndSealsTheKey() {
         assertThatThrownBy(() -> asSystem(() -> channels.connectAmazon(home, new AmazonConnectionCommand("Live",
                 "A1HOMELIVE001", List.of("ATVPDKIKX0DER"), AmazonRegion.NA, ChannelMode.LIVE,

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * {@code ReceiveMessage} (a long poll for up to ten messages, each hidden from other readers for the visibility
  * timeout) and {@code DeleteMessage} once a message was kept and handled. A message not deleted comes back after
  * its visibility timeout; SQS delivers at least once, so a message may also come twice. A failure of either call is
- * an {@link SpApiException} (status 0 when SQS did not answer), after the SDK's own retries. Thread-safe.
+ * an {@link SpApiException} (status 0 when SQS did not answer, with what to check when SQS refused the key or does
+ * not know the queue), after the SDK's own retries ({@value #ATTEMPTS} attempts). Thread-safe.
  */
 public final class NotificationQueue implements AutoCloseable {
 
@@ -39,6 +40,9 @@ public final class NotificationQueue implements AutoCloseable {
             }
         }
     }
+
+    /** How often a call is tried before it fails. */
+    static final int ATTEMPTS = 3;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -64,7 +68,9 @@ public final class NotificationQueue implements AutoCloseable {
                         secretAccessKey)))
                 // the JDK's HttpURLConnection: a long poll needs a read timeout longer than the wait
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(polling.waitTime().plusSeconds(20)).build());
+                        .socketTimeout(polling.waitTime().plusSeconds(20)).build())
+                // a throttled, failed or unanswered call is tried three times in all, with the SDK's backoff
+                .overrideConfiguration(override -> override.retryStrategy(retry -> retry.maxAttempts(ATTEMPTS)));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
@@ -96,6 +102,23 @@ public final class NotificationQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Looks the queue up by its name and owner ({@code GetQueueUrl}), as a test that it exists and that the access
+     * key may use it.
+     */
+    public void check() {
+        String[] path = URI.create(queueUrl).getPath().replaceAll("^/+|/+$", "").split("/");
+        if (path.length < 2) {
+            throw new SpApiException("The queue URL " + queueUrl + " names no AWS account and queue", 400);
+        }
+        try {
+            sqs.getQueueUrl(request -> request.queueName(path[path.length - 1])
+                    .queueOwnerAWSAccountId(path[path.length - 2]));
+        } catch (SdkException e) {
+            throw failure("GetQueueUrl", e);
+        }
+    }
+
     /** The queue's address. */
     public String queueUrl() {
         return queueUrl;
@@ -104,6 +127,19 @@ public final class NotificationQueue implements AutoCloseable {
     @Override
     public void close() {
         sqs.close();
+    }
+
+    /** What a person should check for a refusal of SQS's. */
+    private static String whatToCheck(int status, String code) {
+        if (code.contains("NonExistentQueue") || code.contains("QueueDoesNotExist")) {
+            return " (check the queue URL: its region, account and name)";
+        }
+        if (status == 403 || code.contains("InvalidClientTokenId") || code.contains("SignatureDoesNotMatch")
+                || code.contains("AccessDenied") || code.contains("MissingAuthenticationToken")) {
+            return " (check the access key id and secret, and that the IAM user may call sqs:ReceiveMessage, "
+                    + "sqs:DeleteMessage and sqs:GetQueueUrl on the queue)";
+        }
+        return "";
     }
 
     private static int receiveCount(@Nullable String count) {
@@ -116,10 +152,11 @@ public final class NotificationQueue implements AutoCloseable {
 
     private SpApiException failure(String operation, SdkException e) {
         if (e instanceof SqsException refused) {
-            String code = refused.awsErrorDetails() == null ? "" : refused.awsErrorDetails().errorCode() + ": ";
+            String code = refused.awsErrorDetails() == null ? "" : refused.awsErrorDetails().errorCode();
             return new SpApiException("SQS " + operation + " on " + queueUrl + " answered " + refused.statusCode()
-                    + ": " + code + (refused.awsErrorDetails() == null ? refused.getMessage()
-                    : refused.awsErrorDetails().errorMessage()), refused.statusCode());
+                    + ": " + code + " " + (refused.awsErrorDetails() == null ? refused.getMessage()
+                    : refused.awsErrorDetails().errorMessage()) + whatToCheck(refused.statusCode(), code),
+                    refused.statusCode());
         }
         return new SpApiException("No answer from SQS " + operation + " on " + queueUrl + ": " + e.getMessage(), e);
     }
