@@ -111,9 +111,10 @@ class AmazonNotifications {
         try {
             notification = AmazonNotification.parse(body.getBytes(StandardCharsets.UTF_8));
         } catch (AmazonPayloadException unusable) {
+            // not linked to the entry for a retry: the body stays as unreadable as it came, and SQS has let it go
             transactions.writeAll(tenant, () -> {
-                exceptions.record(Flow.ORDER_IMPORT, connectionId, inboxId, unusable.reasonCode().name(),
-                        "inbox:" + inboxId, "Amazon notification", unusable.getMessage(), body);
+                exceptions.record(Flow.ORDER_IMPORT, connectionId, null, unusable.reasonCode().name(),
+                        "notification:" + inboxId, "Amazon notification", unusable.getMessage(), body);
                 done(inboxId, "EXCEPTION", null);
             });
             return;

@@ -204,7 +204,7 @@ class AmazonNotificationQueueIT {
         assertThat(asSystem(() -> sandbox.notificationsOnQueue(apparel, apparelAccount))).isZero();
         assertThat(superuser.sql("""
                 SELECT e.reason_code || ' ' || e.raw_payload FROM integration_exception e
-                JOIN channel_inbox i ON i.id = e.inbox_id
+                JOIN channel_inbox i ON e.fingerprint = e.reason_code || ':notification:' || i.id
                 WHERE e.tenant_id = :t AND i.topic = 'amazon/notification' AND i.outcome = 'EXCEPTION'""")
                 .param("t", apparel.value()).query(String.class).single())
                 .isEqualTo("MALFORMED_JSON {\"NotificationType\":\"ORDER_CHANGE\",\"Payload\":{\"OrderChangeNotification\":");
