@@ -51,7 +51,8 @@ class AmazonNotifications {
     }
 
     /**
-     * Reads the connection's queue until it is empty (or {@code batches} receives were made), keeping, handling and
+     * Reads the connection's queue until a receive answers fewer than ten messages (or {@code batches} receives were
+     * made), keeping, handling and
      * deleting each message; the order entries kept are added to {@code kept} as they are, so they reach the
      * pipeline even when a later call fails. Answers how many messages were received.
      *
@@ -67,9 +68,6 @@ class AmazonNotifications {
         int received = 0;
         for (int batch = 0; batch < batches; batch++) {
             List<NotificationQueue.Message> messages = queue.receive();
-            if (messages.isEmpty()) {
-                break;
-            }
             for (NotificationQueue.Message message : messages) {
                 received++;
                 Kept entry = keep(tenant, connectionId, message);
@@ -77,6 +75,10 @@ class AmazonNotifications {
                     handle(tenant, connectionId, account, entry.inboxId(), message.body(), kept);
                 }
                 queue.delete(message);
+            }
+            if (messages.size() < NotificationQueue.MAX_MESSAGES) {
+                // the queue had no more for now (the rest of a short batch comes with the next run): no second wait
+                break;
             }
         }
         return received;

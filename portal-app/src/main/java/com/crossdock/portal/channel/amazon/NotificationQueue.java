@@ -41,6 +41,9 @@ public final class NotificationQueue implements AutoCloseable {
         }
     }
 
+    /** The most messages one receive answers (SQS's limit). */
+    public static final int MAX_MESSAGES = 10;
+
     /** How often a call is tried before it fails. */
     static final int ATTEMPTS = 3;
 
@@ -80,7 +83,7 @@ public final class NotificationQueue implements AutoCloseable {
     /** Waits up to the polling's wait for messages and answers up to ten of them, hidden for the visibility timeout. */
     public List<Message> receive() {
         try {
-            return sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)
+            return sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(MAX_MESSAGES)
                             .waitTimeSeconds((int) polling.waitTime().toSeconds())
                             .visibilityTimeout((int) polling.visibilityTimeout().toSeconds())
                             .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
