@@ -237,6 +237,27 @@ class AmazonNotificationQueueIT {
     }
 
     @Test
+    void aSandboxConnectionMadeBeforeItHadAnAccessKeyStillReadsItsQueue() {
+        UUID older = asSystem(() -> channels.connectAmazon(home, new AmazonConnectionCommand("Amazon CA",
+                "A1HOMEOLDSELL1", List.of("A2EUQ1WTGCTBG2"), AmazonRegion.NA, ChannelMode.SANDBOX, null, null, null))
+                .id());
+        superuser.sql("""
+                UPDATE amazon_connection SET aws_access_key_id = NULL, aws_secret_access_key = NULL
+                WHERE connection_id = :c""").param("c", older).update();
+        asSystem(() -> {
+            sandbox.changeMfnQuantity(home, older, "AMZ-MUG", 4);
+            return null;
+        });
+
+        assertThat(run(home, older)).isEqualTo("OK");
+
+        assertThat(asSystem(() -> sandbox.notificationsOnQueue(home, older))).isZero();
+        assertThat(superuser.sql("""
+                SELECT outcome FROM channel_inbox WHERE connection_id = :c AND topic = 'amazon/notification'""")
+                .param("c", older).query(String.class).list()).containsExactly("APPLIED");
+    }
+
+    @Test
     void aLiveConnectionNeedsItsQueueAndAnAccessKeyAndSealsTheKey() {
         assertThatThrownBy(() -> asSystem(() -> channels.connectAmazon(home, new AmazonConnectionCommand("Live",
                 "A1HOMELIVE001", List.of("ATVPDKIKX0DER"), AmazonRegion.NA, ChannelMode.LIVE,
