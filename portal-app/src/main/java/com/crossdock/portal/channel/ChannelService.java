@@ -31,6 +31,13 @@ public class ChannelService {
     private static final Pattern API_VERSION = Pattern.compile("20\\d\\d-(01|04|07|10)");
     /** Amazon's seller and marketplace ids: an A and upper-case letters and digits. */
     private static final Pattern AMAZON_ID = Pattern.compile("A[0-9A-Z]{7,19}");
+    /** An SQS queue's URL: the region's endpoint, the twelve-digit AWS account and the queue's name. */
+    private static final Pattern SQS_QUEUE_URL = Pattern.compile(
+            "https://sqs\\.([a-z]{2}(?:-[a-z]+)+-\\d)\\.amazonaws\\.com(?:\\.cn)?/(\\d{12})/([A-Za-z0-9_-]{1,80})");
+    /** An AWS region's code, e.g. us-east-1. */
+    private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d");
+    /** An IAM user's long-term access key id. */
+    private static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile("AKIA[0-9A-Z]{16}");
     /** Walmart's partner and ship node ids: digits. */
     private static final Pattern WALMART_ID = Pattern.compile("[0-9]{3,30}");
 
@@ -47,10 +54,15 @@ public class ChannelService {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, com.crossdock.portal.channel.walmart.WalmartClient> walmartClients =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, com.crossdock.portal.channel.amazon.NotificationQueue> notificationQueues =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final AmazonNotificationProperties notificationSettings;
 
     ChannelService(TenantService tenants, TenantTransactions transactions, JdbcClient jdbc, CredentialCipher cipher,
             Clock clock, com.crossdock.portal.channel.sandbox.SandboxAddress sandbox,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            AmazonNotificationProperties notificationSettings) {
+        this.notificationSettings = notificationSettings;
         this.sandbox = sandbox;
         this.events = events;
         this.tenants = tenants;
@@ -126,7 +138,9 @@ public class ChannelService {
     /**
      * Connects an Amazon seller account, shown as its seller id and region (e.g. {@code A2EXAMPLE1SELLER (NA)}: a
      * seller selling in several regions has a connection for each). In sandbox mode blank credentials are made up
-     * for the portal's own sandbox; live, the LWA client id and secret and the refresh token are required.
+     * for the portal's own sandbox; live, the LWA client id and secret and the refresh token are required, and so
+     * are the SQS queue that SP-API notifications go to and an access key that may read it (the region is taken
+     * from the queue's URL when left blank). Secrets and the access key are sealed.
      */
     @PreAuthorize(MANAGERS)
     public ConnectionView connectAmazon(TenantId tenant, AmazonConnectionCommand command) {
@@ -138,6 +152,13 @@ public class ChannelService {
         String secret = blankOr(command.lwaClientSecret(), sandboxMode ? "sandbox-" + UUID.randomUUID() : "");
         String refresh = blankOr(command.refreshToken(), sandboxMode ? "Atzr|sandbox-" + UUID.randomUUID() : "");
         String seller = command.sellerId() == null ? "" : command.sellerId().strip().toUpperCase(Locale.ROOT);
+        // a sandbox connection's queue is the sandbox's own; its access key is made up for the sandbox to check
+        @Nullable String queueUrl = sandboxMode ? null : blankOr(command.sqsQueueUrl(), "");
+        @Nullable String awsRegion = sandboxMode ? null : queueRegion(command);
+        String keyId = blankOr(command.awsAccessKeyId(), sandboxMode ? sandboxAccessKeyId() : "")
+                .toUpperCase(Locale.ROOT);
+        String keySecret = blankOr(command.awsSecretAccessKey(), sandboxMode ? UUID.randomUUID().toString()
+                .replace("-", "") + "sandbox0" : "");
         return transactions.write(tenant, () -> {
             if (errors.isEmpty() && jdbc.sql("""
                     SELECT count(*) FROM amazon_connection WHERE seller_id = :seller AND region = :region""")
@@ -160,14 +181,18 @@ public class ChannelService {
                     .update();
             jdbc.sql("""
                     INSERT INTO amazon_connection (tenant_id, connection_id, seller_id, marketplace_ids, region,
-                                                   lwa_client_id, lwa_client_secret, refresh_token)
+                                                   lwa_client_id, lwa_client_secret, refresh_token,
+                                                   sqs_queue_url, aws_region, aws_access_key_id, aws_secret_access_key)
                     VALUES (crossdock_current_tenant(), :id, :seller, :marketplaces, :region, :clientId, :secret,
-                            :refresh)""")
+                            :refresh, :queueUrl, :awsRegion, :keyId, :keySecret)""")
                     .param("id", id).param("seller", seller)
                     .param("marketplaces", String.join(",", marketplaces(command.marketplaceIds())))
                     .param("region", command.region().name()).param("clientId", clientId)
                     .param("secret", cipher.seal(secret, context(tenant, id, "lwa_client_secret")))
-                    .param("refresh", cipher.seal(refresh, context(tenant, id, "refresh_token"))).update();
+                    .param("refresh", cipher.seal(refresh, context(tenant, id, "refresh_token")))
+                    .param("queueUrl", queueUrl).param("awsRegion", awsRegion)
+                    .param("keyId", cipher.seal(keyId, context(tenant, id, "aws_access_key_id")))
+                    .param("keySecret", cipher.seal(keySecret, context(tenant, id, "aws_secret_access_key"))).update();
             events.publishEvent(new ChannelConnected(tenant, id, "AMAZON"));
             return view(tenant, id).orElseThrow();
         });
@@ -354,8 +379,50 @@ public class ChannelService {
             if (command.refreshToken() == null || !command.refreshToken().strip().startsWith("Atzr|")) {
                 errors.put("refreshToken", "Paste the refresh token from authorising the app (it starts with Atzr|)");
             }
+            validateQueue(command, errors);
         }
         return errors;
+    }
+
+    /** The notification queue of a live connection: its URL, region and the access key that reads it. */
+    private static void validateQueue(AmazonConnectionCommand command, Map<String, String> errors) {
+        var queue = SQS_QUEUE_URL.matcher(command.sqsQueueUrl() == null ? "" : command.sqsQueueUrl().strip());
+        if (!queue.matches()) {
+            errors.put("sqsQueueUrl", "Paste the URL of the SQS queue Amazon delivers notifications to, e.g. "
+                    + "https://sqs.us-east-1.amazonaws.com/123456789012/crossdock-notifications (a standard queue, "
+                    + "not .fifo)");
+        }
+        String region = command.awsRegion() == null ? "" : command.awsRegion().strip().toLowerCase(Locale.ROOT);
+        if (!region.isEmpty() && !AWS_REGION.matcher(region).matches()) {
+            errors.put("awsRegion", "Enter the queue's AWS region code, e.g. us-east-1, or leave it blank to take "
+                    + "it from the queue URL");
+        } else if (!region.isEmpty() && queue.matches() && !region.equals(queue.group(1))) {
+            errors.put("awsRegion", "The queue URL is in " + queue.group(1) + ", not " + region
+                    + ": leave the region blank or make them the same");
+        }
+        if (command.awsAccessKeyId() == null || !AWS_ACCESS_KEY_ID.matcher(command.awsAccessKeyId().strip()
+                .toUpperCase(Locale.ROOT)).matches()) {
+            errors.put("awsAccessKeyId", "Paste the access key id of the IAM user that may read the queue "
+                    + "(20 characters starting with AKIA)");
+        }
+        if (command.awsSecretAccessKey() == null || command.awsSecretAccessKey().strip().length() != 40) {
+            errors.put("awsSecretAccessKey", "Paste the secret access key shown once when the access key was "
+                    + "created (40 characters)");
+        }
+    }
+
+    /** The queue's region as entered, or as its URL says. */
+    private static @Nullable String queueRegion(AmazonConnectionCommand command) {
+        if (command.awsRegion() != null && !command.awsRegion().isBlank()) {
+            return command.awsRegion().strip().toLowerCase(Locale.ROOT);
+        }
+        var queue = SQS_QUEUE_URL.matcher(command.sqsQueueUrl() == null ? "" : command.sqsQueueUrl().strip());
+        return queue.matches() ? queue.group(1) : null;
+    }
+
+    private static String sandboxAccessKeyId() {
+        String random = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+        return "AKIA" + random.substring(0, 16);
     }
 
     private static List<String> marketplaces(@Nullable List<String> ids) {
@@ -373,9 +440,14 @@ public class ChannelService {
      */
     @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:flow'")
     public Optional<AmazonAccount> amazonAccount(TenantId tenant, UUID connectionId) {
+        return amazonAccountOf(tenant, connectionId);
+    }
+
+    private Optional<AmazonAccount> amazonAccountOf(TenantId tenant, UUID connectionId) {
         return transactions.read(tenant, () -> jdbc.sql("""
                 SELECT c.mode, c.version, a.marketplace_ids, a.region, a.lwa_client_id, a.lwa_client_secret,
-                       a.refresh_token, a.seller_id, c.api_version
+                       a.refresh_token, a.seller_id, c.api_version, a.sqs_queue_url, a.aws_region,
+                       a.aws_access_key_id, a.aws_secret_access_key
                 FROM channel_connection c JOIN amazon_connection a ON a.connection_id = c.id
                 WHERE c.id = :id AND c.channel = 'AMAZON'""").param("id", connectionId).query((rs, n) -> {
                     List<String> marketplaceIds = List.of(rs.getString(3).split(","));
@@ -400,17 +472,55 @@ public class ChannelService {
                         return new com.crossdock.portal.channel.amazon.SpApiClient(endpoint, transport, tokens,
                                 new com.crossdock.portal.channel.amazon.SpApiLimiter(pace), pace);
                     });
-                    return new AmazonAccount(client, marketplaceIds, rs.getString(8), sandboxMode, rs.getString(9));
+                    var queue = notificationQueue(tenant, connectionId, key, sandboxMode, rs.getString(10),
+                            rs.getString(11), rs.getBytes(12), rs.getBytes(13));
+                    return new AmazonAccount(client, marketplaceIds, rs.getString(8), sandboxMode, rs.getString(9),
+                            queue);
                 }).optional());
     }
 
     /**
+     * The SQS queue a connection's SP-API notifications arrive on, read with its sealed access key: the sandbox's own
+     * queue for a sandbox connection, the seller's for a live one; none for a connection made without one.
+     */
+    private com.crossdock.portal.channel.amazon.@Nullable NotificationQueue notificationQueue(TenantId tenant,
+            UUID connectionId, String key, boolean sandboxMode, @Nullable String queueUrl, @Nullable String awsRegion,
+            byte @Nullable [] keyId, byte @Nullable [] keySecret) {
+        if (!sandboxMode && (keyId == null || keySecret == null || queueUrl == null || awsRegion == null)) {
+            return null;
+        }
+        // a sandbox connection made before it had an access key: its sandbox queue accepts any key
+        return notificationQueues.computeIfAbsent(key, ignored -> com.crossdock.portal.channel.amazon.NotificationQueue
+                .connect(sandboxMode ? sandbox.amazonQueueUrl(tenant, connectionId) : queueUrl,
+                        sandboxMode ? "us-east-1" : awsRegion,
+                        keyId == null ? "AKIASANDBOXNOKEY0000"
+                                : cipher.open(keyId, context(tenant, connectionId, "aws_access_key_id")),
+                        keySecret == null ? "sandbox-connection-made-without-access-key"
+                                : cipher.open(keySecret, context(tenant, connectionId, "aws_secret_access_key")),
+                        sandboxMode ? sandbox.amazonSqsEndpoint(tenant, connectionId) : null,
+                        new com.crossdock.portal.channel.amazon.NotificationQueue.Polling(notificationSettings.waitTime(),
+                                notificationSettings.visibilityTimeout())));
+    }
+
+    /** Closes the SQS clients of the connections' notification queues when the portal stops. */
+    @jakarta.annotation.PreDestroy
+    void closeNotificationQueues() {
+        notificationQueues.values().forEach(com.crossdock.portal.channel.amazon.NotificationQueue::close);
+    }
+
+    /** How many receives of up to ten notifications one order import makes at most. */
+    public int notificationBatches() {
+        return notificationSettings.maxBatches();
+    }
+
+    /**
      * An Amazon connection's client, the marketplaces its orders are read from, the seller's id, and whether it talks
-     * to the portal's sandbox (whose notification queue the order import reads), and the Orders API version its
-     * order import uses ({@code v0} or {@code 2026-01-01}).
+     * to the portal's sandbox, the Orders API version its order import uses ({@code v0} or {@code 2026-01-01}), and
+     * the SQS queue its SP-API notifications arrive on ({@code null} for a live connection made without one).
      */
     public record AmazonAccount(com.crossdock.portal.channel.amazon.SpApiClient client, List<String> marketplaceIds,
-            String sellerId, boolean sandbox, String ordersApi) {
+            String sellerId, boolean sandbox, String ordersApi,
+            com.crossdock.portal.channel.amazon.@Nullable NotificationQueue notifications) {
 
         public boolean orders2026() {
             return "2026-01-01".equals(ordersApi);
@@ -424,17 +534,23 @@ public class ChannelService {
     @PreAuthorize("hasRole('PLATFORM_ADMIN') and principal.username == 'system:sandbox'")
     public Optional<AmazonSandboxCredentials> amazonSandboxCredentials(TenantId tenant, UUID connectionId) {
         return transactions.read(tenant, () -> jdbc.sql("""
-                SELECT a.refresh_token, a.marketplace_ids FROM channel_connection c
+                SELECT a.refresh_token, a.marketplace_ids, a.aws_access_key_id FROM channel_connection c
                 JOIN amazon_connection a ON a.connection_id = c.id
                 WHERE c.id = :id AND c.channel = 'AMAZON' AND c.mode = 'SANDBOX'""").param("id", connectionId)
                 .query((rs, n) -> new AmazonSandboxCredentials(
                         cipher.open(rs.getBytes(1), context(tenant, connectionId, "refresh_token")),
-                        List.of(rs.getString(2).split(","))))
+                        List.of(rs.getString(2).split(",")), rs.getBytes(3) == null ? null
+                                : cipher.open(rs.getBytes(3), context(tenant, connectionId, "aws_access_key_id"))))
                 .optional());
     }
 
-    /** The Amazon sandbox's view of a sandbox connection; {@link #toString()} masks the refresh token. */
-    public record AmazonSandboxCredentials(String refreshToken, List<String> marketplaceIds) {
+    /**
+     * The Amazon sandbox's view of a sandbox connection: the refresh token it accepts, the marketplaces, and the
+     * access key id its SQS queue accepts ({@code null} for a connection made before it had one: any key then);
+     * {@link #toString()} masks the refresh token.
+     */
+    public record AmazonSandboxCredentials(String refreshToken, List<String> marketplaceIds,
+            @Nullable String awsAccessKeyId) {
 
         @Override
         public String toString() {
@@ -623,6 +739,10 @@ public class ChannelService {
         if (walmart.isPresent()) {
             return testWalmart(walmart.get());
         }
+        Optional<AmazonAccount> amazon = amazonAccountOf(tenant, connectionId);
+        if (amazon.isPresent()) {
+            return testAmazon(amazon.get());
+        }
         var client = transactions.read(tenant, () -> clientFor(tenant, connectionId))
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
         try {
@@ -636,6 +756,43 @@ public class ChannelService {
             return new ConnectionTest(false, List.of(), REQUIRED_SCOPES, "The store did not accept the call: "
                     + refused.getMessage() + ". Check the store domain and the access token.");
         }
+    }
+
+    /**
+     * An Amazon seller's test: an access token from the LWA credentials and the orders of the last hour (what the
+     * import reads), then the notification queue looked up with its access key (what the import receives from).
+     */
+    private ConnectionTest testAmazon(AmazonAccount account) {
+        List<String> reached = new java.util.ArrayList<>();
+        List<String> missing = new java.util.ArrayList<>();
+        StringBuilder message = new StringBuilder();
+        try {
+            account.client().getOrders(account.marketplaceIds(), clock.instant().minus(java.time.Duration.ofHours(1)),
+                    null);
+            reached.add("Orders");
+            message.append("Amazon accepted the LWA credentials and answered the order list. ");
+        } catch (com.crossdock.portal.channel.amazon.SpApiException
+                 | com.crossdock.portal.channel.amazon.AmazonPayloadException refused) {
+            missing.add("Orders");
+            message.append("Amazon did not answer the order list: ").append(refused.getMessage()).append(". Check "
+                    + "the LWA client id and secret, the refresh token and that the app has the Orders role. ");
+        }
+        var queue = account.notifications();
+        if (queue == null) {
+            missing.add("Notifications");
+            message.append("No SQS queue for notifications: connect the account again with one (see Amazon in the "
+                    + "docs) to hear of buyers' cancel requests at once.");
+        } else {
+            try {
+                queue.check();
+                reached.add("Notifications");
+                message.append("The notification queue answered to its access key.");
+            } catch (com.crossdock.portal.channel.amazon.SpApiException refused) {
+                missing.add("Notifications");
+                message.append(refused.getMessage());
+            }
+        }
+        return new ConnectionTest(reached.contains("Orders"), reached, missing, message.toString().strip());
     }
 
     /** A Walmart seller's test: a token from its keys, then the orders of the last day (what the import reads). */

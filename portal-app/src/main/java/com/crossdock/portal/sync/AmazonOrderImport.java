@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  * minute of overlap, like the Shopify poll), page by page with {@code NextToken}, {@code getOrderItems} for each
  * order the warehouse may ship, and each order kept with its items in the inbox (deduplicated by order id and
  * update time) for the same pipeline as Shopify's orders. Amazon's rate limits and throttling are the client's
- * business: a run just takes as long as the usage plan allows. A sandbox connection's run first reads the
- * notifications waiting on the sandbox's queue ({@link AmazonNotifications}). If Amazon fails the run, what was kept is processed
- * and the mark stays, so the next run reads the rest.
+ * business: a run just takes as long as the usage plan allows. A run first reads the SP-API notifications waiting on
+ * the connection's SQS queue ({@link AmazonNotifications}: the seller's queue, or the sandbox's). If Amazon fails the
+ * run, what was kept is processed and the mark stays, so the next run reads the rest.
  */
 @Component
 class AmazonOrderImport implements FlowWork {
@@ -77,13 +77,8 @@ class AmazonOrderImport implements FlowWork {
         String failure = null;
         String next = null;
         try {
-            if (account.sandbox()) {
-                // the sandbox's notification queue (SQS in production): order changes such as cancel requests
-                for (String body : account.client().receiveSandboxNotifications()) {
-                    seen++;
-                    kept.addAll(notifications.handle(tenant, connectionId, account, body));
-                }
-            }
+            // order changes such as a buyer's cancel request, from the connection's SQS queue
+            seen += notifications.drain(tenant, connectionId, account, channels.notificationBatches(), kept);
             do {
                 boolean v2026 = account.orders2026();
                 var page = v2026 ? account.client().searchOrders(account.marketplaceIds(), mark.minusSeconds(60), next)

@@ -196,6 +196,7 @@ public class OrderPipeline {
                 Timestamp before = Timestamp.from(clock.instant().minus(olderThan));
                 List<UUID> stale = transactions.read(tenant.id(), () -> jdbc.sql("""
                         SELECT id FROM channel_inbox WHERE processed_at IS NULL AND received_at < :before
+                          AND topic <> 'amazon/notification'
                         ORDER BY received_at LIMIT 500""").param("before", before).query(UUID.class).list());
                 for (UUID id : stale) {
                     process(tenant.id(), id);
@@ -209,7 +210,9 @@ public class OrderPipeline {
     /** Processes every inbox entry of the tenant not processed yet (after a restart, or by the sweep job). */
     public int processPending(TenantId tenant) {
         List<UUID> pending = SystemActor.call(WEBHOOK_ACTOR, () -> transactions.read(tenant, () -> jdbc.sql(
-                "SELECT id FROM channel_inbox WHERE processed_at IS NULL ORDER BY received_at LIMIT 500")
+                // an Amazon notification waiting for SQS to deliver it again is the order import's (AmazonNotifications)
+                "SELECT id FROM channel_inbox WHERE processed_at IS NULL AND topic <> 'amazon/notification' "
+                        + "ORDER BY received_at LIMIT 500")
                 .query(UUID.class).list()));
         pending.forEach(id -> process(tenant, id));
         return pending.size();
@@ -261,7 +264,8 @@ public class OrderPipeline {
         Optional<Inbound> claimed = jdbc.sql("""
                 SELECT i.id, i.connection_id, i.topic, i.payload, i.source, c.channel
                 FROM channel_inbox i JOIN channel_connection c ON c.id = i.connection_id
-                WHERE i.id = :id AND i.processed_at IS NULL FOR UPDATE OF i SKIP LOCKED""").param("id", inboxId)
+                WHERE i.id = :id AND i.processed_at IS NULL AND i.topic <> 'amazon/notification'
+                FOR UPDATE OF i SKIP LOCKED""").param("id", inboxId)
                 .query((rs, n) -> new Inbound(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .optional();

@@ -155,7 +155,8 @@ class AmazonOrderImportIT {
                         "token"))))
                 .isInstanceOfSatisfying(ChannelValidationException.class, e -> assertThat(e.fieldErrors().keySet())
                         .containsExactlyInAnyOrder("name", "sellerId", "marketplaceIds", "region", "lwaClientId",
-                                "lwaClientSecret", "refreshToken"));
+                                "lwaClientSecret", "refreshToken", "sqsQueueUrl", "awsAccessKeyId",
+                                "awsSecretAccessKey"));
         SystemActor.call("test", () -> channels.connectAmazon(tenant, command("A1FIELDSSELL1")));
         assertThatThrownBy(() -> SystemActor.call("test", () -> channels.connectAmazon(tenant,
                 command("A1FIELDSSELL1"))))

@@ -7,9 +7,13 @@ import com.crossdock.portal.catalog.AliasLine;
 import com.crossdock.portal.catalog.CatalogService;
 import com.crossdock.portal.catalog.ItemCommand;
 import com.crossdock.portal.catalog.PackLine;
+import com.crossdock.portal.channel.AmazonConnectionCommand;
+import com.crossdock.portal.channel.AmazonRegion;
 import com.crossdock.portal.channel.ChannelMode;
 import com.crossdock.portal.channel.ChannelService;
 import com.crossdock.portal.channel.WalmartConnectionCommand;
+import com.crossdock.portal.channel.sandbox.AmazonSandboxService;
+import com.crossdock.portal.channel.sandbox.AmazonSandboxStore.ConfirmedPackage;
 import com.crossdock.portal.channel.sandbox.WalmartSandboxService;
 import com.crossdock.portal.channel.walmart.WalmartOrderParser.ShippedLine;
 import com.crossdock.portal.identity.SystemActor;
@@ -30,7 +34,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,11 +45,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A marketplace's orders through the 3PL's WMS side, all real: Walmart sandbox orders are imported and acknowledged,
- * go to the sandbox warehouse as 940s over SFTP, come back as 945s with cartons and tracking, and the fulfillment
- * write-back tells Walmart each parcel's tracking number. A second brand at the same warehouse sees none of it.
+ * A marketplace's orders through the 3PL's WMS side, all real: Walmart and Amazon sandbox orders are imported (Walmart's
+ * acknowledged), go to the sandbox warehouse as 940s over SFTP, come back as 945s with cartons and tracking, and the
+ * fulfillment write-back tells the marketplace each parcel's tracking number (Walmart's shipping updates, Amazon's
+ * {@code confirmShipment}). One brand sells on both at the same warehouse; a second brand there sees none of it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MarketplaceWmsRoundTripIT {
 
     static final Path SANDBOX_ROOT = Path.of("target", "wms-sandbox-" + UUID.randomUUID()).toAbsolutePath();
@@ -58,62 +67,110 @@ class MarketplaceWmsRoundTripIT {
     @Autowired CatalogService catalog;
     @Autowired ChannelService channels;
     @Autowired WalmartSandboxService walmart;
+    @Autowired AmazonSandboxService amazon;
     @Autowired WmsService wms;
     @Autowired WmsExchange exchange;
     @Autowired Flows flows;
     @Autowired SyncService sync;
 
     final JdbcClient superuser = TestDatabases.superuser(MarketplaceWmsRoundTripIT.class);
+    TenantId apparel;
+    TenantId home;
+    UUID warehouse;
 
-    @Test
-    void walmartOrdersGoOutAs940sComeBackAs945sAndWalmartIsToldEachParcelsTracking() {
-        TenantId apparel = tenant("Apparel", "APP");
-        TenantId home = tenant("Home", "HOME");
-        UUID warehouse = SystemActor.call("test", () -> {
+    @BeforeAll
+    void twoBrandsAtOneSandboxWarehouseOneSellingOnWalmartAndAmazon() {
+        asSystem(() -> {
+            apparel = tenant("Apparel", "APP");
+            home = tenant("Home", "HOME");
             for (int i = 0; i < 3; i++) {
                 catalog.save(apparel, null, new ItemCommand("TEE-" + i, "Tee " + i, ItemStatus.ACTIVE, false, false,
                         false, false, List.of(new PackLine(PackLevel.EACH, 1, null, null, null, null, null)),
-                        List.of(new AliasLine(AliasKind.WALMART_SKU, "WM-TEE-" + i))), 0);
+                        List.of(new AliasLine(AliasKind.WALMART_SKU, "WM-TEE-" + i),
+                                new AliasLine(AliasKind.AMAZON_MSKU, "AMZ-TEE-" + i))), 0);
             }
-            UUID dc = wms.connectSandbox("Marketplace DC").id();
-            wms.assignAccount(apparel, dc, "APPAREL");
-            wms.assignAccount(home, dc, "HOME");
-            return dc;
+            warehouse = wms.connectSandbox("Marketplace DC").id();
+            wms.assignAccount(apparel, warehouse, "APPAREL");
+            wms.assignAccount(home, warehouse, "HOME");
+            return null;
         });
-        UUID seller = SystemActor.call("test", () -> channels.connectWalmart(apparel, new WalmartConnectionCommand(
+    }
+
+    @Test
+    void walmartOrdersGoOutAs940sComeBackAs945sAndWalmartIsToldEachParcelsTracking() {
+        UUID seller = asSystem(() -> channels.connectWalmart(apparel, new WalmartConnectionCommand(
                 "Walmart US", "10001000", List.of("10001"), ChannelMode.SANDBOX, null, null)).id());
-        List<String> placed = SystemActor.call("test", () -> walmart.placeOrders(apparel, seller, 3));
+        List<String> placed = asSystem(() -> walmart.placeOrders(apparel, seller, 3));
 
-        run(apparel, seller, Flow.ORDER_IMPORT);
-        assertThat(SystemActor.call("test", () -> sync.orders(apparel, 10))).hasSize(3)
-                .allSatisfy(order -> assertThat(order.status()).isEqualTo(OrderStatus.RELEASED));
+        List<String> tracking = throughTheWarehouse(seller, 3);
 
-        // the sandbox warehouse answers the 940s with 997s and 945s on the following exchanges
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            exchange.exchange(warehouse);
-            return superuser.sql("SELECT count(DISTINCT order_id) FROM shipment WHERE tenant_id = :t")
-                    .param("t", apparel.value()).query(Long.class).single() == 3;
-        });
-        List<X12DocumentView> documents = SystemActor.call("test", () -> wms.documents(apparel, 100));
-        assertThat(documents).filteredOn(document -> document.transactionSet().equals("940")).hasSize(3)
-                .allSatisfy(document -> assertThat(document.direction()).isEqualTo("OUTBOUND"));
-        assertThat(documents).filteredOn(document -> document.transactionSet().equals("945")).isNotEmpty()
-                .allSatisfy(document -> assertThat(document.status()).isEqualTo("APPLIED"));
-
-        run(apparel, seller, Flow.FULFILLMENT_WRITEBACK);
-        List<String> tracking = superuser.sql("SELECT tracking_numbers FROM shipment WHERE tenant_id = :t")
-                .param("t", apparel.value()).query(String.class).list().stream()
-                .flatMap(numbers -> Arrays.stream(numbers.replaceAll("[\\[\\]{}\" ]", "").split(",")))
-                .filter(number -> !number.isBlank()).toList();
-        WalmartSandboxService.Summary told = SystemActor.call("test", () -> walmart.summary(apparel, seller));
+        WalmartSandboxService.Summary told = asSystem(() -> walmart.summary(apparel, seller));
         assertThat(told.shippingUpdates()).extracting(update -> update.purchaseOrderId())
                 .containsOnlyElementsOf(placed);
         assertThat(told.shippingUpdates().stream().flatMap(update -> update.lines().stream())
                 .map(ShippedLine::trackingNumber).distinct()).as("the warehouse's 945 tracking numbers, told once")
                 .containsExactlyInAnyOrderElementsOf(tracking);
+        assertTheOtherBrandSawNothing();
+    }
 
-        assertThat(SystemActor.call("test", () -> sync.orders(home, 10))).isEmpty();
-        assertThat(SystemActor.call("test", () -> wms.documents(home, 10))).isEmpty();
+    @Test
+    void amazonMerchantFulfilledOrdersGoOutAs940sComeBackAs945sAndAmazonIsToldEachParcelsTracking() {
+        UUID seller = asSystem(() -> channels.connectAmazon(apparel, new AmazonConnectionCommand("Amazon US",
+                "A1APPARELSELL1", List.of("ATVPDKIKX0DER"), AmazonRegion.NA, ChannelMode.SANDBOX, null, null,
+                null)).id());
+        // three merchant-fulfilled orders and one Amazon fulfils itself, which never reaches the warehouse
+        List<String> placed = asSystem(() -> amazon.placeOrders(apparel, seller, 3, 1));
+
+        List<String> tracking = throughTheWarehouse(seller, 3);
+
+        List<ConfirmedPackage> confirmed = asSystem(() -> amazon.confirmedPackages(apparel, seller));
+        assertThat(confirmed).extracting(ConfirmedPackage::amazonOrderId).containsOnlyElementsOf(placed.subList(0, 3));
+        assertThat(confirmed).extracting(ConfirmedPackage::trackingNumber).as("one package per parcel, its tracking")
+                .containsExactlyInAnyOrderElementsOf(tracking);
+        assertThat(confirmed).allSatisfy(parcel -> assertThat(parcel.items()).isNotEmpty());
+        for (String order : placed.subList(0, 3)) {
+            assertThat(asSystem(() -> amazon.orderStatus(apparel, seller, order))).contains("Shipped");
+        }
+        assertTheOtherBrandSawNothing();
+    }
+
+    /**
+     * Imports the connection's orders, lets the sandbox warehouse answer their 940s with 997s and 945s, writes the
+     * shipments back to the marketplace, and answers the tracking numbers of the connection's parcels.
+     */
+    private List<String> throughTheWarehouse(UUID connection, int orders) {
+        run(apparel, connection, Flow.ORDER_IMPORT);
+        List<String> names = superuser.sql("""
+                SELECT order_name FROM sales_order WHERE tenant_id = :t AND connection_id = :c AND status = 'RELEASED'""")
+                .param("t", apparel.value()).param("c", connection).query(String.class).list();
+        assertThat(names).hasSize(orders);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            exchange.exchange(warehouse);
+            return superuser.sql("""
+                    SELECT count(DISTINCT s.order_id) FROM shipment s JOIN sales_order o ON o.id = s.order_id
+                    WHERE s.tenant_id = :t AND o.connection_id = :c""")
+                    .param("t", apparel.value()).param("c", connection).query(Long.class).single() == orders;
+        });
+        List<X12DocumentView> documents = asSystem(() -> wms.documents(apparel, 100));
+        assertThat(documents).filteredOn(document -> document.transactionSet().equals("940")
+                        && names.contains(document.orderName())).hasSize(orders)
+                .allSatisfy(document -> assertThat(document.direction()).isEqualTo("OUTBOUND"));
+        assertThat(documents).filteredOn(document -> document.transactionSet().equals("945")).isNotEmpty()
+                .allSatisfy(document -> assertThat(document.status()).isEqualTo("APPLIED"));
+
+        run(apparel, connection, Flow.FULFILLMENT_WRITEBACK);
+        return superuser.sql("""
+                SELECT s.tracking_numbers FROM shipment s JOIN sales_order o ON o.id = s.order_id
+                WHERE s.tenant_id = :t AND o.connection_id = :c""").param("t", apparel.value()).param("c", connection)
+                .query(String.class).list().stream()
+                .flatMap(numbers -> Arrays.stream(numbers.replaceAll("[\\[\\]{}\" ]", "").split(",")))
+                .filter(number -> !number.isBlank()).toList();
+    }
+
+    private void assertTheOtherBrandSawNothing() {
+        assertThat(asSystem(() -> sync.orders(home, 10))).isEmpty();
+        assertThat(asSystem(() -> wms.documents(home, 10))).isEmpty();
     }
 
     private void run(TenantId tenant, UUID connection, Flow flow) {
@@ -123,7 +180,10 @@ class MarketplaceWmsRoundTripIT {
     }
 
     private TenantId tenant(String name, String code) {
-        return SystemActor.call("test", () -> tenants.create(
-                new TenantCommand(name, code, TenantStatus.ACTIVE, null, null)).id());
+        return tenants.create(new TenantCommand(name, code, TenantStatus.ACTIVE, null, null)).id();
+    }
+
+    private static <T> T asSystem(Supplier<T> action) {
+        return SystemActor.call("test", action::get);
     }
 }

@@ -59,16 +59,6 @@ public final class AmazonOrderParser {
         return MAPPER.writeValueAsString(object(readObject(json).get("payload"), "$.payload"));
     }
 
-    /** The sandbox queue's answer {@code {"messages": [{"body": "…"}]}}: each notification body. */
-    public List<String> parseNotificationBodies(byte[] json) {
-        JsonNode messages = readObject(json).get("messages");
-        List<String> bodies = new ArrayList<>();
-        for (String message : rawElements(messages, "$.messages")) {
-            bodies.add(requiredText(MAPPER.readTree(message), "body", "$.messages[]"));
-        }
-        return bodies;
-    }
-
     public ItemsPage parseItemsPage(byte[] json) {
         JsonNode payload = object(readObject(json).get("payload"), "$.payload");
         return new ItemsPage(rawElements(payload.get("OrderItems"), "$.payload.OrderItems"),

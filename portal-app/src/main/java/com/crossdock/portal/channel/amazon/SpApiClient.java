@@ -90,15 +90,6 @@ public final class SpApiClient {
                 Map.of()));
     }
 
-    /**
-     * The notifications waiting in the sandbox account's queue (the stand-in for the seller's SQS queue), each body
-     * as Amazon would post it; reading them takes them off the queue.
-     */
-    public List<String> receiveSandboxNotifications() {
-        return parser.parseNotificationBodies(get(SpApiOperation.RECEIVE_NOTIFICATIONS, "/notifications/queue",
-                Map.of()));
-    }
-
     /** Every item of an order, all pages read. */
     public List<String> getOrderItems(String amazonOrderId) {
         List<String> items = new java.util.ArrayList<>();

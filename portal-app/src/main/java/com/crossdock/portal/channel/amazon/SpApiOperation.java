@@ -18,11 +18,6 @@ public enum SpApiOperation {
     GET_ORDER_2026(0.5, 30),
     /** Orders v0 {@code getOrder}: one request every two seconds restored, 30 at once. */
     GET_ORDER(0.5, 30),
-    /**
-     * The seller's notification queue: SQS {@code ReceiveMessage} in production (not an SP-API operation), the
-     * sandbox's own queue here; one request a second is plenty.
-     */
-    RECEIVE_NOTIFICATIONS(1, 10),
     /** Orders v0 {@code confirmShipment}: two requests a second, 10 at once. */
     CONFIRM_SHIPMENT(2, 10),
     /** Feeds 2021-06-30 {@code createFeedDocument}: one request every two seconds, 15 at once. */

@@ -84,7 +84,10 @@ public class AmazonSandboxService {
                 Objects.requireNonNull(reason, "reason"));
     }
 
-    /** The next {@code count} SP-API calls of the connection meet {@code fault}. */
+    /**
+     * The next {@code count} SP-API calls of the connection meet {@code fault}; the notification faults apply to its
+     * SQS queue instead (see {@link Fault}).
+     */
     @PreAuthorize(MANAGERS)
     public void inject(TenantId tenant, UUID connectionId, Fault fault, int count) {
         sandboxConnection(tenant, connectionId);
@@ -144,6 +147,20 @@ public class AmazonSandboxService {
         account(tenant, connectionId).changeMfnQuantity(Objects.requireNonNull(sku, "sku"), quantity);
     }
 
+    /** How many notifications wait on the connection's sandbox SQS queue (received ones not deleted included). */
+    @PreAuthorize(MANAGERS)
+    public int notificationsOnQueue(TenantId tenant, UUID connectionId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).notificationsOnQueue();
+    }
+
+    /** How many notifications the connection's sandbox SQS queue delivered (one delivered twice counts twice). */
+    @PreAuthorize(MANAGERS)
+    public int notificationDeliveries(TenantId tenant, UUID connectionId) {
+        sandboxConnection(tenant, connectionId);
+        return account(tenant, connectionId).notificationDeliveries();
+    }
+
     /** How many feeds the connection's sandbox account received. */
     @PreAuthorize(MANAGERS)
     public int feedCount(TenantId tenant, UUID connectionId) {
@@ -166,6 +183,7 @@ public class AmazonSandboxService {
         }
         return credentials(tenant, connectionId).map(credentials -> accounts.computeIfAbsent(tenant.value() + "/" + connectionId,
                 id -> new AmazonSandboxStore(credentials.refreshToken(), credentials.marketplaceIds(),
+                        SandboxAddress.sandboxAwsAccount(connectionId), credentials.awsAccessKeyId(),
                         Pace.system(clock))));
     }
 

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * connector uses ({@code getOrders}, {@code getOrderItems}), answering in the JSON shapes of Amazon's published
  * models, with Amazon's own token buckets (a caller going faster than the usage plan gets 429
  * {@code QuotaExceeded}), and faults injected on demand: 429s, a 5xx, an expired access token. Orders are made
- * from the seller SKUs it is given (the tenant's Amazon MSKU aliases). Thread-safe.
+ * from the seller SKUs it is given (the tenant's Amazon MSKU aliases). Its SP-API notifications go to the seller's
+ * SQS queue ({@link SandboxSqsQueue}, read through {@link #sqs}). Thread-safe.
  */
 public final class AmazonSandboxStore implements SpApiTransport {
 
@@ -42,7 +43,16 @@ public final class AmazonSandboxStore implements SpApiTransport {
         /** Every access token issued so far expires now: the next call is refused with 403 Unauthorized. */
         EXPIRE_TOKEN,
         /** The next feed created ends {@code FATAL}: Amazon could not process it at all. */
-        FEED_FATAL
+        FEED_FATAL,
+        /**
+         * The next notifications delivered from the SQS queue are delivered once more after they were deleted, as
+         * SQS's at-least-once delivery may.
+         */
+        DUPLICATE_NOTIFICATION,
+        /** The next calls to the SQS queue answer 500 {@code InternalError}. */
+        QUEUE_ERROR,
+        /** A notification that is not JSON goes on the queue (someone else's test message, a truncated body). */
+        GARBLED_NOTIFICATION
     }
 
     static final int PAGE_SIZE = 100;
@@ -77,8 +87,8 @@ public final class AmazonSandboxStore implements SpApiTransport {
     private final Map<String, String> rejectedSkus = new LinkedHashMap<>();
     private final Map<String, Integer> mfnQuantities = new java.util.TreeMap<>();
     private int fatalFeeds;
-    // the seller's notification queue (SQS in production): bodies as Amazon posts them
-    private final Deque<String> notifications = new ArrayDeque<>();
+    // the seller's SQS queue of SP-API notifications, guarded by this store's lock
+    private final SandboxSqsQueue queue;
     private final Map<String, com.crossdock.portal.channel.amazon.AmazonPrepDetails.Msku> prepDetails =
             new LinkedHashMap<>();
     private static final com.crossdock.portal.channel.amazon.AmazonPrepDetails PREP =
@@ -88,7 +98,13 @@ public final class AmazonSandboxStore implements SpApiTransport {
     private int throttled;
     private int nextOrder = 1;
 
-    public AmazonSandboxStore(String refreshToken, List<String> marketplaceIds, Pace pace) {
+    /**
+     * @param awsAccountId the made-up AWS account its notification queue belongs to
+     * @param accessKeyId  the access key id its queue accepts, or {@code null} for any
+     */
+    public AmazonSandboxStore(String refreshToken, List<String> marketplaceIds, String awsAccountId,
+            @org.jspecify.annotations.Nullable String accessKeyId, Pace pace) {
+        this.queue = new SandboxSqsQueue(SandboxAddress.SANDBOX_QUEUE, awsAccountId, accessKeyId, pace, this);
         this.refreshToken = refreshToken;
         this.marketplaceIds = List.copyOf(marketplaceIds);
         this.pace = pace;
@@ -99,13 +115,40 @@ public final class AmazonSandboxStore implements SpApiTransport {
 
     /** The next {@code count} calls meet {@code fault} (an expired token applies once, at the next call). */
     public synchronized void inject(Fault fault, int count) {
-        if (fault == Fault.FEED_FATAL) {
-            fatalFeeds += count;
-            return;
+        switch (fault) {
+            case FEED_FATAL -> fatalFeeds += count;
+            case DUPLICATE_NOTIFICATION -> queue.duplicateNext(count);
+            case QUEUE_ERROR -> queue.failNext(count);
+            case GARBLED_NOTIFICATION -> {
+                for (int i = 0; i < count; i++) {
+                    queue.send("{\"NotificationType\":\"ORDER_CHANGE\",\"Payload\":{\"OrderChangeNotification\":");
+                }
+            }
+            default -> {
+                for (int i = 0; i < count; i++) {
+                    faults.add(fault);
+                }
+            }
         }
-        for (int i = 0; i < count; i++) {
-            faults.add(fault);
-        }
+    }
+
+    /**
+     * One call of the SQS queue's AWS JSON 1.0 protocol (see {@link SandboxSqsQueue}): the {@code X-Amz-Target}
+     * and {@code Authorization} headers, the JSON body, and the address queue URLs start with.
+     */
+    public synchronized Answer sqs(@org.jspecify.annotations.Nullable String target,
+            @org.jspecify.annotations.Nullable String authorization, String body, String queueUrlBase) {
+        return queue.call(target, authorization, body, queueUrlBase);
+    }
+
+    /** Notifications delivered from the queue so far (one delivered twice counts twice). */
+    public synchronized int notificationDeliveries() {
+        return queue.deliveries();
+    }
+
+    /** Notifications on the queue, waiting or received and not deleted yet. */
+    public synchronized int notificationsOnQueue() {
+        return queue.depth();
     }
 
     /**
@@ -221,7 +264,7 @@ public final class AmazonSandboxStore implements SpApiTransport {
         notification.put("NotificationMetadata", Map.of("ApplicationId", "amzn1.sellerapps.app.sandbox",
                 "SubscriptionId", "sandbox-order-change", "PublishTime", now.toString(), "NotificationId",
                 java.util.UUID.randomUUID().toString()));
-        notifications.add(JSON.writeValueAsString(notification));
+        queue.send(JSON.writeValueAsString(notification));
     }
 
     /** How many times a refresh token was exchanged for an access token. */
@@ -260,7 +303,7 @@ public final class AmazonSandboxStore implements SpApiTransport {
     public synchronized void changeMfnQuantity(String sku, int quantity) {
         mfnQuantities.put(sku, quantity);
         String now = pace.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        notifications.add(JSON.writeValueAsString(Map.of("NotificationVersion", "1.0", "NotificationType",
+        queue.send(JSON.writeValueAsString(Map.of("NotificationVersion", "1.0", "NotificationType",
                 "LISTINGS_ITEM_MFN_QUANTITY_CHANGE", "PayloadVersion", "1.0", "EventTime", now, "Payload",
                 Map.of("SellerId", "SANDBOX", "FulfillmentChannelCode", "DEFAULT", "Sku", sku, "Quantity", quantity),
                 "NotificationMetadata", Map.of("ApplicationId", "amzn1.sellerapps.app.sandbox", "SubscriptionId",
@@ -298,7 +341,7 @@ public final class AmazonSandboxStore implements SpApiTransport {
     public synchronized Answer send(Call call) {
         String path = call.uri().getPath().replaceFirst(
                 "^.*?(/auth/o2/token|/orders/v0/.*|/orders/2026-01-01/.*|/feeds/2021-06-30/.*"
-                        + "|/inbound/fba/2024-03-20/.*|/feed-documents/.*|/notifications/.*)$", "$1");
+                        + "|/inbound/fba/2024-03-20/.*|/feed-documents/.*)$", "$1");
         if (path.equals("/auth/o2/token")) {
             return token(call);
         }
@@ -329,7 +372,6 @@ public final class AmazonSandboxStore implements SpApiTransport {
                 : orderPath.matches() && !post ? SpApiOperation.GET_ORDER
                 : path.equals("/orders/2026-01-01/orders") && !post ? SpApiOperation.SEARCH_ORDERS
                 : order2026Path.matches() && !post ? SpApiOperation.GET_ORDER_2026
-                : path.equals("/notifications/queue") && !post ? SpApiOperation.RECEIVE_NOTIFICATIONS
                 : confirmPath.matches() && post ? SpApiOperation.CONFIRM_SHIPMENT
                 : path.equals("/feeds/2021-06-30/documents") && post ? SpApiOperation.CREATE_FEED_DOCUMENT
                 : path.equals("/feeds/2021-06-30/feeds") && post ? SpApiOperation.CREATE_FEED
@@ -356,13 +398,6 @@ public final class AmazonSandboxStore implements SpApiTransport {
                     .findFirst().map(o -> ok(Map.of("order", as2026(o)), SpApiOperation.GET_ORDER_2026))
                     .orElseGet(() -> error(404, "NotFound", "Order " + order2026Path.group(1) + " is not found.",
                             null));
-            case RECEIVE_NOTIFICATIONS -> {
-                List<Map<String, String>> messages = new ArrayList<>();
-                while (!notifications.isEmpty() && messages.size() < 10) {
-                    messages.add(Map.of("body", notifications.poll()));
-                }
-                yield ok(Map.of("messages", messages), SpApiOperation.RECEIVE_NOTIFICATIONS);
-            }
             case CONFIRM_SHIPMENT -> confirmShipment(confirmPath.group(1), call.body());
             case CREATE_FEED_DOCUMENT -> createFeedDocument(call);
             case CREATE_FEED -> createFeed(call.body());

@@ -31,6 +31,28 @@ public class SandboxAddress {
         return URI.create(portal() + "/sandbox/amazon/" + tenant.value() + "/" + connectionId);
     }
 
+    /**
+     * The SQS endpoint of an Amazon sandbox connection's notification queue (AWS JSON 1.0, what the AWS SDK's SQS
+     * client is pointed at with {@code endpointOverride}).
+     */
+    public URI amazonSqsEndpoint(TenantId tenant, UUID connectionId) {
+        return URI.create(amazonBaseUrl(tenant, connectionId) + "/sqs");
+    }
+
+    /** The URL of an Amazon sandbox connection's notification queue, shaped like SQS's {@code .../{account}/{name}}. */
+    public String amazonQueueUrl(TenantId tenant, UUID connectionId) {
+        return amazonSqsEndpoint(tenant, connectionId) + "/" + sandboxAwsAccount(connectionId) + "/"
+                + SANDBOX_QUEUE;
+    }
+
+    /** The sandbox queue's name. */
+    static final String SANDBOX_QUEUE = "sp-api-notifications";
+
+    /** The made-up twelve-digit AWS account a sandbox connection's queue belongs to. */
+    static String sandboxAwsAccount(UUID connectionId) {
+        return String.format("%012d", Math.floorMod(connectionId.getMostSignificantBits(), 1_000_000_000_000L));
+    }
+
     /** The Marketplace API endpoint (and Token API, under {@code /v3/token}) of a Walmart sandbox connection. */
     public URI walmartBaseUrl(TenantId tenant, UUID connectionId) {
         return URI.create(portal() + "/sandbox/walmart/" + tenant.value() + "/" + connectionId);

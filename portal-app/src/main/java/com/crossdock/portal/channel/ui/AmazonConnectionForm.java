@@ -3,8 +3,10 @@ package com.crossdock.portal.channel.ui;
 import com.crossdock.portal.channel.AmazonConnectionCommand;
 import com.crossdock.portal.channel.AmazonRegion;
 import com.crossdock.portal.channel.ChannelMode;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.HasAutocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
@@ -20,8 +23,8 @@ import java.util.Map;
 
 /**
  * The "connect an Amazon account" form. It only collects input and raises save and cancel events; the view calls
- * the service and hands field errors back with {@link #showErrors(Map)}. In sandbox mode the LWA credentials may
- * stay empty: the portal's own Amazon sandbox makes its own.
+ * the service and hands field errors back with {@link #showErrors(Map)}. In sandbox mode the LWA credentials and
+ * the notification queue may stay empty: the portal's own Amazon sandbox makes its own.
  */
 class AmazonConnectionForm extends FormLayout {
 
@@ -33,6 +36,10 @@ class AmazonConnectionForm extends FormLayout {
     private final TextField lwaClientId = new TextField("LWA client id");
     private final PasswordField lwaClientSecret = new PasswordField("LWA client secret");
     private final PasswordField refreshToken = new PasswordField("Refresh token");
+    private final TextField sqsQueueUrl = new TextField("SQS queue URL");
+    private final TextField awsRegion = new TextField("Queue's AWS region");
+    private final TextField awsAccessKeyId = new TextField("AWS access key id");
+    private final PasswordField awsSecretAccessKey = new PasswordField("AWS secret access key");
     private final Map<String, HasValidation> fields;
 
     AmazonConnectionForm() {
@@ -59,19 +66,22 @@ class AmazonConnectionForm extends FormLayout {
         mode.setItemLabelGenerator(ChannelsView::modeLabel);
         mode.setValue(ChannelMode.SANDBOX);
         mode.setHelperText("Sandbox talks to Crossdock's simulated Amazon account; live to the real one");
-        lwaClientId.setId("amazon-client-id");
-        lwaClientId.setAutocomplete(Autocomplete.OFF);
-        lwaClientId.setHelperText("Live only: the app's LWA credentials in Developer Central "
+        liveOnly(lwaClientId, "amazon-client-id", "the app's LWA credentials in Developer Central "
                 + "(amzn1.application-oa2-client.…)");
-        lwaClientSecret.setId("amazon-client-secret");
-        lwaClientSecret.setAutocomplete(Autocomplete.OFF);
-        lwaClientSecret.setHelperText("Live only: the app's LWA client secret");
-        refreshToken.setId("amazon-refresh-token");
-        refreshToken.setAutocomplete(Autocomplete.OFF);
-        refreshToken.setHelperText("Live only: from authorising the app for this seller (starts with Atzr|)");
-        fields = Map.of("name", name, "sellerId", sellerId, "marketplaceIds", marketplaceIds, "region", region,
-                "mode", mode, "lwaClientId", lwaClientId, "lwaClientSecret", lwaClientSecret,
-                "refreshToken", refreshToken);
+        liveOnly(lwaClientSecret, "amazon-client-secret", "the app's LWA client secret");
+        liveOnly(refreshToken, "amazon-refresh-token", "from authorising the app for this seller (starts with Atzr|)");
+        liveOnly(sqsQueueUrl, "amazon-sqs-queue-url", "the standard SQS queue your notification destination points "
+                + "at (https://sqs.us-east-1.amazonaws.com/123456789012/…)");
+        liveOnly(awsRegion, "amazon-aws-region", "blank takes it from the queue URL");
+        liveOnly(awsAccessKeyId, "amazon-aws-access-key-id", "an IAM user allowed sqs:ReceiveMessage and "
+                + "sqs:DeleteMessage on the queue (AKIA…)");
+        liveOnly(awsSecretAccessKey, "amazon-aws-secret-access-key", "shown once when the access key was created");
+        fields = Map.ofEntries(Map.entry("name", name), Map.entry("sellerId", sellerId),
+                Map.entry("marketplaceIds", marketplaceIds), Map.entry("region", region), Map.entry("mode", mode),
+                Map.entry("lwaClientId", lwaClientId), Map.entry("lwaClientSecret", lwaClientSecret),
+                Map.entry("refreshToken", refreshToken), Map.entry("sqsQueueUrl", sqsQueueUrl),
+                Map.entry("awsRegion", awsRegion), Map.entry("awsAccessKeyId", awsAccessKeyId),
+                Map.entry("awsSecretAccessKey", awsSecretAccessKey));
 
         Button save = new Button("Connect account", click -> fireEvent(new SaveEvent(this, command())));
         save.setId("amazon-save");
@@ -79,9 +89,18 @@ class AmazonConnectionForm extends FormLayout {
         Button cancel = new Button("Cancel", click -> fireEvent(new CancelEvent(this)));
         cancel.setId("amazon-cancel");
         HorizontalLayout buttons = new HorizontalLayout(save, cancel);
-        add(name, sellerId, marketplaceIds, region, mode, lwaClientId, lwaClientSecret, refreshToken, buttons);
+        add(name, sellerId, marketplaceIds, region, mode, lwaClientId, lwaClientSecret, refreshToken, sqsQueueUrl,
+                awsRegion, awsAccessKeyId, awsSecretAccessKey, buttons);
         setColspan(buttons, 2);
         name.focus();
+    }
+
+    /** A credential only a live connection needs: never filled in by the browser, its help saying so. */
+    private static <F extends Component & HasAutocomplete & HasHelper> void liveOnly(F field, String id,
+            String help) {
+        field.setId(id);
+        field.setAutocomplete(Autocomplete.OFF);
+        field.setHelperText("Live only: " + help);
     }
 
     void showErrors(Map<String, String> errors) {
@@ -91,7 +110,8 @@ class AmazonConnectionForm extends FormLayout {
     private AmazonConnectionCommand command() {
         return new AmazonConnectionCommand(name.getValue(), sellerId.getValue(), List.of(marketplaceIds.getValue()),
                 region.getValue(), mode.getValue(), lwaClientId.getValue(), lwaClientSecret.getValue(),
-                refreshToken.getValue());
+                refreshToken.getValue(), sqsQueueUrl.getValue(), awsRegion.getValue(), awsAccessKeyId.getValue(),
+                awsSecretAccessKey.getValue());
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {

@@ -213,10 +213,12 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver 
                 Fact.of("Seller account", connection.shopDomain(), "channel-domain"),
                 Fact.of("Orders API", connection.apiVersion(), "channel-api-version"),
                 Fact.of("Refresh token", connection.tokenHint(), "channel-token-hint")),
-                "Orders are read from Amazon by the order import flow (Flows), at Amazon's published rates; orders "
+                "Orders are read from Amazon by the order import flow (Flows), at Amazon's published rates, after "
+                        + "the notifications waiting on the account's SQS queue (a buyer's cancel request); orders "
                         + "fulfilled by Amazon are set aside, not sent to the warehouse.");
         if (channels.canManage() && tenant != null) {
-            card.add(ordersApiChoice(connection), new AmazonPrepControls(amazonPrep, tenant, connection.id()));
+            card.add(testRow(connection), ordersApiChoice(connection),
+                    new AmazonPrepControls(amazonPrep, tenant, connection.id()));
         }
         if (channels.canManage() && connection.mode() == ChannelMode.SANDBOX && tenant != null) {
             card.add(new com.crossdock.portal.channel.sandbox.ui.AmazonSandboxControls(amazonSandbox, tenant,

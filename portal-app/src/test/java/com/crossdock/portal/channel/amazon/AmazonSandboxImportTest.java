@@ -23,7 +23,8 @@ class AmazonSandboxImportTest {
     private static final List<String> MARKETPLACES = List.of("ATVPDKIKX0DER");
 
     private final FakePace pace = new FakePace(Instant.parse("2026-11-27T12:00:00Z"));
-    private final AmazonSandboxStore sandbox = new AmazonSandboxStore("Atzr|sandbox-refresh", MARKETPLACES, pace);
+    private final AmazonSandboxStore sandbox = new AmazonSandboxStore("Atzr|sandbox-refresh", MARKETPLACES,
+            "000000000001", null, pace);
 
     private SpApiClient client(String refreshToken) {
         LwaTokens tokens = new LwaTokens(new LwaExchange(SANDBOX.resolve("/auth/o2/token"), sandbox, "amzn1.client",

@@ -39,7 +39,7 @@ class AmazonConnectionFormTest {
         ((Button) byId("amazon-save")).click();
 
         assertThat(saved.get()).isEqualTo(new AmazonConnectionCommand("Amazon US", "A2EXAMPLE1SELLER",
-                List.of("ATVPDKIKX0DER"), AmazonRegion.NA, ChannelMode.SANDBOX, "", "", ""));
+                List.of("ATVPDKIKX0DER"), AmazonRegion.NA, ChannelMode.SANDBOX, "", "", "", "", "", "", ""));
     }
 
     @Test

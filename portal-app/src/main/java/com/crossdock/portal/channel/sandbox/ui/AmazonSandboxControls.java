@@ -44,8 +44,14 @@ public class AmazonSandboxControls extends HorizontalLayout {
                 "The access token expired; the import gets a new one once.");
         Button fatal = faultButton(sandbox, tenant, connectionId, result, "Fail next feed", Fault.FEED_FATAL, 1,
                 "The next inventory feed ends FATAL; the inventory push raises an exception and sends it again.");
+        Button duplicate = faultButton(sandbox, tenant, connectionId, result, "Deliver next notification twice",
+                Fault.DUPLICATE_NOTIFICATION, 1, "The next notification read from the queue comes again after it was "
+                        + "deleted, as SQS may deliver it; the order import acts on it once.");
+        Button garbled = faultButton(sandbox, tenant, connectionId, result, "Queue a garbled notification",
+                Fault.GARBLED_NOTIFICATION, 1, "A notification that is not JSON waits on the queue; the next order "
+                        + "import keeps it as an exception with its raw body and takes it off the queue.");
         setAlignItems(FlexComponent.Alignment.CENTER);
-        add(place, throttle, outage, expire, fatal, result);
+        add(place, throttle, outage, expire, fatal, duplicate, garbled, result);
     }
 
     private static Button faultButton(AmazonSandboxService sandbox, TenantId tenant, UUID connectionId, Span result,
