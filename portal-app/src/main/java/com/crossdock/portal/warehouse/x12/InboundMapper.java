@@ -178,6 +178,11 @@ final class InboundMapper {
             if (unit.isPresent()) {
                 return new WmsInbound.Unusable(control, sku + " is counted in " + unit.get() + ", not eaches (EA)");
             }
+            if (hand.signum() < 0 || free.signum() < 0) {
+                // a count below zero cannot be told from a mistake: the whole advice waits, nothing of it applied
+                return new WmsInbound.Unusable(control, sku + " is counted below zero: " + hand.toPlainString()
+                        + " on hand, " + free.toPlainString() + " available");
+            }
             try {
                 positions.add(new InventoryPosition(sku, hand.intValueExact(), free.intValueExact()));
             } catch (ArithmeticException e) {

@@ -189,6 +189,18 @@ class WmsDocumentsTest {
     }
 
     @Test
+    void an_846_counting_below_zero_is_unusable_as_a_whole_with_the_sku_named() {
+        byte[] raw = ("ISA*00*          *00*          *ZZ*SANDBOXWMS     *ZZ*CROSSDOCK      *261127*1200*U*00401*"
+                + "000000600*0*T*>~GS*IB*SANDBOXWMS*CROSSDOCK*20261127*1200*600*X*004010~ST*846*0001~"
+                + "BIA*00*DD*SNAP9*20261127~N1*DE*HP*91*HP~LIN*1*VN*HP-TEE-BLK-M~QTY*17*40*EA~QTY*33*37*EA~"
+                + "LIN*2*VN*HP-TEE-WHT-S~QTY*17*-49*EA~SE*9*0001~GE*1*600~IEA*1*000000600~")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThat(documents.read(reader.read(raw))).singleElement().isInstanceOfSatisfying(WmsInbound.Unusable.class,
+                unusable -> assertThat(unusable.reason()).isEqualTo("HP-TEE-WHT-S is counted below zero: -49 on hand, "
+                        + "-49 available"));
+    }
+
+    @Test
     void an_846_becomes_stock_positions_and_a_997_acknowledgments_by_control_number() {
         InventoryAdvice846 stock = new InventoryAdvice846("00", "DD", "SNAP1", "20261128",
                 List.of(X12Party.named("DE", "HP", "91", "HP")), List.of(
