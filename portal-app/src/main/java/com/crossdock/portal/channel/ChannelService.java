@@ -117,19 +117,11 @@ public class ChannelService {
             if (!errors.isEmpty()) {
                 throw new ChannelValidationException(errors);
             }
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.sql("""
-                    INSERT INTO channel_connection (tenant_id, id, channel, name, shop_domain, api_version, mode,
-                                                    access_token, webhook_secret, created_at, updated_at, updated_by)
-                    VALUES (crossdock_current_tenant(), :id, 'SHOPIFY', :name, :shop, :version, :mode, :token,
-                            :secret, :now, :now, :actor)""")
-                    .param("id", id).param("name", command.name().strip())
-                    .param("shop", normalisedDomain(command.shopDomain())).param("version", command.apiVersion().strip())
-                    .param("mode", command.mode().name())
-                    .param("token", cipher.seal(command.accessToken().strip(), context(tenant, id, "access_token")))
-                    .param("secret", cipher.seal(command.webhookSecret().strip(),
-                            context(tenant, id, "webhook_secret")))
-                    .param("now", now).param("actor", CurrentUser.actor()).update();
+            // Shopify's credentials live on the connection itself; the marketplaces keep theirs beside it
+            insertConnection(id, "SHOPIFY", command.name(), normalisedDomain(command.shopDomain()),
+                    command.apiVersion().strip(), command.mode(),
+                    cipher.seal(command.accessToken().strip(), context(tenant, id, "access_token")),
+                    cipher.seal(command.webhookSecret().strip(), context(tenant, id, "webhook_secret")));
             events.publishEvent(new ChannelConnected(tenant, id, "SHOPIFY"));
             return view(tenant, id).orElseThrow();
         });
@@ -168,17 +160,9 @@ public class ChannelService {
             if (!errors.isEmpty()) {
                 throw new ChannelValidationException(errors);
             }
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.sql("""
-                    INSERT INTO channel_connection (tenant_id, id, channel, name, shop_domain, api_version, mode,
-                                                    created_at, updated_at, updated_by)
-                    VALUES (crossdock_current_tenant(), :id, 'AMAZON', :name, :seller, 'v0', :mode, :now, :now,
-                            :actor)""")
-                    // one seller may sell in several regions, a connection each: the region is part of its name
-                    .param("id", id).param("name", command.name().strip())
-                    .param("seller", seller + " (" + command.region().name() + ")")
-                    .param("mode", command.mode().name()).param("now", now).param("actor", CurrentUser.actor())
-                    .update();
+            // one seller may sell in several regions, a connection each: the region is part of its name
+            insertConnection(id, "AMAZON", command.name(), seller + " (" + command.region().name() + ")", "v0",
+                    command.mode(), null, null);
             jdbc.sql("""
                     INSERT INTO amazon_connection (tenant_id, connection_id, seller_id, marketplace_ids, region,
                                                    lwa_client_id, lwa_client_secret, refresh_token,
@@ -219,15 +203,7 @@ public class ChannelService {
             if (!errors.isEmpty()) {
                 throw new ChannelValidationException(errors);
             }
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.sql("""
-                    INSERT INTO channel_connection (tenant_id, id, channel, name, shop_domain, api_version, mode,
-                                                    created_at, updated_at, updated_by)
-                    VALUES (crossdock_current_tenant(), :id, 'WALMART', :name, :seller, 'v3', :mode, :now, :now,
-                            :actor)""")
-                    .param("id", id).param("name", command.name().strip()).param("seller", seller)
-                    .param("mode", command.mode().name()).param("now", now).param("actor", CurrentUser.actor())
-                    .update();
+            insertConnection(id, "WALMART", command.name(), seller, "v3", command.mode(), null, null);
             jdbc.sql("""
                     INSERT INTO walmart_connection (tenant_id, connection_id, seller_id, ship_nodes, client_id,
                                                     client_secret)
@@ -239,6 +215,25 @@ public class ChannelService {
             events.publishEvent(new ChannelConnected(tenant, id, "WALMART"));
             return view(tenant, id).orElseThrow();
         });
+    }
+
+    /**
+     * The connection row every channel has, in the tenant transaction open: what it is, how people name it, where it
+     * points ({@code shop_domain}: the store, the seller or the partner id), whether it is a sandbox, and the sealed
+     * credentials a Shopify store keeps on the row itself (none for the marketplaces, which keep theirs beside it).
+     */
+    private void insertConnection(UUID id, String channel, String name, String address, String apiVersion,
+            ChannelMode mode, byte @Nullable [] sealedAccessToken, byte @Nullable [] sealedWebhookSecret) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO channel_connection (tenant_id, id, channel, name, shop_domain, api_version, mode,
+                                                access_token, webhook_secret, created_at, updated_at, updated_by)
+                VALUES (crossdock_current_tenant(), :id, :channel, :name, :address, :version, :mode, :token, :secret,
+                        :now, :now, :actor)""")
+                .param("id", id).param("channel", channel).param("name", name.strip()).param("address", address)
+                .param("version", apiVersion).param("mode", mode.name()).param("token", sealedAccessToken)
+                .param("secret", sealedWebhookSecret).param("now", now)
+                .param("actor", CurrentUser.actor()).update();
     }
 
     private static Map<String, String> validate(WalmartConnectionCommand command) {

@@ -10,7 +10,6 @@ import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -69,54 +68,38 @@ class AmazonOrderImport implements FlowWork {
     public FlowResult run(TenantId tenant, UUID connectionId) {
         var account = channels.amazonAccount(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        Instant mark = marks.readUpTo(tenant, connectionId, flow());
-        int seen = 0;
-        int failed = 0;
-        Instant newest = mark;
-        List<UUID> kept = new ArrayList<>();
-        String failure = null;
+        PollRun poll = new PollRun(marks, tenant, connectionId, flow());
         String next = null;
         try {
             // order changes such as a buyer's cancel request, from the connection's SQS queue
-            seen += notifications.drain(tenant, connectionId, account, channels.notificationBatches(), kept);
+            poll.seen(notifications.drain(tenant, connectionId, account, channels.notificationBatches(),
+                    poll.inbox()));
             do {
                 boolean v2026 = account.orders2026();
-                var page = v2026 ? account.client().searchOrders(account.marketplaceIds(), mark.minusSeconds(60), next)
-                        : account.client().getOrders(account.marketplaceIds(), mark.minusSeconds(60), next);
+                var page = v2026 ? account.client().searchOrders(account.marketplaceIds(), poll.since(), next)
+                        : account.client().getOrders(account.marketplaceIds(), poll.since(), next);
                 for (String order : page.orders()) {
-                    seen++;
                     String id = v2026 ? orders2026.orderIdOf(order) : parser.orderIdOf(order);
                     Instant updated = (v2026 ? orders2026.updatedAtOf(order) : parser.updatedAtOf(order)).orElse(null);
+                    poll.seen(id == null ? null : updated);
                     if (id == null || updated == null) {
-                        failed++;
-                    } else if (updated.isAfter(newest)) {
-                        newest = updated;
+                        poll.failedOne();
                     }
                     // 2026-01-01 orders come with their items; v0 ones need getOrderItems
                     String payload = v2026 ? AmazonOrders2026.wrap(order) : AmazonOrderParser.combine(order,
                             id != null && parser.needsItems(order) ? account.client().getOrderItems(id) : List.of());
                     String dedup = id == null || updated == null ? "amazon:raw:" + Text.sha256(payload)
                             : "amazon:" + id + ":" + updated.toEpochMilli();
-                    UUID inboxId = UUID.randomUUID();
-                    if (marks.keep(tenant, inboxId, connectionId, "amazon/orders", dedup, payload)) {
-                        kept.add(inboxId);
-                    }
+                    poll.keep("amazon/orders", dedup, payload);
                 }
                 next = page.nextToken();
             } while (next != null);
         } catch (SpApiException | AmazonPayloadException unusable) {
-            failure = unusable.getMessage();
-            String message = failure;
-            transactions.writeAll(tenant, () -> exceptions.record(flow(), connectionId, null,
-                    unusable instanceof SpApiException ? "CHANNEL_UNAVAILABLE" : "UNUSABLE_PAGE",
-                    "poll:" + connectionId, flow().label() + " from Amazon", message, ""));
+            poll.failed(transactions, exceptions, unusable instanceof SpApiException ? "CHANNEL_UNAVAILABLE"
+                    : "UNUSABLE_PAGE", "poll:" + connectionId, flow().label() + " from Amazon", unusable.getMessage());
         }
-        kept.forEach(id -> pipeline.process(tenant, id));
-        if (failure == null) {
-            marks.advance(tenant, connectionId, flow(), newest);
-        }
-        return new FlowResult(seen, kept.size(), failed, Flows.lagSince(newest, clock.instant()), failure != null,
-                failure == null ? "" : failure);
+        poll.finish(pipeline, false);
+        return poll.result(clock, "");
     }
 
 

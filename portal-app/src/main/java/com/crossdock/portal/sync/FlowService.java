@@ -78,7 +78,7 @@ public class FlowService {
      * this connection's channel (else it arrives by webhook).
      */
     public record FlowView(UUID connectionId, Flow flow, boolean enabled, Duration interval, @Nullable RunView lastRun,
-            boolean scheduled) {
+            boolean scheduled, boolean live) {
     }
 
     /** A connection with its flows. */
@@ -93,13 +93,16 @@ public class FlowService {
         var connections = channels.connections(tenant);
         Map<UUID, List<FlowView>> byConnection = transactions.read(tenant, () -> jdbc.sql("""
                 SELECT f.connection_id, f.flow, f.enabled, f.interval_seconds, r.started_at, r.finished_at, r.outcome,
-                       r.records_in, r.records_out, r.records_failed, r.lag_ms, r.message, c.channel
+                       r.records_in, r.records_out, r.records_failed, r.lag_ms, r.message, c.channel,
+                       """ + GoLive.LIVE_SQL + """
                 FROM channel_flow f JOIN channel_connection c ON c.id = f.connection_id
+                LEFT JOIN go_live_flow g ON g.connection_id = f.connection_id AND g.flow = f.flow
                 LEFT JOIN LATERAL (SELECT * FROM flow_run r WHERE r.connection_id = f.connection_id AND r.flow = f.flow
                                    ORDER BY r.started_at DESC LIMIT 1) r ON TRUE""")
                 .query((rs, n) -> new FlowView(rs.getObject(1, UUID.class), Flow.valueOf(rs.getString(2)),
                         rs.getBoolean(3), Duration.ofSeconds(rs.getInt(4)), rs.getTimestamp(5) == null ? null
-                                : run(rs, 5), flows.scheduled(rs.getString(13), Flow.valueOf(rs.getString(2)))))
+                                : run(rs, 5), flows.scheduled(rs.getString(13), Flow.valueOf(rs.getString(2))),
+                        rs.getBoolean(14)))
                 .list().stream().collect(Collectors.groupingBy(FlowView::connectionId)));
         List<ConnectionFlows> result = new ArrayList<>();
         for (var connection : connections) {
@@ -197,15 +200,15 @@ public class FlowService {
     private GoLiveState goLive(TenantId tenant, List<String> notReady) {
         return transactions.read(tenant, () -> {
             List<GoLiveState.Entry> entries = jdbc.sql("""
-                    SELECT c.id, c.name, c.mode, f.flow, coalesce(g.live, c.mode = 'SANDBOX'), g.switched_by,
-                           g.switched_at, g.override_reason
+                    SELECT c.id, c.name, c.mode, f.flow, g.switched_by, g.switched_at, g.override_reason,
+                           """ + GoLive.LIVE_SQL + """
                     FROM channel_flow f JOIN channel_connection c ON c.id = f.connection_id
                     LEFT JOIN go_live_flow g ON g.connection_id = f.connection_id AND g.flow = f.flow
                     ORDER BY c.created_at, c.name, f.flow""")
                     .query((rs, n) -> new GoLiveState.Entry(rs.getObject(1, UUID.class), rs.getString(2),
-                            ChannelMode.valueOf(rs.getString(3)), Flow.valueOf(rs.getString(4)), rs.getBoolean(5),
-                            rs.getString(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
-                            rs.getString(8))).list();
+                            ChannelMode.valueOf(rs.getString(3)), Flow.valueOf(rs.getString(4)), rs.getBoolean(8),
+                            rs.getString(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                            rs.getString(7))).list();
             List<String> skus = jdbc.sql("SELECT master_sku FROM go_live_sku ORDER BY master_sku").query(String.class)
                     .list();
             return new GoLiveState(entries, skus, notReady);

@@ -19,6 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class GoLive {
 
+    /**
+     * Whether a flow runs for real, as SQL over {@code channel_connection c} left-joined to {@code go_live_flow g}:
+     * as switched, else live on a sandbox and in shadow on a live connection.
+     */
+    static final String LIVE_SQL = " coalesce(g.live, c.mode = 'SANDBOX') ";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -30,7 +36,7 @@ class GoLive {
     /** Whether {@code flow} of the connection sends for real. */
     boolean isLive(UUID connectionId, Flow flow) {
         return jdbc.sql("""
-                SELECT coalesce(g.live, c.mode = 'SANDBOX')
+                SELECT """ + LIVE_SQL + """
                 FROM channel_connection c
                 LEFT JOIN go_live_flow g ON g.connection_id = c.id AND g.flow = :flow
                 WHERE c.id = :connection""")

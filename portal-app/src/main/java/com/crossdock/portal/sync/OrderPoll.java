@@ -8,9 +8,6 @@ import com.crossdock.portal.order.CanonicalOrder;
 import com.crossdock.portal.tenancy.TenantTransactions;
 import com.crossdock.tenantconfig.tenant.TenantId;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -56,31 +53,22 @@ abstract class OrderPoll implements FlowWork {
     public FlowResult run(TenantId tenant, UUID connectionId) {
         var client = channels.shopifyClient(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        Instant mark = marks.readUpTo(tenant, connectionId, flow());
-        int seen = 0;
-        int failed = 0;
-        Instant newest = mark;
-        List<UUID> kept = new ArrayList<>();
-        String failure = null;
+        PollRun poll = new PollRun(marks, tenant, connectionId, flow());
         String cursor = null;
         try {
             do {
-                var page = client.ordersUpdatedSince(mark.minusSeconds(60), filter(), cursor, PAGE_SIZE);
+                var page = client.ordersUpdatedSince(poll.since(), filter(), cursor, PAGE_SIZE);
                 for (PolledOrder polled : page.orders()) {
-                    seen++;
                     switch (polled) {
                         case PolledOrder.Parsed parsed -> {
                             CanonicalOrder order = parsed.order();
-                            newest = order.updatedAt().isAfter(newest) ? order.updatedAt() : newest;
-                            UUID inboxId = UUID.randomUUID();
-                            if (marks.keep(tenant, inboxId, connectionId, "orders/poll", "order:"
-                                    + order.channelOrderId() + ":" + order.updatedAt().toEpochMilli(),
-                                    parsed.rawJson())) {
-                                kept.add(inboxId);
-                            }
+                            poll.seen(order.updatedAt());
+                            poll.keep("orders/poll", "order:" + order.channelOrderId() + ":"
+                                    + order.updatedAt().toEpochMilli(), parsed.rawJson());
                         }
                         case PolledOrder.Rejected rejected -> {
-                            failed++;
+                            poll.seen(null);
+                            poll.failedOne();
                             transactions.writeAll(tenant, () -> exceptions.record(flow(), connectionId, null,
                                     rejected.problem().reasonCode().name(), "poll:" + Text.sha256(rejected.rawJson()),
                                     "Shopify order read by polling", rejected.problem().getMessage(),
@@ -91,18 +79,13 @@ abstract class OrderPoll implements FlowWork {
                 cursor = page.hasNextPage() ? page.nextCursor() : null;
             } while (cursor != null);
         } catch (ShopifyApiException unreachable) {
-            // the store did not answer (or refused): the run fails with an exception someone sees; what was read so
-            // far is kept, and the mark only moves past what was read
-            failure = unreachable.getMessage();
-            String message = failure;
-            transactions.writeAll(tenant, () -> exceptions.record(flow(), connectionId, null, "CHANNEL_UNAVAILABLE",
-                    "poll:" + connectionId, flow().label() + " from Shopify", message, ""));
+            // the store did not answer (or refused): what was read so far is kept, and the mark moves past it only
+            poll.failed(transactions, exceptions, "CHANNEL_UNAVAILABLE", "poll:" + connectionId,
+                    flow().label() + " from Shopify", unreachable.getMessage());
         }
-        kept.forEach(id -> pipeline.process(tenant, id));
-        Instant readUpTo = newest;
-        marks.advance(tenant, connectionId, flow(), readUpTo);
-        return new FlowResult(seen, kept.size(), failed, Flows.lagSince(readUpTo, clock.instant()), failure != null,
-                failure == null ? "" : failure);
+        // Shopify returns orders in order of change, so the mark may move past what was read even after a failure
+        poll.finish(pipeline, true);
+        return poll.result(clock, "");
     }
 
 

@@ -10,13 +10,10 @@ import com.crossdock.tenantconfig.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -81,19 +78,13 @@ class WalmartOrderImport implements FlowWork {
     private FlowResult importOrders(TenantId tenant, UUID connectionId, boolean acknowledge) {
         var account = channels.walmartAccount(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        Instant mark = marks.readUpTo(tenant, connectionId, flow());
-        int seen = 0;
-        int failed = 0;
-        Instant newest = mark;
-        List<UUID> kept = new ArrayList<>();
+        PollRun poll = new PollRun(marks, tenant, connectionId, flow());
         Set<String> awaiting = new LinkedHashSet<>();
-        String failure = null;
         String cursor = null;
         try {
             do {
-                var page = account.client().orders(mark.minusSeconds(60), cursor);
+                var page = account.client().orders(poll.since(), cursor);
                 for (String order : page.orders()) {
-                    seen++;
                     String id = parser.purchaseOrderIdOf(order);
                     Instant updated = null;
                     try {
@@ -104,27 +95,22 @@ class WalmartOrderImport implements FlowWork {
                         }
                     } catch (WalmartPayloadException unusable) {
                         // kept all the same: the pipeline records it as an exception with the raw order
-                        failed++;
+                        poll.failedOne();
                     }
-                    if (updated != null && updated.isAfter(newest)) {
-                        newest = updated;
-                    }
-                    String dedup = "walmart:" + (id == null ? "raw" : id) + ":" + Text.sha256(order);
-                    UUID inboxId = UUID.randomUUID();
-                    if (marks.keep(tenant, inboxId, connectionId, "walmart/orders", dedup, order)) {
-                        kept.add(inboxId);
-                    }
+                    poll.seen(updated);
+                    poll.keep("walmart/orders", "walmart:" + (id == null ? "raw" : id) + ":" + Text.sha256(order),
+                            order);
                 }
                 cursor = page.nextCursor();
             } while (cursor != null);
         } catch (WalmartApiException | WalmartPayloadException unusable) {
-            failure = unavailable(tenant, connectionId, unusable);
+            unavailable(poll, connectionId, unusable);
         }
-        kept.forEach(id -> pipeline.process(tenant, id));
+        poll.hand(pipeline);
         int acknowledged = 0;
         for (String purchaseOrder : acknowledge ? awaiting : Set.<String>of()) {
             Optional<UUID> stored = storedOrder(tenant, connectionId, purchaseOrder);
-            if (stored.isEmpty() || failure != null) {
+            if (stored.isEmpty() || poll.hasFailed()) {
                 // not stored (its payload was unusable): acknowledging would promise what nobody can ship
                 continue;
             }
@@ -135,10 +121,10 @@ class WalmartOrderImport implements FlowWork {
                         "Acknowledged to Walmart: the seller has the purchase order and will ship it"));
             } catch (WalmartApiException refused) {
                 if (!refused.refused()) {
-                    failure = unavailable(tenant, connectionId, refused);
+                    unavailable(poll, connectionId, refused);
                     break;
                 }
-                failed++;
+                poll.failedOne();
                 String message = "Walmart refused the acknowledgement of purchase order " + purchaseOrder + ": "
                         + refused.getMessage() + ". Check the order in Seller Center; the next run tries again "
                         + "while Walmart still shows it as Created.";
@@ -147,14 +133,11 @@ class WalmartOrderImport implements FlowWork {
                         message, ""));
             }
         }
-        if (failure == null) {
-            marks.advance(tenant, connectionId, flow(), newest);
-        }
-        String message = failure != null ? failure
-                : !acknowledge ? "Shadow mode: " + kept.size() + " order version(s) kept, none acknowledged to Walmart"
-                : acknowledged > 0 ? acknowledged + " purchase order(s) acknowledged to Walmart" : "";
-        return new FlowResult(seen, kept.size(), failed, Flows.lagSince(newest, clock.instant()), failure != null,
-                message);
+        // only after the acknowledgements: one Walmart did not take is read again, still Created, by the next run
+        poll.advance(false);
+        return poll.result(clock, !acknowledge ? "Shadow mode: " + poll.keptCount() + " order version(s) kept, none "
+                + "acknowledged to Walmart" : acknowledged > 0 ? acknowledged + " purchase order(s) acknowledged to "
+                + "Walmart" : "");
     }
 
     private Optional<UUID> storedOrder(TenantId tenant, UUID connectionId, String purchaseOrder) {
@@ -163,11 +146,8 @@ class WalmartOrderImport implements FlowWork {
                 .param("connection", connectionId).param("order", purchaseOrder).query(UUID.class).optional());
     }
 
-    private @Nullable String unavailable(TenantId tenant, UUID connectionId, RuntimeException problem) {
-        String message = problem.getMessage();
-        transactions.writeAll(tenant, () -> exceptions.record(flow(), connectionId, null,
-                problem instanceof WalmartApiException ? "CHANNEL_UNAVAILABLE" : "UNUSABLE_PAGE",
-                "poll:" + connectionId, flow().label() + " from Walmart", message, ""));
-        return message;
+    private void unavailable(PollRun poll, UUID connectionId, RuntimeException problem) {
+        poll.failed(transactions, exceptions, problem instanceof WalmartApiException ? "CHANNEL_UNAVAILABLE"
+                : "UNUSABLE_PAGE", "poll:" + connectionId, flow().label() + " from Walmart", problem.getMessage());
     }
 }

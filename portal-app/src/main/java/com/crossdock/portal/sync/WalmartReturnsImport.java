@@ -10,8 +10,6 @@ import com.crossdock.tenantconfig.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -67,47 +65,35 @@ class WalmartReturnsImport implements FlowWork {
     public FlowResult run(TenantId tenant, UUID connectionId) {
         var account = channels.walmartAccount(tenant, connectionId)
                 .orElseThrow(() -> new NoSuchConnectionException(connectionId));
-        Instant mark = marks.readUpTo(tenant, connectionId, flow());
-        Instant newest = mark;
-        int seen = 0;
-        int unusable = 0;
-        List<UUID> kept = new ArrayList<>();
-        String failure = null;
+        PollRun poll = new PollRun(marks, tenant, connectionId, flow());
         String cursor = null;
         try {
             do {
-                var page = account.client().returns(mark.minusSeconds(60), cursor);
+                var page = account.client().returns(poll.since(), cursor);
                 for (String returnOrder : page.returns()) {
-                    seen++;
+                    Instant updated = null;
                     try {
                         for (var part : parser.parseReturn(returnOrder.getBytes(StandardCharsets.UTF_8))) {
-                            newest = part.request().updatedAt().isAfter(newest) ? part.request().updatedAt() : newest;
+                            Instant at = part.request().updatedAt();
+                            updated = updated == null || at.isAfter(updated) ? at : updated;
                         }
                     } catch (WalmartPayloadException broken) {
                         // kept all the same: the pipeline records it as an exception with the raw return
-                        unusable++;
+                        poll.failedOne();
                     }
+                    poll.seen(updated);
                     String id = parser.returnOrderIdOf(returnOrder);
-                    UUID inboxId = UUID.randomUUID();
-                    if (marks.keep(tenant, inboxId, connectionId, ReturnsIntake.WALMART_RETURNS, "walmart-return:"
-                            + (id == null ? "raw" : id) + ":" + Text.sha256(returnOrder), returnOrder)) {
-                        kept.add(inboxId);
-                    }
+                    poll.keep(ReturnsIntake.WALMART_RETURNS, "walmart-return:" + (id == null ? "raw" : id) + ":"
+                            + Text.sha256(returnOrder), returnOrder);
                 }
                 cursor = page.nextCursor();
             } while (cursor != null);
         } catch (WalmartApiException | WalmartPayloadException problem) {
-            failure = problem.getMessage();
-            String message = failure;
-            transactions.writeAll(tenant, () -> exceptions.record(flow(), connectionId, null,
-                    problem instanceof WalmartApiException ? "CHANNEL_UNAVAILABLE" : "UNUSABLE_PAGE",
-                    "returns-poll:" + connectionId, "Returns from Walmart", message, ""));
+            poll.failed(transactions, exceptions, problem instanceof WalmartApiException ? "CHANNEL_UNAVAILABLE"
+                    : "UNUSABLE_PAGE", "returns-poll:" + connectionId, "Returns from Walmart", problem.getMessage());
         }
-        kept.forEach(id -> pipeline.process(tenant, id));
-        if (failure == null) {
-            marks.advance(tenant, connectionId, flow(), newest);
-        }
-        return new FlowResult(seen, kept.size(), unusable, Flows.lagSince(newest, clock.instant()), failure != null,
-                failure != null ? failure : kept.isEmpty() ? "" : kept.size() + " Walmart return version(s) kept");
+        poll.finish(pipeline, false);
+        return poll.result(clock, poll.keptCount() == 0 ? "" : poll.keptCount()
+                + " Walmart return version(s) kept");
     }
 }

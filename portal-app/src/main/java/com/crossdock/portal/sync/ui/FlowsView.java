@@ -147,7 +147,19 @@ public class FlowsView extends VerticalLayout implements BeforeEnterObserver {
         label.addClassName("cd-flow-name");
         Span purpose = new Span(flow.flow().purpose());
         purpose.addClassName("cd-muted");
-        VerticalLayout both = new VerticalLayout(label, purpose);
+        Component title = label;
+        if (!flow.live()) {
+            // a flow in shadow runs, but only works out and compares: say so where its runs are read
+            Span shadow = Badge.of("Shadow", Badge.Tone.WARNING);
+            shadow.addClassName("cd-flow-shadow");
+            shadow.getElement().setAttribute("title", "In shadow mode: it works out what it would send and compares "
+                    + "it with the channel, and sends nothing. Switch it live in Go-live.");
+            HorizontalLayout row = new HorizontalLayout(label, shadow);
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            row.setSpacing(true);
+            title = row;
+        }
+        VerticalLayout both = new VerticalLayout(title, purpose);
         both.setPadding(false);
         both.setSpacing(false);
         return both;

@@ -100,7 +100,7 @@ public class GoLiveView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureFlows() {
         flowGrid.setId("golive-flows");
-        flowGrid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
+        flowGrid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         flowGrid.setAllRowsVisible(true);
         flowGrid.addColumn(GoLiveState.Entry::connectionName).setHeader("Connection").setAutoWidth(true);
         flowGrid.addColumn(entry -> entry.flow().label()).setHeader("Flow").setAutoWidth(true);

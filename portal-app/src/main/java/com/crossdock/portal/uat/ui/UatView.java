@@ -329,11 +329,13 @@ public class UatView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("uat-steps");
         grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(StepView::number).setHeader("#").setAutoWidth(true);
-        grid.addColumn(StepView::title).setHeader("Step").setAutoWidth(true);
-        grid.addComponentColumn(step -> outcomeBadge(step.outcome())).setHeader("Outcome").setAutoWidth(true);
+        // the reason is what people read here: it gets most of the width, the step's title wraps in its share
+        grid.addColumn(StepView::number).setHeader("#").setWidth("3.5em").setFlexGrow(0);
+        grid.addColumn(StepView::title).setHeader("Step").setWidth("14em").setFlexGrow(1);
+        grid.addComponentColumn(step -> outcomeBadge(step.outcome())).setHeader("Outcome").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(step -> step.reason().isEmpty() ? String.join("; ", step.expected()) : step.reason())
-                .setHeader("Reason").setFlexGrow(1);
+                .setHeader("Reason").setWidth("20em").setFlexGrow(3);
         grid.addComponentColumn(step -> {
             Button evidence = small("Evidence", "uat-evidence-" + step.number(), () -> evidence(step));
             evidence.setEnabled(!step.evidence().isEmpty());
