@@ -121,13 +121,15 @@ public class UatView extends VerticalLayout implements BeforeEnterObserver {
         scenarios.addColumn(entry -> entry.scenario().steps().size()).setHeader("Steps").setAutoWidth(true);
         scenarios.addComponentColumn(entry -> entry.lastRun() == null ? new Span("Not run")
                 : statusBadge(entry.lastRun().status())).setHeader("Last run").setAutoWidth(true);
-        scenarios.addComponentColumn(this::scenarioActions).setAutoWidth(true);
+        // the actions wrap under each other rather than push the grid wider than the page
+        scenarios.addComponentColumn(this::scenarioActions).setWidth("13em").setFlexGrow(1);
         scenarios.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(entry ->
                 new Paragraph(entry.scenario().description())));
     }
 
     private Component scenarioActions(ScenarioEntry entry) {
         HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
         if (!uat.canRun()) {
             return actions;
         }
