@@ -102,13 +102,13 @@ public class GoLiveView extends VerticalLayout implements BeforeEnterObserver {
         flowGrid.setId("golive-flows");
         flowGrid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         flowGrid.setAllRowsVisible(true);
-        flowGrid.addColumn(GoLiveState.Entry::connectionName).setHeader("Connection").setWidth("14em").setFlexGrow(1);
+        flowGrid.addColumn(GoLiveState.Entry::connectionName).setHeader("Connection").setWidth("11em").setFlexGrow(1);
         flowGrid.addColumn(entry -> entry.flow().label()).setHeader("Flow").setAutoWidth(true);
         flowGrid.addComponentColumn(GoLiveView::stateBadge).setHeader("Runs").setAutoWidth(true);
         flowGrid.addColumn(entry -> entry.switchedBy() == null ? ""
                 : entry.switchedBy() + ", " + WHEN.format(entry.switchedAt())
                         + (entry.overrideReason() == null ? "" : " · override: " + entry.overrideReason()))
-                .setHeader("Switched").setWidth("16em").setFlexGrow(2);
+                .setHeader("Switched").setWidth("12em").setFlexGrow(2);
         flowGrid.addComponentColumn(this::switchButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
     }
 

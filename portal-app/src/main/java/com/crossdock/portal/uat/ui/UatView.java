@@ -71,6 +71,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public class UatView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(UatView.class);
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private final UatService uat;
     private final TenantSelection selection;
@@ -182,13 +184,14 @@ public class UatView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureRuns() {
         runs.setId("uat-runs");
-        runs.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
+        runs.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         runs.setAllRowsVisible(true);
-        runs.addColumn(RunSummary::scenarioName).setHeader("Scenario").setAutoWidth(true);
+        runs.addColumn(RunSummary::scenarioName).setHeader("Scenario").setWidth("12em").setFlexGrow(1);
         runs.addComponentColumn(run -> statusBadge(run.status())).setHeader("Status").setAutoWidth(true);
-        runs.addColumn(RunSummary::summary).setHeader("Outcome").setFlexGrow(1);
+        // the outcome is the sentence people read: it wraps in the widest column
+        runs.addColumn(RunSummary::summary).setHeader("Outcome").setWidth("16em").setFlexGrow(3);
         runs.addColumn(RunSummary::configVersion).setHeader("Config version").setAutoWidth(true);
-        runs.addColumn(run -> run.queuedAt().toString()).setHeader("Queued").setAutoWidth(true);
+        runs.addColumn(run -> WHEN.format(run.queuedAt())).setHeader("Queued").setAutoWidth(true);
         runs.addColumn(run -> run.signOffs() + " of 2").setHeader("Signed").setAutoWidth(true);
         runs.asSingleSelect().addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
@@ -414,7 +417,8 @@ public class UatView extends VerticalLayout implements BeforeEnterObserver {
         }
         for (SignOffView signOff : signOffs) {
             box.add(new Paragraph(signOff.role().label() + ": " + signOff.signedByName() + " at "
-                    + signOff.signedAt() + " (configuration version " + signOff.configVersion() + ")"));
+                    + WHEN.format(signOff.signedAt()) + " (configuration version " + signOff.configVersion()
+                    + ")"));
         }
         return box;
     }
