@@ -115,13 +115,13 @@ public class DemoData {
         user("oakline.admin", "Olga Admin (Oakline)", Set.of(Role.BRAND_ADMIN), home.id());
         user("pending.user", "Pat Pending (no access)", Set.of(), null);
         apparelCatalog(apparel.id());
-        apparelBundleAndExpressShipping(apparel.id());
+        duoAndExpressShipping(apparel.id(), "HP-TEE-DUO-M", "HP-TEE-BLK-M", "HP-TEE-WHT-M");
         homeCatalog(home.id());
         shopify.connectAndSendOrders(apparel.id());
         walmartInShadow(apparel.id());
         shopify.connectQuiet(home.id(), "Oakline Home Shopify (sandbox)", "oakline-home.myshopify.com",
                 "oakline-sandbox-webhook-secret-2026");
-        homeBundleAndExpressShipping(home.id());
+        duoAndExpressShipping(home.id(), "OAK-CANDLE-DUO", "OAK-CANDLE-CEDAR", "OAK-CANDLE-FIG");
         history.write(apparel.id());
         tenants.recordActivity(apparel.id(), "Brand profile noted",
                 "Direct-to-consumer apparel brand selling on Shopify; about 1,200 SKUs in sizes and colours");
@@ -152,18 +152,18 @@ public class DemoData {
     }
 
     /**
-     * A virtual two-tee pack (exploded into its tees for the warehouse) and the store's "Express" method mapped to a
+     * A virtual pack of two items (exploded into them for the warehouse) and the store's "Express" method mapped to a
      * UPS service, so the UAT scenarios of bundles and ship-method overrides have something to run on. "Standard",
-     * which the demo orders use, stays unmapped: readiness still has that to show.
+     * which Harbor &amp; Pine's demo orders use, stays unmapped: readiness still has that to show.
      */
-    private void apparelBundleAndExpressShipping(TenantId tenant) {
+    private void duoAndExpressShipping(TenantId tenant, String duo, String first, String second) {
         catalog.saveBundle(tenant, null, new com.crossdock.tenantconfig.catalog.BundleDefinition(
-                com.crossdock.tenantconfig.catalog.Sku.of("HP-TEE-DUO-M"),
+                com.crossdock.tenantconfig.catalog.Sku.of(duo),
                 com.crossdock.tenantconfig.catalog.BundleKind.VIRTUAL, List.of(
                         new com.crossdock.tenantconfig.catalog.BundleDefinition.Component(
-                                com.crossdock.tenantconfig.catalog.Sku.of("HP-TEE-BLK-M"), 1),
+                                com.crossdock.tenantconfig.catalog.Sku.of(first), 1),
                         new com.crossdock.tenantconfig.catalog.BundleDefinition.Component(
-                                com.crossdock.tenantconfig.catalog.Sku.of("HP-TEE-WHT-M"), 1))), 0);
+                                com.crossdock.tenantconfig.catalog.Sku.of(second), 1))), 0);
         governance.saveShipMethod(tenant, new com.crossdock.portal.governance.ShipMethodCommand("Express", "UPSN",
                 "01"), governance.matrix(tenant).version());
     }
@@ -178,19 +178,6 @@ public class DemoData {
                 null)).id();
         flows.goLive(tenant).flows().stream().filter(entry -> entry.connectionId().equals(walmart))
                 .forEach(entry -> flows.switchLive(tenant, walmart, entry.flow(), false, null));
-    }
-
-    /** Oakline's candle duo (a virtual bundle of its two candles) and its store's "Express" method mapped to UPS. */
-    private void homeBundleAndExpressShipping(TenantId tenant) {
-        catalog.saveBundle(tenant, null, new com.crossdock.tenantconfig.catalog.BundleDefinition(
-                com.crossdock.tenantconfig.catalog.Sku.of("OAK-CANDLE-DUO"),
-                com.crossdock.tenantconfig.catalog.BundleKind.VIRTUAL, List.of(
-                        new com.crossdock.tenantconfig.catalog.BundleDefinition.Component(
-                                com.crossdock.tenantconfig.catalog.Sku.of("OAK-CANDLE-CEDAR"), 1),
-                        new com.crossdock.tenantconfig.catalog.BundleDefinition.Component(
-                                com.crossdock.tenantconfig.catalog.Sku.of("OAK-CANDLE-FIG"), 1))), 0);
-        governance.saveShipMethod(tenant, new com.crossdock.portal.governance.ShipMethodCommand("Express", "UPSN",
-                "01"), governance.matrix(tenant).version());
     }
 
     /**

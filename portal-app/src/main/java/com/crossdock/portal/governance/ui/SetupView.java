@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public class SetupView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(SetupView.class);
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private final GovernanceService governance;
     private final TenantSelection selection;
@@ -112,12 +114,14 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
         matrix.setId("setup-matrix");
         matrix.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         matrix.setAllRowsVisible(true);
-        matrix.addColumn(entry -> entry.dataType().label()).setHeader("Data").setAutoWidth(true);
-        matrix.addComponentColumn(this::ownerField).setHeader("Owner").setAutoWidth(true);
-        matrix.addColumn(entry -> entry.isDefault() ? "Default" : "Chosen by " + entry.changedBy() + " at "
-                + entry.changedAt()).setHeader("Set").setAutoWidth(true);
-        matrix.addColumn(OwnershipMatrix.Entry::enforced).setHeader("What Crossdock enforces").setFlexGrow(2)
-                .setKey("enforced");
+        // the fixed columns keep their width; what the choice means gets the rest of the row
+        matrix.addColumn(entry -> entry.dataType().label()).setHeader("Data").setAutoWidth(true).setFlexGrow(0);
+        matrix.addComponentColumn(this::ownerField).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
+        matrix.addColumn(entry -> entry.isDefault() || entry.changedAt() == null ? "Default" : "Chosen by "
+                + entry.changedBy() + " at " + WHEN.format(entry.changedAt())).setHeader("Set").setWidth("10em")
+                .setFlexGrow(1);
+        matrix.addColumn(OwnershipMatrix.Entry::enforced).setHeader("What Crossdock enforces").setWidth("18em")
+                .setFlexGrow(3).setKey("enforced");
     }
 
     private Component ownerField(OwnershipMatrix.Entry entry) {
@@ -156,7 +160,7 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
         shipMethods.addColumn(ShipMethodMapping::serviceLevel).setHeader("Store shipping method").setAutoWidth(true);
         shipMethods.addColumn(ShipMethodMapping::carrierScac).setHeader("Carrier").setAutoWidth(true);
         shipMethods.addColumn(ShipMethodMapping::serviceCode).setHeader("Service").setAutoWidth(true);
-        shipMethods.addColumn(mapping -> mapping.changedBy() + " at " + mapping.changedAt()).setHeader("Set")
+        shipMethods.addColumn(mapping -> mapping.changedBy() + " at " + WHEN.format(mapping.changedAt())).setHeader("Set")
                 .setAutoWidth(true);
         shipMethods.addComponentColumn(mapping -> {
             Button remove = new Button("Remove", click -> change(() -> {

@@ -1,37 +1,26 @@
 package com.crossdock.portal.channel.shopify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.crossdock.portal.support.SharedFixtures;
 import java.nio.file.Path;
 
 /** The published Shopify payloads in shared/fixtures/shopify (see SOURCES.md there). */
 final class Fixtures {
 
+    private static final String FOLDER = "shopify";
+
     private Fixtures() {
     }
 
     static Path shopify() {
-        String root = System.getProperty("crossdock.fixtures");
-        if (root == null) {
-            throw new IllegalStateException("the system property crossdock.fixtures is not set (surefire sets it)");
-        }
-        return Path.of(root, "shopify");
+        return SharedFixtures.of(FOLDER).directory();
     }
 
     static byte[] bytes(String name) {
-        try {
-            return Files.readAllBytes(shopify().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedFixtures.of(FOLDER).bytes(name);
     }
 
     static String text(String name) {
-        try {
-            return Files.readString(shopify().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedFixtures.of(FOLDER).text(name);
     }
+
 }
